@@ -1,0 +1,37 @@
+import { api, CHANNELS, isPublicChannel, type Channel } from '../../../shared/api/contract';
+import { AppErrorException, fail, type Result } from '../../../shared/errors';
+import type { AuthService, Session } from '../auth/auth-service';
+import type { Handlers } from './handlers';
+import { log } from '../log';
+
+/**
+ * The single entry for both transports: validate the payload against the contract, resolve the session,
+ * run the handler, and turn anything thrown into a typed error. Never throws.
+ */
+export function createDispatcher(handlers: Handlers, auth: AuthService) {
+  return async function dispatch(channel: Channel, token: string | null, input: unknown): Promise<Result<unknown>> {
+    if (!CHANNELS.includes(channel)) return fail('not-found', '未知的接口', `Unknown API channel`);
+    const def = api[channel];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return fail('validation', '请求数据不合法', 'Invalid request data', {
+        issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      });
+    }
+    let session: Session | null = null;
+    if (!isPublicChannel(channel)) {
+      const s = auth.resolve(token);
+      if (!s.ok) return s;
+      session = s.value;
+    }
+    try {
+      // The handler map is keyed by channel; TypeScript cannot correlate the key with the parsed input type.
+      const handler = handlers[channel] as (i: unknown, s: Session | null) => Promise<Result<unknown>> | Result<unknown>;
+      return await handler(parsed.data, session);
+    } catch (e) {
+      if (e instanceof AppErrorException) return { ok: false, error: e.appError };
+      log.error('api', `${channel} failed`, e);
+      return fail('internal', '系统内部错误，操作未完成，请稍后重试', 'Internal error; nothing was changed. Please try again');
+    }
+  };
+}

@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { permissionsOf } from '../../../shared/auth/permissions';
+import type { UserInfo } from '../../../shared/api/schemas';
+import type { Actor } from '../../../shared/commands/types';
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { AuditRepo } from '../audit/audit-repo';
+import type { Db } from '../db/database';
+import type { UserRepo, UserRow } from '../store/user-repo';
+import { DUMMY_HASH, verifyPassword } from './password';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+
+export interface AuthDeps {
+  db: Db;
+  users: UserRepo;
+  audit: AuditRepo;
+  now: () => number;
+  idleTimeoutMinutes: number;
+  lockoutMinutes: number;
+}
+
+export interface Session {
+  tokenHash: string;
+  user: UserRow;
+  actor: Actor;
+  info: UserInfo;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Login with lockout after 5 failures, sessions with an idle timeout. Every login outcome is audited
+ * (without the password, and without saying to the caller whether the username exists).
+ */
+export class AuthService {
+  private readonly insertSession;
+  private readonly getSession;
+  private readonly touchSession;
+  private readonly endSession;
+
+  constructor(private readonly deps: AuthDeps) {
+    const { db } = deps;
+    this.insertSession = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)');
+    this.getSession = db.prepare<[string], { user_id: string; last_seen_at: number; ended: number }>(
+      'SELECT user_id, last_seen_at, ended FROM sessions WHERE token_hash = ?',
+    );
+    this.touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
+    this.endSession = db.prepare('UPDATE sessions SET ended = 1 WHERE token_hash = ?');
+  }
+
+  async login(username: string, password: string): Promise<Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>> {
+    const { users, now, lockoutMinutes } = this.deps;
+    const user = users.byUsername(username.trim());
+    const canLogIn = !!user && user.active && user.passwordHash !== null;
+    const passwordOk = await verifyPassword(password, canLogIn ? user.passwordHash! : DUMMY_HASH);
+    const badCredentials = fail('unauthenticated', '用户名或密码错误', 'Wrong username or password');
+    if (!user || !canLogIn) return badCredentials;
+
+    const t = now();
+    if (user.lockedUntil !== null && user.lockedUntil > t) {
+      this.auditLogin(user, 'loginRefusedLocked', {});
+      return lockedError(user.lockedUntil, t);
+    }
+    if (!passwordOk) {
+      const failures = (user.lockedUntil !== null ? 0 : user.failedAttempts) + 1;
+      if (failures >= MAX_FAILED_ATTEMPTS) {
+        const until = t + lockoutMinutes * 60_000;
+        this.deps.db.transaction(() => {
+          users.setFailures(user.id, 0, until);
+          this.auditLogin(user, 'accountLocked', { failures });
+        })();
+        return lockedError(until, t);
+      }
+      this.deps.db.transaction(() => {
+        users.setFailures(user.id, failures, null);
+        this.auditLogin(user, 'loginFailed', { failures });
+      })();
+      const left = MAX_FAILED_ATTEMPTS - failures;
+      return fail('unauthenticated', `用户名或密码错误，还可尝试 ${left} 次`, `Wrong username or password; ${left} attempts left`, { attemptsLeft: left });
+    }
+    const token = randomBytes(32).toString('base64url');
+    this.deps.db.transaction(() => {
+      users.setFailures(user.id, 0, null);
+      this.insertSession.run(hashToken(token), user.id, t, t);
+      this.auditLogin(user, 'login', {});
+    })();
+    return ok({ token, user: userInfo(user), idleTimeoutMinutes: this.deps.idleTimeoutMinutes });
+  }
+
+  logout(session: Session): void {
+    this.deps.db.transaction(() => {
+      this.endSession.run(session.tokenHash);
+      this.auditLogin(session.user, 'logout', {});
+    })();
+  }
+
+  /** Resolves a token to a live session and keeps it alive; refuses ended and idle-expired sessions. */
+  resolve(token: string | null): Result<Session> {
+    if (!token) return fail('unauthenticated', '请先登录', 'Please log in');
+    const tokenHash = hashToken(token);
+    const row = this.getSession.get(tokenHash);
+    if (!row || row.ended) return fail('unauthenticated', '请先登录', 'Please log in');
+    const t = this.deps.now();
+    if (t - row.last_seen_at > this.deps.idleTimeoutMinutes * 60_000) {
+      this.endSession.run(tokenHash);
+      return fail('session-expired', '会话已超时，请重新登录', 'Your session has expired; please log in again');
+    }
+    const user = this.deps.users.byId(row.user_id);
+    if (!user || !user.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    // Writing on every call would put a write on every read; a few seconds of slack is harmless.
+    if (t - row.last_seen_at > 5_000) this.touchSession.run(t, tokenHash);
+    return ok({ tokenHash, user, actor: actorOf(user), info: userInfo(user) });
+  }
+
+  isValid(token: string): boolean {
+    return this.resolve(token).ok;
+  }
+
+  private auditLogin(user: UserRow, action: string, details: Record<string, unknown>): void {
+    this.deps.db.transaction(() => {
+      this.deps.audit.append({
+        at: new Date(this.deps.now()).toISOString(),
+        actorId: user.id,
+        actorName: user.displayName,
+        action,
+        caseId: null,
+        commandId: null,
+        fromState: null,
+        toState: null,
+        details: JSON.stringify(details),
+      });
+    })();
+  }
+}
+
+function lockedError(until: number, now: number) {
+  const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
+  return fail(
+    'account-locked',
+    `密码错误次数过多，账户已锁定，请 ${minutes} 分钟后重试或联系管理员解锁`,
+    `Too many failed attempts; the account is locked. Try again in ${minutes} minutes or ask an administrator`,
+    { lockedUntil: new Date(until).toISOString() },
+  );
+}
+
+export function actorOf(u: UserRow): Actor {
+  return { id: u.id, name: u.displayName, roles: u.roles, team: u.team };
+}
+
+export function userInfo(u: UserRow): UserInfo {
+  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, permissions: permissionsOf(u.roles), team: u.team };
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseChange } from '../../../shared/api/schemas';
+import { evolve } from '../../../shared/commands/evolve';
+import { decideCommand, type CommandName } from '../../../shared/commands/registry';
+import type { Actor, CaseEvent } from '../../../shared/commands/types';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { AppErrorException, fail, ok, type Result } from '../../../shared/errors';
+import type { SlaPolicy } from '../../../shared/sla/sla-policy';
+import type { WorkCalendar } from '../../../shared/sla/working-time';
+import type { AuditRepo } from '../audit/audit-repo';
+import type { Db } from '../db/database';
+import type { CaseRepo } from '../store/case-repo';
+import type { OutboxRepo } from '../store/outbox-repo';
+import type { UserRepo } from '../store/user-repo';
+
+export interface CommandServiceDeps {
+  db: Db;
+  cases: CaseRepo;
+  users: UserRepo;
+  audit: AuditRepo;
+  outbox: OutboxRepo;
+  calendar: WorkCalendar;
+  sla: SlaPolicy;
+  now: () => number;
+  /** Told about every committed change, after the transaction. */
+  onChange: (changes: CaseChange[]) => void;
+}
+
+export interface Executed {
+  record: CaseRecord;
+  events: CaseEvent[];
+  commandId: string;
+}
+
+/**
+ * The only way a case changes: load → decide (shared, pure) → evolve → write the new state, one audit entry
+ * per event and one outbox row, all in one transaction. Nothing is written when decide refuses.
+ */
+export class CommandService {
+  constructor(private readonly deps: CommandServiceDeps) {}
+
+  execute(actor: Actor, name: CommandName, payload: unknown, commandId: string = randomUUID()): Result<Executed> {
+    const caseId = caseIdOf(payload);
+    if (!caseId) return fail('validation', '缺少案件编号', 'caseId is required');
+    const { db, cases, audit, outbox, users } = this.deps;
+    const now = new Date(this.deps.now()).toISOString();
+    let result: Result<Executed>;
+    try {
+      result = db.transaction((): Result<Executed> => {
+        const state = cases.get(caseId);
+        const decided = decideCommand(name, state, payload, {
+          actor,
+          now,
+          calendar: this.deps.calendar,
+          sla: this.deps.sla,
+          lookupUser: (id) => users.ref(id),
+        });
+        if (!decided.ok) return decided;
+        const record = evolve(state, decided.value);
+        cases.save(record, state ? state.version : null);
+        let from = state?.state ?? null;
+        for (const e of decided.value) {
+          audit.append({
+            at: e.at,
+            actorId: actor.id,
+            actorName: actor.name,
+            action: e.type,
+            caseId,
+            commandId,
+            fromState: from,
+            toState: e.to ?? from,
+            details: JSON.stringify(auditDetails(e)),
+          });
+          if (e.to) from = e.to;
+        }
+        outbox.add({ commandId, command: name, caseId, actorId: actor.id, payload: JSON.stringify(payload), createdAt: now });
+        return ok({ record, events: decided.value, commandId });
+      })();
+    } catch (e) {
+      if (e instanceof AppErrorException) return { ok: false, error: e.appError };
+      throw e;
+    }
+    if (result.ok) {
+      const r = result.value.record;
+      this.deps.onChange([{ caseId: r.id, state: r.state, version: r.version, assigneeName: r.assigneeName }]);
+    }
+    return result;
+  }
+}
+
+function caseIdOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const id = (payload as { caseId?: unknown }).caseId;
+  return typeof id === 'string' && id.length > 0 ? id : null;
+}
+
+/** What the audit keeps of an event: who/what changed, never identity numbers or the full application. */
+function auditDetails(e: CaseEvent): Record<string, unknown> {
+  const d: Record<string, unknown> = { ...e.details };
+  if (e.assignee !== undefined) d.assignee = e.assignee;
+  if (e.slaDueAt !== undefined) d.slaDueAt = e.slaDueAt;
+  return d;
+}

@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3';
+import { m0010CreateUsers } from './0010-create-users';
+import { m0020CreateCases } from './0020-create-cases';
+import { m0030CreateAudit } from './0030-create-audit';
+import { m0040CreateOutbox } from './0040-create-outbox';
+import { m0050CreateSessions } from './0050-create-sessions';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order. A shipped migration is never edited: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  m0010CreateUsers,
+  m0020CreateCases,
+  m0030CreateAudit,
+  m0040CreateOutbox,
+  m0050CreateSessions,
+];

@@ -1,0 +1,118 @@
+import type { CaseRecord } from '../../../shared/domain/case';
+import { AppErrorException } from '../../../shared/errors';
+import type { Db } from '../db/database';
+
+interface CaseRow {
+  id: string;
+  state: CaseRecord['state'];
+  version: number;
+  team: CaseRecord['team'];
+  assignee_id: string | null;
+  assignee_name: string | null;
+  checked_by: string | null;
+  submitted_at: string;
+  stage_entered_at: string;
+  sla_due_at: string | null;
+  return_count: number;
+  data: string;
+  proposal: string | null;
+}
+
+/** Row ↔ CaseRecord mapping and the optimistic-concurrency write used by the command path. */
+export class CaseRepo {
+  private readonly getStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[string], CaseRow>(
+      `SELECT id, state, version, team, assignee_id, assignee_name, checked_by, submitted_at, stage_entered_at,
+              sla_due_at, return_count, data, proposal FROM cases WHERE id = ?`,
+    );
+    this.insertStmt = db.prepare(
+      `INSERT INTO cases (id, app_no, state, version, team, product_code, segment, amount_fen, branch_code, branch_name,
+         customer_name, applicant_name, id_number, credit_code, priority, assignee_id, assignee_name, checked_by,
+         submitted_at, stage_entered_at, sla_due_at, return_count, data, proposal)
+       VALUES (@id, @appNo, @state, @version, @team, @productCode, @segment, @amountFen, @branchCode, @branchName,
+         @customerName, @applicantName, @idNumber, @creditCode, @priority, @assigneeId, @assigneeName, @checkedBy,
+         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @data, @proposal)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE cases SET state = @state, version = @version, assignee_id = @assigneeId, assignee_name = @assigneeName,
+         checked_by = @checkedBy, stage_entered_at = @stageEnteredAt, sla_due_at = @slaDueAt,
+         return_count = @returnCount, proposal = @proposal
+       WHERE id = @id AND version = @expectedVersion`,
+    );
+  }
+
+  get(id: string): CaseRecord | null {
+    const row = this.getStmt.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Inserts a new case, or updates one only if nobody changed it since `expectedVersion` was read. */
+  save(next: CaseRecord, expectedVersion: number | null): void {
+    if (expectedVersion === null) {
+      const d = next.data;
+      this.insertStmt.run({
+        ...common(next),
+        appNo: d.appNo,
+        productCode: d.productCode,
+        segment: d.segment,
+        amountFen: d.amountFen,
+        branchCode: d.branchCode,
+        branchName: d.branchName,
+        customerName: d.enterprise?.name ?? d.applicant.name,
+        applicantName: d.applicant.name,
+        idNumber: d.applicant.idNumber,
+        creditCode: d.enterprise?.creditCode ?? null,
+        priority: d.priority,
+        submittedAt: next.submittedAt,
+        data: JSON.stringify(d),
+      });
+      return;
+    }
+    const info = this.updateStmt.run({ ...common(next), expectedVersion });
+    if (info.changes !== 1) {
+      throw new AppErrorException({
+        code: 'conflict',
+        message: '案件已被他人更新，请刷新后重试',
+        messageEn: 'The case was changed by someone else; refresh and try again',
+      });
+    }
+  }
+}
+
+function common(c: CaseRecord) {
+  return {
+    id: c.id,
+    state: c.state,
+    version: c.version,
+    team: c.team,
+    assigneeId: c.assigneeId,
+    assigneeName: c.assigneeName,
+    checkedBy: c.checkedBy,
+    stageEnteredAt: c.stageEnteredAt,
+    slaDueAt: c.slaDueAt,
+    returnCount: c.returnCount,
+    proposal: c.proposal ? JSON.stringify(c.proposal) : null,
+  };
+}
+
+function toRecord(r: CaseRow): CaseRecord {
+  return {
+    id: r.id,
+    state: r.state,
+    version: r.version,
+    team: r.team,
+    data: JSON.parse(r.data) as CaseRecord['data'],
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    checkedBy: r.checked_by,
+    proposal: r.proposal ? (JSON.parse(r.proposal) as CaseRecord['proposal']) : null,
+    submittedAt: r.submitted_at,
+    stageEnteredAt: r.stage_entered_at,
+    slaDueAt: r.sla_due_at,
+    returnCount: r.return_count,
+  };
+}

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createHost } from '../host/host';
+import type { HostHandle } from '../host/host-handle';
+import { bindApi, forwardHostEvents } from './ipc';
+import {
+  PRELOAD_FROM_MAIN,
+  RENDERER_INDEX_FROM_MAIN,
+  WINDOW_TITLE,
+  CONTENT_SECURITY_POLICY,
+  denyPermissionRequest,
+  denyWindowOpen,
+  isAllowedNavigation,
+  menuLabelsFor,
+  menuTemplate,
+  windowOptions,
+} from './window-options';
+
+/*
+ * Wiring only: lifecycle, one window, menu, security policy. Everything the workbench does lives in the host.
+ */
+
+// A packaged app must never load whatever URL an environment variable names.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const devTools = !app.isPackaged;
+const rendererIndex = join(import.meta.dirname, RENDERER_INDEX_FROM_MAIN);
+const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
+
+app.enableSandbox();
+
+// A second instance would open the same SQLite store; it hands over to the first and leaves.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.whenReady().then(start).catch(fatal);
+}
+
+function start(): void {
+  let host: HostHandle;
+  try {
+    host = createHost({ dataDir: app.getPath('userData'), seedDemo: true });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+
+  applySessionPolicy();
+  const binding = bindApi(ipcMain, host, (url) => isAllowedNavigation(url, appUrl));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(menuLabelsFor(app.getLocale()), { devTools, isMac: process.platform === 'darwin', onAbout: showAbout }),
+    ),
+  );
+
+  const window = createWindow();
+  const stopEvents = forwardHostEvents(host, () => (window.isDestroyed() ? null : window.webContents), binding);
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  // One window: closing it ends the app on every platform, so the store is closed cleanly.
+  app.on('window-all-closed', () => app.quit());
+  app.once('will-quit', () => {
+    stopEvents();
+    binding.dispose();
+    host.close();
+  });
+}
+
+function applySessionPolicy(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptions({ preloadPath: join(import.meta.dirname, PRELOAD_FROM_MAIN), devTools }));
+  const contents = window.webContents;
+
+  contents.setWindowOpenHandler(denyWindowOpen);
+  const blockForeign = (event: { preventDefault(): void }, url: string): void => {
+    if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+  // will-navigate covers the main frame only; iframes of the app's own origin are allowed by CSP.
+  contents.on('will-frame-navigate', (details) => blockForeign(details, details.url));
+  contents.on('render-process-gone', (_event, details) => {
+    console.error(`[main] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+  });
+
+  window.once('ready-to-show', () => window.show());
+  const loaded = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex);
+  loaded.catch((error: unknown) => console.error('[main] failed to load the renderer:', error));
+  return window;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: WINDOW_TITLE,
+    message: `${WINDOW_TITLE} Credit Factory Workbench`,
+    detail: `版本 Version ${app.getVersion()}\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome}`,
+  };
+  const owner = BrowserWindow.getFocusedWindow();
+  void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+}
+
+/** Start-up failed (e.g. the local store is newer than this app): say so instead of showing a blank window. */
+function fatal(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error('[main] start-up failed:', error);
+  dialog.showErrorBox('工作台无法启动 / The workbench could not start', detail);
+  app.exit(1);
+}

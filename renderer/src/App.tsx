@@ -1,0 +1,77 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { AppLayout } from './layout/AppLayout';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { AuditPage } from './pages/AuditPage';
+import { CasePage } from './pages/CasePage';
+import { LoginPage } from './pages/LoginPage';
+import { QueuePage } from './pages/QueuePage';
+import { WorkPage } from './pages/WorkPage';
+import { useRoute, type Route } from './routing/routes';
+import { SessionProvider, useSession } from './session/SessionProvider';
+
+const THEME = {
+  token: {
+    colorPrimary: '#1456a0',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+};
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalisedApp />
+    </I18nProvider>
+  );
+}
+
+function LocalisedApp() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en-US' ? enUS : zhCN} theme={THEME}>
+      <AntApp className="app-ant-root">
+        <SessionProvider>
+          <Screens />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Screens() {
+  const { status } = useSession();
+  const route = useRoute();
+  if (status === 'restoring') {
+    return (
+      <div className="app-splash">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (status === 'anonymous') return <LoginPage />;
+  return (
+    <AppLayout route={route}>
+      <Page route={route} />
+    </AppLayout>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { can } = useSession();
+  switch (route.name) {
+    case 'work':
+      return <WorkPage />;
+    case 'queue':
+      // Keyed so switching queues starts with fresh filters and a fresh grid.
+      return <QueuePage key={route.queueId} queueId={route.queueId} />;
+    case 'case':
+      return <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'audit':
+      return can('audit.verify') ? <AuditPage /> : <Result status="403" />;
+    case 'unknown':
+      return <Result status="404" />;
+  }
+}

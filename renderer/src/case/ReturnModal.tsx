@@ -1,0 +1,79 @@
+import { Alert, Button, Checkbox, Form, Input, Modal, Space } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { OTHER_REASON_INDEX, RETURN_REASONS } from './return-reasons';
+
+interface Props {
+  open: boolean;
+  busy: boolean;
+  onCancel(): void;
+  onSubmit(reasons: string[], note: string | undefined): void;
+}
+
+export function ReturnModal({ open, busy, onCancel, onSubmit }: Props) {
+  const { t, pick } = useI18n();
+  const [checked, setChecked] = useState<number[]>([]);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = () => {
+    if (checked.length === 0) return setProblem(t('return.reasonRequired'));
+    if (checked.includes(OTHER_REASON_INDEX) && !note.trim()) return setProblem(t('return.noteRequired'));
+    setProblem(null);
+    const reasons = [...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh);
+    onSubmit(reasons, note.trim() || undefined);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('return.title')}
+      onCancel={onCancel}
+      destroyOnHidden
+      afterOpenChange={(visible) => {
+        if (!visible) {
+          setChecked([]);
+          setNote('');
+          setProblem(null);
+        }
+      }}
+      footer={
+        <Space>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button data-testid="return-submit" type="primary" danger loading={busy} onClick={submit}>
+            {t('return.submit')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('return.reasons')} required>
+          <Space orientation="vertical">
+            {RETURN_REASONS.map((reason, index) => (
+              <Checkbox
+                key={reason.zh}
+                data-testid={`return-reason-${index}`}
+                checked={checked.includes(index)}
+                onChange={(e) => setChecked((prev) => (e.target.checked ? [...prev, index] : prev.filter((i) => i !== index)))}
+              >
+                {pick(reason)}
+              </Checkbox>
+            ))}
+          </Space>
+        </Form.Item>
+        <Form.Item label={t('return.note')}>
+          <Input.TextArea
+            data-testid="return-note"
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder={t('return.notePlaceholder')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </Form.Item>
+        {problem && <Alert type="error" showIcon title={problem} />}
+      </Form>
+    </Modal>
+  );
+}

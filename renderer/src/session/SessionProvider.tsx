@@ -1,0 +1,126 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { UserInfo } from '../../../shared/api/schemas';
+import type { Permission } from '../../../shared/auth/permissions';
+import type { AppError } from '../../../shared/errors';
+import { client } from '../api';
+
+/**
+ * The token survives a page reload in the same tab (sessionStorage, never localStorage): closing the
+ * window ends it, and the host's idle timeout still applies.
+ */
+const TOKEN_KEY = 'cfw.session';
+
+type Status = 'restoring' | 'anonymous' | 'authenticated';
+
+export interface Session {
+  status: Status;
+  user: UserInfo | null;
+  /** Why the user is on the login page (session expired, logged out elsewhere …). */
+  notice: AppError | null;
+  login(username: string, password: string): Promise<AppError | null>;
+  logout(): Promise<void>;
+  can(permission: Permission): boolean;
+}
+
+function readStoredToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // without storage a reload simply asks to log in again
+  }
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>(() => (readStoredToken() ? 'restoring' : 'anonymous'));
+  const [user, setUser] = useState<UserInfo | null>(null);
+  const [notice, setNotice] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    return client.onSessionLost((error) => {
+      storeToken(null);
+      setUser(null);
+      setNotice(error);
+      setStatus('anonymous');
+    });
+  }, []);
+
+  useEffect(() => {
+    const token = readStoredToken();
+    if (!token) return;
+    let cancelled = false;
+    client.setToken(token);
+    void client.call('auth:me', {}).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        setUser(result.value);
+        setStatus('authenticated');
+      } else {
+        // An expired token is routine after a reload; no need to alarm the user with a notice.
+        client.setToken(null);
+        storeToken(null);
+        setStatus('anonymous');
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const result = await client.call('auth:login', { username, password });
+    if (!result.ok) return result.error;
+    client.setToken(result.value.token);
+    storeToken(result.value.token);
+    setUser(result.value.user);
+    setNotice(null);
+    setStatus('authenticated');
+    return null;
+  }, []);
+
+  const logout = useCallback(async () => {
+    if (client.sessionToken) await client.call('auth:logout', {});
+    client.setToken(null);
+    storeToken(null);
+    setUser(null);
+    setNotice(null);
+    setStatus('anonymous');
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      user,
+      notice,
+      login,
+      logout,
+      can: (permission) => user?.permissions.includes(permission) ?? false,
+    }),
+    [status, user, notice, login, logout],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** For pages that only render when logged in. */
+export function useUser(): UserInfo {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a logged-in user');
+  return user;
+}

@@ -1,0 +1,11 @@
+export const ROLES = ['clerk', 'officer', 'senior_officer', 'supervisor', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  clerk: { zh: '资料审核员', en: 'Document clerk' },
+  officer: { zh: '审批员', en: 'Approval officer' },
+  senior_officer: { zh: '高级审批员', en: 'Senior officer' },
+  supervisor: { zh: '主管', en: 'Supervisor' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};

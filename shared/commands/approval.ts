@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Proposal } from '../domain/case';
+import { fail, ok } from '../errors';
+import { checkedByActor, event, notFound, notYours, sodCheckedItself, sodOwnProposal, wrongState } from './guards';
+import type { CommandDef } from './types';
+
+const CaseId = z.string().min(1).max(64);
+
+const ProposalInput = z.discriminatedUnion('decision', [
+  z.strictObject({
+    decision: z.literal('approve'),
+    amountFen: z.number().int().min(100),
+    termMonths: z.number().int().min(1).max(360),
+    rateBp: z.number().int().min(1).max(3600),
+    repaymentMethod: z.enum(['equal_installment', 'equal_principal', 'interest_only']),
+    comment: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    decision: z.literal('decline'),
+    reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+    comment: z.string().max(2000).optional(),
+  }),
+]);
+
+/** Officer A (maker) proposes a decision; it waits for a second officer (checker). */
+export const propose = {
+  name: 'propose',
+  schema: z.strictObject({ caseId: CaseId, proposal: ProposalInput }),
+  permission: () => 'approval.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'approval') return wrongState(c, { zh: '提交审批意见', en: 'propose a decision' });
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
+    const proposal: Proposal = { ...p.proposal, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now };
+    return ok([event(c, 'proposed', ctx, { to: 'proposed', assignee: null, proposal, details: { proposal: p.proposal } })]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; proposal: z.output<typeof ProposalInput> }>>;
+
+/** Officer B (checker) confirms A's proposal: the case is approved or declined as proposed. */
+export const confirm = {
+  name: 'confirm',
+  schema: z.strictObject({ caseId: CaseId, comment: z.string().max(2000).optional() }),
+  permission: () => 'approval.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'proposed' || !c.proposal) return wrongState(c, { zh: '复核', en: 'confirm it' });
+    if (c.proposal.by === ctx.actor.id) return sodOwnProposal();
+    if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    const to = c.proposal.decision === 'approve' ? 'approved' : 'declined';
+    return ok([event(c, 'confirmed', ctx, { to, assignee: null, details: { decision: c.proposal.decision, ...(p.comment ? { comment: p.comment } : {}) } })]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; comment?: string }>>;
+
+/** Officer B disagrees: the case goes back to A's approval queue with a comment. */
+export const sendBack = {
+  name: 'sendBack',
+  schema: z.strictObject({ caseId: CaseId, comment: z.string().trim().min(2).max(2000) }),
+  permission: () => 'approval.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'proposed' || !c.proposal) return wrongState(c, { zh: '退回审批', en: 'send it back' });
+    if (c.proposal.by === ctx.actor.id) return fail('sod-violation', '不能退回本人提交的审批意见', 'You cannot send back your own proposal');
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    return ok([
+      event(c, 'sentBack', ctx, {
+        to: 'approval',
+        assignee: { id: c.proposal.by, name: c.proposal.byName },
+        proposal: null,
+        details: { comment: p.comment },
+      }),
+    ]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; comment: string }>>;

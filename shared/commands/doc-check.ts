@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ok } from '../errors';
+import { event, notFound, notYours, wrongState } from './guards';
+import type { CommandDef } from './types';
+
+const CaseId = z.string().min(1).max(64);
+
+/** 资料审核通过: documents checked; the case goes on to automatic screening. */
+export const passDocCheck = {
+  name: 'passDocCheck',
+  schema: z.strictObject({ caseId: CaseId, note: z.string().max(2000).optional() }),
+  permission: () => 'doc.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'doc_check') return wrongState(c, { zh: '提交筛查', en: 'pass it on' });
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    return ok([
+      event(c, 'docCheckPassed', ctx, { to: 'screening', assignee: null, checkedBy: ctx.actor.id, details: p.note ? { note: p.note } : {} }),
+    ]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; note?: string }>>;
+
+/** 退回补件: back to the branch for missing or illegible documents. */
+export const returnForSupplement = {
+  name: 'returnForSupplement',
+  schema: z.strictObject({
+    caseId: CaseId,
+    reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+    note: z.string().max(2000).optional(),
+  }),
+  permission: () => 'doc.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'doc_check') return wrongState(c, { zh: '退回补件', en: 'return it for supplement' });
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    return ok([
+      event(c, 'returnedForSupplement', ctx, {
+        to: 'returned',
+        assignee: null,
+        details: { reasons: p.reasons, ...(p.note ? { note: p.note } : {}) },
+      }),
+    ]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; reasons: string[]; note?: string }>>;

@@ -1,0 +1,46 @@
+import type { CaseRecord } from '../domain/case';
+import type { CaseEvent } from './types';
+
+/** Applies events to a case. Pure; the only place a CaseRecord changes. */
+export function evolve(state: CaseRecord | null, events: readonly CaseEvent[]): CaseRecord {
+  let c = state;
+  for (const e of events) c = apply(c, e);
+  if (!c) throw new Error('evolve: no state and no submitted event');
+  return c;
+}
+
+function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
+  if (e.type === 'submitted') {
+    if (!e.data || !e.team) throw new Error('submitted event without data');
+    return {
+      id: e.caseId,
+      state: 'submitted',
+      version: 1,
+      data: e.data,
+      team: e.team,
+      assigneeId: null,
+      assigneeName: null,
+      checkedBy: null,
+      proposal: null,
+      submittedAt: e.at,
+      stageEnteredAt: e.at,
+      slaDueAt: e.slaDueAt ?? null,
+      returnCount: 0,
+    };
+  }
+  if (!c) throw new Error(`evolve: ${e.type} before submitted`);
+  const next: CaseRecord = { ...c, version: c.version + 1 };
+  if (e.to && e.to !== c.state) {
+    next.state = e.to;
+    next.stageEnteredAt = e.at;
+  }
+  if (e.slaDueAt !== undefined) next.slaDueAt = e.slaDueAt;
+  if (e.assignee !== undefined) {
+    next.assigneeId = e.assignee?.id ?? null;
+    next.assigneeName = e.assignee?.name ?? null;
+  }
+  if (e.checkedBy !== undefined) next.checkedBy = e.checkedBy;
+  if (e.proposal !== undefined) next.proposal = e.proposal;
+  if (e.type === 'returnedForSupplement') next.returnCount = c.returnCount + 1;
+  return next;
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { hasPermission } from '../auth/permissions';
+import type { CaseRecord } from '../domain/case';
+import { fail, type Result } from '../errors';
+import { canTransition } from '../workflow/transitions';
+import { confirm, propose, sendBack } from './approval';
+import { recordContract } from './contract';
+import { passDocCheck, returnForSupplement } from './doc-check';
+import { resubmit, submit, withdraw } from './intake';
+import { completeInvestigation, completeScreening } from './screening';
+import type { CaseEvent, DecideContext } from './types';
+import { assign, claim, release } from './work';
+
+/** Every command of the workflow. The host and the central server both execute through `decideCommand`. */
+export const COMMANDS = {
+  submit,
+  resubmit,
+  withdraw,
+  claim,
+  release,
+  assign,
+  passDocCheck,
+  returnForSupplement,
+  completeScreening,
+  completeInvestigation,
+  propose,
+  confirm,
+  sendBack,
+  recordContract,
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandPayload<N extends CommandName> = z.input<(typeof COMMANDS)[N]['schema']>;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+/**
+ * Validates the payload, checks the actor's permission for the case's stage, runs the command's pure
+ * `decide`, and refuses any event that would leave the state machine of DESIGN §2.
+ */
+export function decideCommand(name: CommandName, state: CaseRecord | null, rawPayload: unknown, ctx: DecideContext): Result<CaseEvent[]> {
+  const def = COMMANDS[name];
+  const parsed = def.schema.safeParse(rawPayload);
+  if (!parsed.success) {
+    return fail('validation', '输入数据不合法', 'Invalid input', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  }
+  const permission = def.permission(state);
+  if (permission === null) {
+    return state ? fail('invalid-transition', '该状态下无人可处理此案件', 'Nobody works a case in this state') : fail('not-found', '案件不存在', 'Case not found');
+  }
+  if (!hasPermission(ctx.actor.roles, permission)) {
+    return fail('forbidden', '您没有执行此操作的权限', 'You do not have permission for this action', { permission });
+  }
+  // Each command's payload type is tied to its own schema; the union of decide signatures cannot be
+  // called with the union of payloads, so we call through a widened signature after parsing.
+  const decide = def.decide as (s: CaseRecord | null, p: unknown, c: DecideContext) => Result<CaseEvent[]>;
+  const result = decide(state, parsed.data, ctx);
+  if (!result.ok) return result;
+  let from = state?.state ?? null;
+  for (const e of result.value) {
+    if (from !== null && e.to && !canTransition(from, e.to)) {
+      return fail('invalid-transition', '不允许的状态变更', 'State change not allowed', { from, to: e.to });
+    }
+    if (e.to) from = e.to;
+  }
+  return result;
+}

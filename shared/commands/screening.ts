@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ok } from '../errors';
+import { event, notFound, notYours, wrongState } from './guards';
+import type { CommandDef } from './types';
+
+const CaseId = z.string().min(1).max(64);
+const Reasons = z.array(z.string().trim().min(1).max(200)).max(20);
+
+/** Outcome of automatic screening (风险筛查/测额): to approval, to an investigation work order, or declined. */
+export const completeScreening = {
+  name: 'completeScreening',
+  schema: z.strictObject({
+    caseId: CaseId,
+    outcome: z.enum(['approval', 'investigation', 'declined']),
+    reasons: Reasons.default([]),
+  }),
+  permission: () => 'screening.run',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'screening') return wrongState(c, { zh: '记录筛查结果', en: 'record a screening outcome' });
+    return ok([event(c, 'screeningCompleted', ctx, { to: p.outcome, details: { outcome: p.outcome, reasons: p.reasons } })]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[] }, unknown>>;
+
+/** 线下调查: the field officer records findings and sends the case to approval or declines it. */
+export const completeInvestigation = {
+  name: 'completeInvestigation',
+  schema: z.strictObject({
+    caseId: CaseId,
+    outcome: z.enum(['approval', 'declined']),
+    findings: z.string().trim().min(2).max(4000),
+  }),
+  permission: () => 'investigation.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'investigation') return wrongState(c, { zh: '提交调查结论', en: 'record investigation findings' });
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    return ok([
+      event(c, 'investigationCompleted', ctx, { to: p.outcome, assignee: null, details: { outcome: p.outcome, findings: p.findings } }),
+    ]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'declined'; findings: string }>>;
