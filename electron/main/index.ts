@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { defaultDataDir } from '../host/data-dir';
 import { createHost } from '../host/host';
-import type { HostHandle } from '../host/host-handle';
 import { bindApi, forwardHostEvents } from './ipc';
 import {
+  CONTENT_SECURITY_POLICY,
   PRELOAD_FROM_MAIN,
   RENDERER_INDEX_FROM_MAIN,
   WINDOW_TITLE,
-  CONTENT_SECURITY_POLICY,
   denyPermissionRequest,
   denyWindowOpen,
   isAllowedNavigation,
@@ -28,6 +28,9 @@ const rendererIndex = join(import.meta.dirname, RENDERER_INDEX_FROM_MAIN);
 const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
 
 app.enableSandbox();
+// The browser-mode host uses the same folder (and honours WORKBENCH_DATA_DIR), so both modes share one store.
+// Set before the single-instance lock, which lives in this folder: one running app per store.
+app.setPath('userData', defaultDataDir());
 
 // A second instance would open the same SQLite store; it hands over to the first and leaves.
 if (!app.requestSingleInstanceLock()) {
@@ -37,13 +40,15 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  let host: HostHandle;
+  let host: ReturnType<typeof createHost>;
   try {
     host = createHost({ dataDir: app.getPath('userData'), seedDemo: true });
   } catch (error) {
     fatal(error);
     return;
   }
+  // Calls wait for the demo seed by themselves; a failed seed must still be reported, not left unhandled.
+  host.ready.catch(fatal);
 
   applySessionPolicy();
   const binding = bindApi(ipcMain, host, (url) => isAllowedNavigation(url, appUrl));

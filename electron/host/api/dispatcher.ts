@@ -11,18 +11,19 @@ import { log } from '../log';
 export function createDispatcher(handlers: Handlers, auth: AuthService) {
   return async function dispatch(channel: Channel, token: string | null, input: unknown): Promise<Result<unknown>> {
     if (!CHANNELS.includes(channel)) return fail('not-found', '未知的接口', `Unknown API channel`);
+    // Who is asking comes first: an anonymous caller learns nothing about the shape of the API.
+    let session: Session | null = null;
+    if (!isPublicChannel(channel)) {
+      const s = auth.resolve(token);
+      if (!s.ok) return s;
+      session = s.value;
+    }
     const def = api[channel];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('validation', '请求数据不合法', 'Invalid request data', {
         issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
       });
-    }
-    let session: Session | null = null;
-    if (!isPublicChannel(channel)) {
-      const s = auth.resolve(token);
-      if (!s.ok) return s;
-      session = s.value;
     }
     try {
       // The handler map is keyed by channel; TypeScript cannot correlate the key with the parsed input type.

@@ -1,60 +1,87 @@
+import type { CaseEventType } from '../../../shared/commands/types';
+import { PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
+import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
+import { formatFen } from '../format/money';
+import { formatShanghai } from '../format/time';
 import type { I18n } from '../i18n/I18nProvider';
 
 type Label = { zh: string; en: string };
 
-/** Audit action names as the host may spell them (claim, case.claim, passDocCheck, pass_doc_check …). */
-const ACTIONS: Record<string, Label> = {
-  submit: { zh: '受理', en: 'Submitted' },
-  create: { zh: '受理', en: 'Submitted' },
-  claim: { zh: '领取', en: 'Claimed' },
-  claimnext: { zh: '领取', en: 'Claimed' },
-  release: { zh: '释放', en: 'Released' },
-  assign: { zh: '分派', en: 'Assigned' },
-  reassign: { zh: '改派', en: 'Reassigned' },
-  passdoccheck: { zh: '通过资料审核', en: 'Passed document check' },
-  returnforsupplement: { zh: '退回补件', en: 'Returned for documents' },
-  resubmit: { zh: '补件后重新提交', en: 'Resubmitted' },
-  screen: { zh: '风险筛查', en: 'Screened' },
-  screening: { zh: '风险筛查', en: 'Screened' },
-  propose: { zh: '提出审批意见', en: 'Proposed' },
-  confirm: { zh: '复核确认', en: 'Confirmed' },
-  sendback: { zh: '退回', en: 'Sent back' },
-  withdraw: { zh: '撤回', en: 'Withdrawn' },
-  generatecontract: { zh: '生成合同', en: 'Contract generated' },
+/** History `action` is the case event type (shared/commands/types.ts). */
+const ACTIONS: Record<CaseEventType, Label> = {
+  submitted: { zh: '受理', en: 'Submitted' },
+  claimed: { zh: '领取', en: 'Claimed' },
+  released: { zh: '释放', en: 'Released' },
+  assigned: { zh: '分派', en: 'Assigned' },
+  docCheckPassed: { zh: '资料审核通过', en: 'Document check passed' },
+  returnedForSupplement: { zh: '退回补件', en: 'Returned for documents' },
+  resubmitted: { zh: '补件后重新提交', en: 'Resubmitted' },
+  withdrawn: { zh: '撤回', en: 'Withdrawn' },
+  screeningCompleted: { zh: '风险筛查完成', en: 'Screening completed' },
+  investigationCompleted: { zh: '线下调查完成', en: 'Investigation completed' },
+  proposed: { zh: '提出审批意见', en: 'Decision proposed' },
+  confirmed: { zh: '复核确认', en: 'Decision confirmed' },
+  sentBack: { zh: '退回', en: 'Sent back' },
+  contractRecorded: { zh: '合同已生成', en: 'Contract recorded' },
 };
 
-const DETAIL_KEYS: Record<string, Label> = {
-  reason: { zh: '原因', en: 'Reason' },
+const DETAIL_LABELS: Record<string, Label> = {
   reasons: { zh: '原因', en: 'Reasons' },
+  reason: { zh: '原因', en: 'Reason' },
   note: { zh: '备注', en: 'Note' },
-  assigneeName: { zh: '处理人', en: 'Assignee' },
-  previousAssigneeName: { zh: '原处理人', en: 'Previous assignee' },
-  fromAssigneeName: { zh: '原处理人', en: 'Previous assignee' },
+  comment: { zh: '意见', en: 'Comment' },
+  from: { zh: '原处理人', en: 'Previous assignee' },
+  toName: { zh: '分派给', en: 'Assigned to' },
+  productCode: { zh: '产品', en: 'Product' },
+  amountFen: { zh: '金额', en: 'Amount' },
+  slaDueAt: { zh: 'SLA 截止', en: 'SLA due' },
+  decision: { zh: '结论', en: 'Decision' },
+  outcome: { zh: '结果', en: 'Outcome' },
+  findings: { zh: '调查结论', en: 'Findings' },
+  contractNo: { zh: '合同编号', en: 'Contract no.' },
 };
 
-function normalise(action: string): string {
-  const last = action.split(/[.:/]/).pop() ?? action;
-  return last.toLowerCase().replace(/[^a-z]/g, '');
-}
+/**
+ * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
+ * data that has its own screen (the proposal).
+ */
+const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'sha256', 'caseId', 'commandId', 'version']);
+
+const DECISIONS: Record<string, Label> = {
+  approve: { zh: '批准', en: 'Approve' },
+  decline: { zh: '拒绝', en: 'Decline' },
+};
 
 export function actionLabel(action: string, pick: I18n['pick']): string {
-  const label = ACTIONS[normalise(action)];
+  const label = (ACTIONS as Record<string, Label | undefined>)[action];
   return label ? pick(label) : action;
 }
 
-function valueText(value: unknown, lang: I18n['lang']): string {
-  if (Array.isArray(value)) return value.map((v) => valueText(v, lang)).join(lang === 'zh-CN' ? '、' : ', ');
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
+function isState(value: unknown): value is CaseState {
+  return typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value);
+}
+
+function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 'lang'>): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (Array.isArray(value)) return value.map((v) => valueText('', v, i18n)).filter(Boolean).join(i18n.lang === 'zh-CN' ? '、' : ', ');
+  if (key === 'amountFen' && typeof value === 'number') return i18n.t('money.yuan', { amount: formatFen(value) });
+  if (key === 'productCode' && typeof value === 'string' && value in PRODUCTS) return i18n.pick(PRODUCTS[value as ProductCode]);
+  if (key === 'slaDueAt' && typeof value === 'string') return formatShanghai(value);
+  if (key === 'decision' && typeof value === 'string' && DECISIONS[value]) return i18n.pick(DECISIONS[value]);
+  if (key === 'outcome' && isState(value)) return i18n.pick(STATE_LABELS[value]);
+  if (typeof value === 'object') return ''; // nested structures are not readable as one line
   return String(value);
 }
 
-/** Human-readable details; internal ids and versions are left out because they mean nothing to a reader. */
-export function detailLines(details: Record<string, unknown>, i18n: Pick<I18n, 'pick' | 'lang'>): string[] {
-  return Object.entries(details)
-    .filter(([key, value]) => !/(Id|Ids|version|Version|seq|hash)$/.test(key) && key !== 'id' && valueText(value, i18n.lang) !== '')
-    .map(([key, value]) => {
-      const label = DETAIL_KEYS[key];
-      return `${label ? i18n.pick(label) : key}: ${valueText(value, i18n.lang)}`;
-    });
+/** Readable "label: value" lines for the details of one history entry. */
+export function detailLines(details: Record<string, unknown>, i18n: Pick<I18n, 't' | 'pick' | 'lang'>): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (HIDDEN.has(key) || /Id$/.test(key)) continue;
+    const text = valueText(key, value, i18n);
+    if (!text) continue;
+    const label = DETAIL_LABELS[key];
+    lines.push(`${label ? i18n.pick(label) : key}: ${text}`);
+  }
+  return lines;
 }

@@ -17,13 +17,13 @@ function SlaCell({ data }: CustomCellRendererProps<QueueRow>) {
 /** Column ids equal the host's sortable columns (SORTABLE_COLUMNS), so the sort model passes through as is. */
 export function queueColumns({ t, pick }: Pick<I18n, 't' | 'pick'>): ColDef<QueueRow>[] {
   return [
-    { colId: 'appNo', field: 'appNo', headerName: t('queue.col.appNo'), minWidth: 150, flex: 1.1 },
-    { colId: 'customerName', field: 'customerName', headerName: t('queue.col.customerName'), minWidth: 160, flex: 1.6 },
+    { colId: 'appNo', field: 'appNo', headerName: t('queue.col.appNo'), minWidth: 145, flex: 1.1 },
+    { colId: 'customerName', field: 'customerName', headerName: t('queue.col.customerName'), minWidth: 150, flex: 1.6 },
     {
       colId: 'productCode',
       field: 'productCode',
       headerName: t('queue.col.product'),
-      minWidth: 110,
+      minWidth: 100,
       flex: 1,
       valueFormatter: (p: ValueFormatterParams<QueueRow, QueueRow['productCode']>) => (p.value ? pick(PRODUCTS[p.value]) : ''),
     },
@@ -31,30 +31,30 @@ export function queueColumns({ t, pick }: Pick<I18n, 't' | 'pick'>): ColDef<Queu
       colId: 'amountFen',
       field: 'amountFen',
       headerName: t('queue.col.amount'),
-      minWidth: 130,
+      minWidth: 120,
       flex: 1,
       type: 'rightAligned',
       cellClass: 'cell-money',
       valueFormatter: (p: ValueFormatterParams<QueueRow, number>) => (p.value == null ? '' : formatFen(p.value)),
     },
-    { colId: 'branchName', field: 'branchName', headerName: t('queue.col.branch'), minWidth: 120, flex: 1.1 },
+    { colId: 'branchName', field: 'branchName', headerName: t('queue.col.branch'), minWidth: 110, flex: 1.1 },
     {
       colId: 'submittedAt',
       field: 'submittedAt',
       headerName: t('queue.col.submittedAt'),
-      minWidth: 140,
+      minWidth: 130,
       flex: 1,
       valueFormatter: (p: ValueFormatterParams<QueueRow, string>) => formatShanghai(p.value),
     },
-    { colId: 'slaDueAt', field: 'slaDueAt', headerName: t('queue.col.sla'), minWidth: 120, flex: 1, cellRenderer: SlaCell },
+    { colId: 'slaDueAt', field: 'slaDueAt', headerName: t('queue.col.sla'), minWidth: 110, flex: 1, cellRenderer: SlaCell },
     {
       colId: 'state',
       field: 'state',
       headerName: t('queue.col.state'),
-      minWidth: 110,
+      minWidth: 100,
       flex: 1,
       valueFormatter: (p: ValueFormatterParams<QueueRow, QueueRow['state']>) => (p.value ? pick(STATE_LABELS[p.value]) : ''),
     },
-    { colId: 'assigneeName', field: 'assigneeName', headerName: t('queue.col.assignee'), minWidth: 90, flex: 0.8 },
+    { colId: 'assigneeName', field: 'assigneeName', headerName: t('queue.col.assignee'), minWidth: 80, flex: 0.8 },
   ];
 }

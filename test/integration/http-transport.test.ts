@@ -1,0 +1,86 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { startHttpServer } from '../../electron/host/http/http-server';
+import { tempHost, type TempHost } from './support/temp-host';
+
+async function post(base: string, path: string, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as { ok: boolean; value?: any; error?: any } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads arbitrary JSON
+}
+
+describe('browser-mode HTTP transport on 127.0.0.1', () => {
+  let h: TempHost;
+  let app: FastifyInstance;
+  let base: string;
+  beforeAll(async () => {
+    h = await tempHost({ cases: 50 });
+    const started = await startHttpServer({ host: h.host, port: 0 });
+    app = started.app;
+    base = started.url.replace(/\/$/, '');
+  });
+  afterAll(async () => {
+    await app.close();
+    h.close();
+  });
+
+  it('listens on loopback only', () => {
+    const addr = app.server.address();
+    expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1');
+  });
+
+  it('logs in, calls the API with a bearer token, and sends security headers', async () => {
+    const login = await post(base, '/api/auth/login', JSON.stringify({ username: 'zhangmin', password: 'Demo@2026' }));
+    expect(login.status).toBe(200);
+    expect(login.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(login.headers.get('x-frame-options')).toBe('DENY');
+    const token = login.json.value.token as string;
+    const counts = await post(base, '/api/queue/counts', '{}', { authorization: `Bearer ${token}` });
+    expect(counts.status).toBe(200);
+    expect(counts.json.value.queues.length).toBeGreaterThan(0);
+  });
+
+  it('answers malformed JSON, unknown routes and missing tokens with typed errors', async () => {
+    const bad = await post(base, '/api/queue/list', '{not json');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('validation');
+    const unknown = await post(base, '/api/nothing/here', '{}');
+    expect(unknown.status).toBe(404);
+    const anon = await post(base, '/api/queue/counts', '{}');
+    expect(anon.status).toBe(401);
+    expect(anon.json.error.message).toBe('请先登录');
+  });
+
+  it('refuses requests naming another host (DNS rebinding)', async () => {
+    const port = new URL(base).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', headers: { host: `evil.example:${port}`, 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(403);
+  });
+
+  it('pushes a cases-changed event over SSE when a case is claimed', async () => {
+    const login = await post(base, '/api/auth/login', JSON.stringify({ username: 'wangfang', password: 'Demo@2026' }));
+    const token = login.json.value.token as string;
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const claimed = await post(base, '/api/queue/claimNext', JSON.stringify({ queue: 'doc_check' }), { authorization: `Bearer ${token}` });
+    let text = '';
+    while (!text.includes('cases-changed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toContain(claimed.json.value.caseId);
+    const refused = await fetch(`${base}/api/events?token=nope`);
+    expect(refused.status).toBe(401);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Child process for the crash-safety test: applies commands to a real store as fast as it can and prints
+ * `ACK <commandId>` only after each command's transaction has committed. The parent kills it with SIGKILL.
+ */
+import { writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../../../electron/host/db/database';
+import { createServices } from '../../../electron/host/host';
+import { actorOf } from '../../../electron/host/auth/auth-service';
+
+const file = process.argv[2]!;
+const db = openDatabase(file);
+const services = createServices(db, { now: Date.now, idleTimeoutMinutes: 15, onChange: () => {} });
+const clerk = actorOf(services.users.byUsername('zhangmin')!);
+const ids = (db.prepare("SELECT id FROM cases WHERE state = 'submitted' AND assignee_id IS NULL").all() as { id: string }[]).map((r) => r.id);
+writeSync(1, `READY ${ids.length}\n`);
+for (let i = 0; ; i++) {
+  const caseId = ids[i % ids.length]!;
+  const held = services.cases.get(caseId)!.assigneeId === clerk.id;
+  const commandId = randomUUID();
+  const r = services.commands.execute(clerk, held ? 'release' : 'claim', { caseId }, commandId);
+  if (!r.ok) {
+    writeSync(2, `refused ${r.error.code}\n`);
+    process.exit(3);
+  }
+  writeSync(1, `ACK ${commandId}\n`);
+}

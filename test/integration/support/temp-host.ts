@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiInput, ApiOutput, Channel } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/errors';
+import { createHost } from '../../../electron/host/host';
+import { DEMO_PASSWORD } from '../../../electron/host/demo/demo-users';
+
+process.env.WORKBENCH_QUIET = '1';
+
+/** A real host on a real SQLite file in a temp folder, with demo data and a clock the test controls. */
+export async function tempHost(opts: { cases?: number; idleTimeoutMinutes?: number; start?: number } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cfw-test-'));
+  let clock = opts.start ?? Date.parse('2026-11-24T02:00:00.000Z'); // Tuesday 10:00 in Shanghai
+  const host = createHost({
+    dataDir,
+    seedDemo: true,
+    demoCases: opts.cases ?? 300,
+    idleTimeoutMinutes: opts.idleTimeoutMinutes ?? 15,
+    now: () => clock,
+  });
+  await host.ready;
+  async function call<C extends Channel>(channel: C, token: string | null, input: ApiInput<C>): Promise<Result<ApiOutput<C>>> {
+    return (await host.dispatch(channel, token, input)) as Result<ApiOutput<C>>;
+  }
+  async function login(username: string, password = DEMO_PASSWORD): Promise<string> {
+    const r = await call('auth:login', null, { username, password });
+    if (!r.ok) throw new Error(`login ${username}: ${r.error.messageEn}`);
+    return r.value.token;
+  }
+  return {
+    host,
+    dataDir,
+    dbFile: join(dataDir, 'workbench.sqlite'),
+    call,
+    login,
+    advance(ms: number) {
+      clock += ms;
+    },
+    now: () => clock,
+    close() {
+      host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TempHost = Awaited<ReturnType<typeof tempHost>>;
+
+/** Unwraps a Result in a test, failing with the host's own message. */
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message} / ${r.error.messageEn}`);
+  return r.value;
+}
