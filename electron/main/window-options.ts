@@ -1,6 +1,8 @@
 // Only type imports from 'electron': this module must load in plain Node, where the Electron binary may not exist.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+
 export const WINDOW_TITLE = '信贷工厂工作台';
 
 /** Built file locations relative to `out/main/` (electron-vite's layout, see electron.vite.config.ts). */
@@ -41,23 +43,11 @@ export function windowOptions({ preloadPath, devTools }: WindowOptionsInput): Br
 }
 
 /**
- * Sent as a header on every response. renderer/index.html repeats it in a <meta> element (minus
- * frame-ancestors, which only works as a header) because header delivery for file:// pages has not always
- * been honoured by Electron.
+ * Sent as a header on every response (one policy for Electron and browser mode, kept in shared/).
+ * renderer/index.html repeats it in a <meta> element (minus frame-ancestors, which only works as a header)
+ * because header delivery for file:// pages has not always been honoured by Electron.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd (CSS-in-JS) and AG Grid inject <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 function parseUrl(text: string): URL | null {
   try {

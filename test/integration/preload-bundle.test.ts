@@ -16,7 +16,8 @@ import { PRELOAD_FROM_MAIN } from '../../electron/main/window-options';
 const root = resolve(import.meta.dirname, '../..');
 const bundlePath = join(root, 'out/preload/index.cjs');
 const mainBundlePath = join(root, 'out/main/index.js');
-const SANDBOX_MODULES = new Set(['electron', 'events', 'timers', 'url']);
+// Electron is dropping events/timers/url from sandboxed preloads; the bundle must need nothing but electron.
+const SANDBOX_MODULES = new Set(['electron']);
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

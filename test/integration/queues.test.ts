@@ -30,7 +30,7 @@ describe('queues and claiming on a real SQLite store', () => {
     const expected = db
       .prepare(
         `SELECT id FROM cases WHERE state = 'submitted' AND assignee_id IS NULL
-         ORDER BY priority DESC, sla_due_at ASC, submitted_at ASC, id ASC LIMIT 1`,
+         ORDER BY priority DESC, sla_due_at ASC, rowid ASC LIMIT 1`,
       )
       .get() as { id: string };
     db.close();

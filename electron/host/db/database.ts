@@ -14,5 +14,7 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // Keeps the planner's statistics fresh so queue filters pick the selective index (cheap when up to date).
+  db.pragma('optimize=0x10002');
   return db;
 }

@@ -1,5 +1,6 @@
 import type { QueueId } from '../../../shared/api/queues';
 import type { ApiParsedInput } from '../../../shared/api/contract';
+import { bigrams } from '../../../shared/domain/bigrams';
 
 type Filter = ApiParsedInput<'queue:list'>['filter'];
 type Sort = ApiParsedInput<'queue:list'>['sort'];
@@ -37,19 +38,23 @@ const APP_NO = /^CF\d{4,}$/;
 
 /**
  * The search box takes a full ID number or credit code (exact, indexed), an application number (prefix),
- * or part of a customer's or company's name.
+ * or part of a customer's or company's name. A name of two or more characters is looked up through its
+ * rarest bigram (`rarest` picks it), then confirmed with LIKE on that short candidate list.
  */
-export function searchCondition(raw: string): Sql | null {
+export function searchCondition(raw: string, rarest: (grams: string[]) => string): Sql | null {
   const term = raw.trim().toUpperCase();
   if (!term) return null;
   if (ID_NUMBER.test(term)) return { where: 'id_number = ?', params: [term] };
   if (CREDIT_CODE.test(term) && /[A-Z]/.test(term)) return { where: 'credit_code = ?', params: [term] };
   if (APP_NO.test(term)) return { where: 'app_no >= ? AND app_no < ?', params: [term, term + '\uffff'] };
   const like = '%' + raw.trim().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-  return { where: "(customer_name LIKE ? ESCAPE '\\' OR applicant_name LIKE ? ESCAPE '\\')", params: [like, like] };
+  const byName: Sql = { where: "(customer_name LIKE ? ESCAPE '\\' OR applicant_name LIKE ? ESCAPE '\\')", params: [like, like] };
+  const grams = bigrams(raw);
+  if (grams.length === 0) return byName;
+  return combine([{ where: 'rowid IN (SELECT case_rowid FROM name_bigrams WHERE gram = ?)', params: [rarest(grams)] }, byName]);
 }
 
-export function filterConditions(filter: Filter, nowIso: string): Sql[] {
+export function filterConditions(filter: Filter, nowIso: string, rarest: (grams: string[]) => string): Sql[] {
   const out: Sql[] = [];
   if (filter.states?.length) out.push({ where: `state IN (${filter.states.map(() => '?').join(',')})`, params: [...filter.states] });
   if (filter.products?.length) {
@@ -59,7 +64,7 @@ export function filterConditions(filter: Filter, nowIso: string): Sql[] {
   if (filter.assigneeId) out.push({ where: 'assignee_id = ?', params: [filter.assigneeId] });
   if (filter.breachingOnly) out.push({ where: 'sla_due_at < ?', params: [nowIso] });
   if (filter.search) {
-    const s = searchCondition(filter.search);
+    const s = searchCondition(filter.search, rarest);
     if (s) out.push(s);
   }
   return out;
@@ -82,9 +87,10 @@ export function orderBy(sort: Sort, queue: QueueId): string {
   const parts = sort.map((s) => `${SORT_COLUMNS[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
   if (parts.length === 0) {
     // Work order: most urgent first. The overview lists newest first.
-    parts.push(queue === 'all' ? 'submitted_at DESC' : 'priority DESC, sla_due_at ASC NULLS LAST, submitted_at ASC');
+    parts.push(queue === 'all' ? 'submitted_at DESC' : 'priority DESC, sla_due_at ASC');
   }
-  parts.push('id ASC'); // stable paging
+  // Stable paging; the rowid is the last column of every index, so this tie-break needs no extra sort.
+  parts.push('rowid ASC');
   return parts.join(', ');
 }
 

@@ -4,6 +4,7 @@ import type { CaseChange, QueueCounts, QueuePage, QueueRow, UserInfo } from '../
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { Session } from '../auth/auth-service';
 import type { CommandService } from '../commands/command-service';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { combine, filterConditions, orderBy, queueMembership } from './queue-query';
 
@@ -36,21 +37,49 @@ export function mayOpenQueue(queue: QueueId, user: UserInfo): boolean {
 }
 
 export class QueueService {
+  private readonly gramCount;
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
   constructor(
     private readonly db: Db,
     private readonly commands: CommandService,
     private readonly now: () => number,
-  ) {}
+  ) {
+    // Counting stops at 5,000: beyond that a piece is common enough that any rarer one wins.
+    this.gramCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM name_bigrams WHERE gram = ? LIMIT 5000)');
+  }
+
+  private readonly rarest = (grams: string[]): string => {
+    let best = grams[0]!;
+    let bestCount = Infinity;
+    for (const g of grams) {
+      const n = this.gramCount.get(g)!.n;
+      if (n < bestCount) [best, bestCount] = [g, n];
+    }
+    return best;
+  };
+
+  /** Queue SQL varies only with the filters used, so a handful of statements are prepared once and reused. */
+  private stmt(sql: string) {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   list(q: ApiParsedInput<'queue:list'>, user: UserInfo): Result<QueuePage> {
     if (!mayOpenQueue(q.queue, user)) return forbiddenQueue();
     const nowIso = new Date(this.now()).toISOString();
-    const where = combine([queueMembership(q.queue, user.id), ...filterConditions(q.filter, nowIso)]);
+    const where = combine([queueMembership(q.queue, user.id), ...filterConditions(q.filter, nowIso, this.rarest)]);
     const limit = Math.min(Math.max(q.endRow - q.startRow, 1), 500);
-    const rows = this.db
-      .prepare<unknown[], RawRow>(`SELECT ${ROW_COLUMNS} FROM cases WHERE ${where.where} ORDER BY ${orderBy(q.sort, q.queue)} LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, q.startRow);
-    const total = (this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM cases WHERE ${where.where}`).get(...where.params))!.n;
+    const rows = this.stmt(`SELECT ${ROW_COLUMNS} FROM cases WHERE ${where.where} ORDER BY ${orderBy(q.sort, q.queue)} LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      limit,
+      q.startRow,
+    ) as RawRow[];
+    const total = (this.stmt(`SELECT count(*) AS n FROM cases WHERE ${where.where}`).get(...where.params) as { n: number }).n;
     return ok({ rows: rows.map(toRow), total });
   }
 
@@ -78,7 +107,7 @@ export class QueueService {
     const candidates = this.db
       .prepare<unknown[], { id: string }>(
         `SELECT id FROM cases WHERE ${m.where} AND assignee_id IS NULL AND state != 'doc_check'
-         ORDER BY priority DESC, sla_due_at ASC NULLS LAST, submitted_at ASC, id ASC LIMIT 50`,
+         ORDER BY priority DESC, sla_due_at ASC, rowid ASC LIMIT 50`,
       )
       .all(...m.params);
     for (const { id } of candidates) {

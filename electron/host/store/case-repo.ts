@@ -1,3 +1,4 @@
+import { bigrams } from '../../../shared/domain/bigrams';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException } from '../../../shared/errors';
 import type { Db } from '../db/database';
@@ -23,20 +24,24 @@ export class CaseRepo {
   private readonly getStmt;
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly insertDataStmt;
+  private readonly insertGramStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], CaseRow>(
       `SELECT id, state, version, team, assignee_id, assignee_name, checked_by, submitted_at, stage_entered_at,
-              sla_due_at, return_count, data, proposal FROM cases WHERE id = ?`,
+              sla_due_at, return_count, d.data, proposal FROM cases JOIN case_data d ON d.case_id = cases.id WHERE id = ?`,
     );
     this.insertStmt = db.prepare(
       `INSERT INTO cases (id, app_no, state, version, team, product_code, segment, amount_fen, branch_code, branch_name,
          customer_name, applicant_name, id_number, credit_code, priority, assignee_id, assignee_name, checked_by,
-         submitted_at, stage_entered_at, sla_due_at, return_count, data, proposal)
+         submitted_at, stage_entered_at, sla_due_at, return_count, proposal)
        VALUES (@id, @appNo, @state, @version, @team, @productCode, @segment, @amountFen, @branchCode, @branchName,
          @customerName, @applicantName, @idNumber, @creditCode, @priority, @assigneeId, @assigneeName, @checkedBy,
-         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @data, @proposal)`,
+         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @proposal)`,
     );
+    this.insertDataStmt = db.prepare('INSERT INTO case_data (case_id, data) VALUES (?, ?)');
+    this.insertGramStmt = db.prepare('INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES (?, ?)');
     this.updateStmt = db.prepare(
       `UPDATE cases SET state = @state, version = @version, assignee_id = @assigneeId, assignee_name = @assigneeName,
          checked_by = @checkedBy, stage_entered_at = @stageEnteredAt, sla_due_at = @slaDueAt,
@@ -54,7 +59,8 @@ export class CaseRepo {
   save(next: CaseRecord, expectedVersion: number | null): void {
     if (expectedVersion === null) {
       const d = next.data;
-      this.insertStmt.run({
+      const customerName = d.enterprise?.name ?? d.applicant.name;
+      const info = this.insertStmt.run({
         ...common(next),
         appNo: d.appNo,
         productCode: d.productCode,
@@ -62,14 +68,15 @@ export class CaseRepo {
         amountFen: d.amountFen,
         branchCode: d.branchCode,
         branchName: d.branchName,
-        customerName: d.enterprise?.name ?? d.applicant.name,
+        customerName,
         applicantName: d.applicant.name,
         idNumber: d.applicant.idNumber,
         creditCode: d.enterprise?.creditCode ?? null,
         priority: d.priority,
         submittedAt: next.submittedAt,
-        data: JSON.stringify(d),
       });
+      this.insertDataStmt.run(next.id, JSON.stringify(d));
+      for (const g of new Set([...bigrams(customerName), ...bigrams(d.applicant.name)])) this.insertGramStmt.run(g, info.lastInsertRowid);
       return;
     }
     const info = this.updateStmt.run({ ...common(next), expectedVersion });

@@ -39,6 +39,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     } else {
       setLoadError(result.error);
     }
+    return result;
   }, [caseId]);
 
   useEffect(() => {
@@ -67,7 +68,9 @@ export function CasePage({ caseId }: { caseId: string }) {
       setActionError(null);
       setModal(null);
       void message.success(t('action.done'));
-      await load();
+      const reloaded = await load();
+      // The action may hand the case to someone this user cannot see (e.g. 退回补件 sends it to the branch).
+      if (!reloaded.ok && (reloaded.error.code === 'forbidden' || reloaded.error.code === 'not-found')) backToQueue();
       return true;
     },
     [load, message, errorText, t],
@@ -161,6 +164,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Typography.Text type="secondary" className="shortcut-legend">
           {t('common.shortcuts')}: {t('case.legend')}
         </Typography.Text>
+        {loadError && (
+          <div className="case-action-error">
+            <PageError error={loadError} onRetry={() => void load()} />
+          </div>
+        )}
         {actionError && (
           <div data-testid="action-error" className="case-action-error">
             <Alert type="error" showIcon title={errorText(actionError)} closable={{ onClose: () => setActionError(null) }} />

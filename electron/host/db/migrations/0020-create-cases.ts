@@ -2,7 +2,8 @@ import type { Migration } from './index';
 
 /**
  * One row per application. The columns the queues filter and sort on are real columns with indexes;
- * the full application as taken by the branch is kept as JSON in `data`.
+ * the full application as taken by the branch is kept as JSON in `case_data`. Indexes end in the rowid,
+ * which the queues use as their tie-breaker so that ORDER BY never needs a sort of its own.
  */
 export const m0020CreateCases: Migration = {
   version: 20,
@@ -32,8 +33,12 @@ export const m0020CreateCases: Migration = {
         stage_entered_at TEXT NOT NULL,
         sla_due_at TEXT,
         return_count INTEGER NOT NULL DEFAULT 0,
-        data TEXT NOT NULL,
         proposal TEXT
+      ) STRICT;
+      -- Kept apart so queue scans read narrow rows: the full application is only read for one case at a time.
+      CREATE TABLE case_data (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        data TEXT NOT NULL
       ) STRICT;
       CREATE INDEX cases_state_next ON cases (state, priority DESC, sla_due_at);
       CREATE INDEX cases_team_state ON cases (team, state, priority DESC, sla_due_at);

@@ -4,6 +4,7 @@ import { m0020CreateCases } from './0020-create-cases';
 import { m0030CreateAudit } from './0030-create-audit';
 import { m0040CreateOutbox } from './0040-create-outbox';
 import { m0050CreateSessions } from './0050-create-sessions';
+import { m0060CreateNameSearch } from './0060-create-name-search';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030CreateAudit,
   m0040CreateOutbox,
   m0050CreateSessions,
+  m0060CreateNameSearch,
 ];
