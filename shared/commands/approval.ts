@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Proposal } from '../domain/case';
+import { PRODUCTS } from '../products/catalog';
 import { fail, ok } from '../errors';
 import { checkedByActor, event, notFound, notYours, sodCheckedItself, sodOwnProposal, wrongState } from './guards';
 import type { CommandDef } from './types';
 
-const CaseId = z.string().min(1).max(64);
+import { CaseId } from './case-id';
 
 const ProposalInput = z.discriminatedUnion('decision', [
   z.strictObject({
@@ -32,6 +33,9 @@ export const propose = {
     if (c.state !== 'approval') return wrongState(c, { zh: '提交审批意见', en: 'propose a decision' });
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
     if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
+    if (p.proposal.decision === 'approve' && p.proposal.amountFen > Math.min(c.data.amountFen, PRODUCTS[c.data.productCode].maxAmountFen)) {
+      return fail('validation', '批准金额不能超过申请金额或产品上限', 'The approved amount may not exceed the amount applied for or the product maximum');
+    }
     const proposal: Proposal = { ...p.proposal, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now };
     return ok([event(c, 'proposed', ctx, { to: 'proposed', assignee: null, proposal, details: { proposal: p.proposal } })]);
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ok } from '../errors';
+import { CaseId } from './case-id';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
 
@@ -7,7 +8,7 @@ import type { CommandDef } from './types';
 export const recordContract = {
   name: 'recordContract',
   schema: z.strictObject({
-    caseId: z.string().min(1).max(64),
+    caseId: CaseId,
     contractNo: z.string().min(1).max(40),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),

@@ -3,7 +3,7 @@ import { ok } from '../errors';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
 
-const CaseId = z.string().min(1).max(64);
+import { CaseId } from './case-id';
 
 /** 资料审核通过: documents checked; the case goes on to automatic screening. */
 export const passDocCheck = {

@@ -11,6 +11,7 @@ export function evolve(state: CaseRecord | null, events: readonly CaseEvent[]): 
 
 function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
   if (e.type === 'submitted') {
+    if (c) throw new Error('evolve: submitted event for an existing case');
     if (!e.data || !e.team) throw new Error('submitted event without data');
     return {
       id: e.caseId,

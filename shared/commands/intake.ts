@@ -7,7 +7,7 @@ import { isTerminal } from '../workflow/states';
 import { event, notFound, wrongState } from './guards';
 import type { CommandDef } from './types';
 
-const CaseId = z.string().min(1).max(64);
+import { CaseId } from './case-id';
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

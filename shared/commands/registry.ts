@@ -46,6 +46,8 @@ export function decideCommand(name: CommandName, state: CaseRecord | null, rawPa
   if (!parsed.success) {
     return fail('validation', '输入数据不合法', 'Invalid input', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   }
+  // The payload names the case the caller thinks it is acting on; it must be the one that was loaded.
+  if (state && parsed.data.caseId !== state.id) return fail('validation', '案件编号不一致', 'caseId does not match the case');
   const permission = def.permission(state);
   if (permission === null) {
     return state ? fail('invalid-transition', '该状态下无人可处理此案件', 'Nobody works a case in this state') : fail('not-found', '案件不存在', 'Case not found');

@@ -3,7 +3,7 @@ import { ok } from '../errors';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
 
-const CaseId = z.string().min(1).max(64);
+import { CaseId } from './case-id';
 const Reasons = z.array(z.string().trim().min(1).max(200)).max(20);
 
 /** Outcome of automatic screening (风险筛查/测额): to approval, to an investigation work order, or declined. */

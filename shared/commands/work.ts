@@ -16,7 +16,7 @@ import {
 } from './guards';
 import type { Actor, CommandDef, DecideContext } from './types';
 
-const CaseId = z.string().min(1).max(64);
+import { CaseId } from './case-id';
 
 /** A person may hold a case in these states; screening is the system's, the rest are at the branch or done. */
 const WORKABLE: readonly CaseState[] = ['submitted', 'doc_check', 'approval', 'proposed', 'investigation', 'approved'];
@@ -25,7 +25,7 @@ const WORKABLE: readonly CaseState[] = ['submitted', 'doc_check', 'approval', 'p
 function mayHold(c: CaseRecord, user: Actor) {
   if ((c.state === 'approval' || c.state === 'proposed') && checkedByActor(c, user.id)) return sodCheckedItself();
   if (c.state === 'proposed' && c.proposal?.by === user.id) return sodOwnProposal();
-  if (c.state === 'approval' && user.team !== null && user.team !== c.team) {
+  if ((c.state === 'approval' || c.state === 'proposed') && user.team !== null && user.team !== c.team) {
     return fail('forbidden', '该案件不属于您所在的审批团队', "The case belongs to another approval team");
   }
   return null;

@@ -228,16 +228,6 @@ describe('workingMinutesBetween', () => {
       expect(workingMinutesBetween(a, b, cal), `${a} → ${b}`).toBe(naiveMinutesBetween(a, b, cal));
     }
   });
-
-  it('does not scale with the length of the span', () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 2000; i++) {
-      workingMinutesBetween('2000-01-03T01:00:00Z', '2040-06-01T05:00:00Z', cal);
-      addWorkingMinutes('2000-01-03T01:00:00Z', 10_000_000, cal);
-    }
-    // Day-stepping over 40 years would take tens of seconds here; the prefix sums take milliseconds.
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });
 
 describe('addWorkingMinutes ∘ workingMinutesBetween round trip', () => {
