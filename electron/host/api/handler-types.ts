@@ -1,0 +1,38 @@
+import type { ApiOutput, ApiParsedInput, Channel } from '../../../shared/api/contract';
+import type { CaseChange } from '../../../shared/api/schemas';
+import { ok, type Result } from '../../../shared/errors';
+import type { AuditRepo } from '../audit/audit-repo';
+import type { AuthService, Session } from '../auth/auth-service';
+import type { CaseService } from '../cases/case-service';
+import type { CommandService, Executed } from '../commands/command-service';
+import type { QueueService } from '../queues/queue-service';
+
+/** The services handlers may use; each capability's handler file takes what it needs from here. */
+export interface Services {
+  auth: AuthService;
+  commands: CommandService;
+  queues: QueueService;
+  cases: CaseService;
+  audit: AuditRepo;
+}
+
+export type Handler<C extends Channel> = (
+  input: ApiParsedInput<C>,
+  session: Session | null,
+) => Promise<Result<ApiOutput<C>>> | Result<ApiOutput<C>>;
+
+/** Handlers for a subset of channels (one capability). */
+export type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
+export type Handlers = HandlerGroup<Channel>;
+
+/** The session exists for every non-public channel; the dispatcher has already checked it. */
+export function must(session: Session | null): Session {
+  if (!session) throw new Error('handler reached without a session');
+  return session;
+}
+
+export function change(r: Result<Executed>): Result<CaseChange> {
+  if (!r.ok) return r;
+  const c = r.value.record;
+  return ok({ caseId: c.id, state: c.state, version: c.version, assigneeName: c.assigneeName });
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { Empty } from './schemas';
+
+/** The audit trail. */
+export const auditApi = {
+  /** Verify the hash chain of the audit trail; reports the first broken link. */
+  'audit:verify': {
+    input: Empty,
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+    }),
+  },
+} as const;
