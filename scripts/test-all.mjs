@@ -19,7 +19,7 @@ const stages = [
 const failedStages = [];
 for (const [name, cmd, args] of stages) {
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` } });
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) failedStages.push(name);
 }
 

@@ -1,4 +1,5 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { AppLayout } from './layout/AppLayout';
@@ -6,10 +7,12 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
 import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
-import { QueuePage } from './pages/QueuePage';
 import { WorkPage } from './pages/WorkPage';
 import { useRoute, type Route } from './routing/routes';
 import { SessionProvider, useSession } from './session/SessionProvider';
+
+// AG Grid is most of the bundle; the login page and 我的工作 do not need it.
+const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
 
 const THEME = {
   token: {
@@ -66,7 +69,11 @@ function Page({ route }: { route: Route }) {
       return <WorkPage />;
     case 'queue':
       // Keyed so switching queues starts with fresh filters and a fresh grid.
-      return <QueuePage key={route.queueId} queueId={route.queueId} />;
+      return (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <QueuePage key={route.queueId} queueId={route.queueId} />
+        </Suspense>
+      );
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'audit':

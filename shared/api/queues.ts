@@ -1,4 +1,5 @@
 import type { Permission } from '../auth/permissions';
+import type { Team } from '../products/catalog';
 
 /**
  * Work queues. A queue is a view over cases; membership is decided by the host in SQL (queue-query.ts)
@@ -47,3 +48,15 @@ export const CLAIMABLE_QUEUES: readonly QueueId[] = [
   'investigation',
   'contract_desk',
 ];
+
+/**
+ * May this person open the queue? The role must allow it and, for a team queue, the person must be on that
+ * team (or on none). One rule for the host, which enforces it, and the UI, which only hides what is refused.
+ */
+export function mayOpenQueue(queue: QueueId, user: { permissions: readonly Permission[]; team: Team | null }): boolean {
+  const needed = QUEUE_PERMISSION[queue];
+  if (needed && !user.permissions.includes(needed)) return false;
+  if (queue === 'approval_retail' && user.team === 'corporate') return false;
+  if (queue === 'approval_corporate' && user.team === 'retail') return false;
+  return true;
+}

@@ -1,4 +1,4 @@
-import { QUEUE_IDS, QUEUE_PERMISSION, CLAIMABLE_QUEUES, type QueueId } from '../../../shared/api/queues';
+import { QUEUE_IDS, CLAIMABLE_QUEUES, mayOpenQueue, type QueueId } from '../../../shared/api/queues';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { CaseChange, QueueCounts, QueuePage, QueueRow, UserInfo } from '../../../shared/api/schemas';
 import { fail, ok, type Result } from '../../../shared/errors';
@@ -27,14 +27,6 @@ interface RawRow {
 const ROW_COLUMNS =
   'id, app_no, customer_name, product_code, amount_fen, branch_name, submitted_at, sla_due_at, state, assignee_id, assignee_name, priority, version';
 
-/** A person may open a queue if the role allows it and, for team queues, the person is on that team. */
-export function mayOpenQueue(queue: QueueId, user: UserInfo): boolean {
-  const needed = QUEUE_PERMISSION[queue];
-  if (needed && !user.permissions.includes(needed)) return false;
-  if (queue === 'approval_retail' && user.team === 'corporate') return false;
-  if (queue === 'approval_corporate' && user.team === 'retail') return false;
-  return true;
-}
 
 export class QueueService {
   private readonly gramCount;

@@ -36,7 +36,9 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
   ];
   return (
     <div data-testid="case-history">
-      <Typography.Title level={5}>{t('case.section.history')}</Typography.Title>
+      <Typography.Title level={5} className="case-history-title">
+        {t('case.section.history')}
+      </Typography.Title>
       <Table<HistoryEntry>
         rowKey="seq"
         size="small"

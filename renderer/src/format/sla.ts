@@ -24,7 +24,10 @@ export function slaStatus(slaDueAt: string | null, nowMs: number): SlaStatus | n
     return null; // a malformed timestamp from the host shows as "no clock" rather than breaking the grid
   }
   const parts = formatWorkingDuration(minutes, workdayMinutes(DEFAULT_CALENDAR));
-  const tone: SlaTone = minutes < 0 ? 'breached' : minutes < WARNING_MINUTES ? 'warning' : 'ok';
+  // Past the deadline on the wall clock counts as breached even when no working minute has run since
+  // (e.g. due Friday 17:30, now Saturday): the host's breach count uses sla_due_at < now, and so do we.
+  const pastDue = Date.parse(slaDueAt) < nowMs;
+  const tone: SlaTone = minutes < 0 || pastDue ? 'breached' : minutes < WARNING_MINUTES ? 'warning' : 'ok';
   return { minutes, tone, days: parts.days, hours: parts.hours, mins: parts.minutes };
 }
 

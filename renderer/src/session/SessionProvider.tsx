@@ -3,12 +3,20 @@ import type { UserInfo } from '../../../shared/api/schemas';
 import type { Permission } from '../../../shared/auth/permissions';
 import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
+import { useIdleLogout } from './useIdleLogout';
 
 /**
  * The token survives a page reload in the same tab (sessionStorage, never localStorage): closing the
  * window ends it, and the host's idle timeout still applies.
  */
 const TOKEN_KEY = 'cfw.session';
+const IDLE_KEY = 'cfw.idleMinutes';
+
+const IDLE_NOTICE: AppError = {
+  code: 'session-expired',
+  message: '长时间未操作，已自动退出，请重新登录',
+  messageEn: 'You were logged out after a period of inactivity; please log in again',
+};
 
 type Status = 'restoring' | 'anonymous' | 'authenticated';
 
@@ -30,10 +38,21 @@ function readStoredToken(): string | null {
   }
 }
 
-function storeToken(token: string | null): void {
+function readStoredIdle(): number | null {
+  try {
+    const minutes = Number(sessionStorage.getItem(IDLE_KEY));
+    return Number.isInteger(minutes) && minutes > 0 ? minutes : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeSession(token: string | null, idleMinutes: number | null = null): void {
   try {
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
     else sessionStorage.removeItem(TOKEN_KEY);
+    if (token && idleMinutes) sessionStorage.setItem(IDLE_KEY, String(idleMinutes));
+    else sessionStorage.removeItem(IDLE_KEY);
   } catch {
     // without storage a reload simply asks to log in again
   }
@@ -45,10 +64,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(() => (readStoredToken() ? 'restoring' : 'anonymous'));
   const [user, setUser] = useState<UserInfo | null>(null);
   const [notice, setNotice] = useState<AppError | null>(null);
+  const [idleMinutes, setIdleMinutes] = useState<number | null>(readStoredIdle);
 
   useEffect(() => {
     return client.onSessionLost((error) => {
-      storeToken(null);
+      storeSession(null);
       setUser(null);
       setNotice(error);
       setStatus('anonymous');
@@ -68,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } else {
         // An expired token is routine after a reload; no need to alarm the user with a notice.
         client.setToken(null);
-        storeToken(null);
+        storeSession(null);
         setStatus('anonymous');
       }
     });
@@ -81,21 +101,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await client.call('auth:login', { username, password });
     if (!result.ok) return result.error;
     client.setToken(result.value.token);
-    storeToken(result.value.token);
+    storeSession(result.value.token, result.value.idleTimeoutMinutes);
+    setIdleMinutes(result.value.idleTimeoutMinutes);
     setUser(result.value.user);
     setNotice(null);
     setStatus('authenticated');
     return null;
   }, []);
 
-  const logout = useCallback(async () => {
+  const endSession = useCallback(async (why: AppError | null) => {
     if (client.sessionToken) await client.call('auth:logout', {});
     client.setToken(null);
-    storeToken(null);
+    storeSession(null);
     setUser(null);
-    setNotice(null);
+    setNotice(why);
     setStatus('anonymous');
   }, []);
+
+  const logout = useCallback(() => endSession(null), [endSession]);
+  const onIdle = useCallback(() => void endSession(IDLE_NOTICE), [endSession]);
+  useIdleLogout(status === 'authenticated' ? idleMinutes : null, onIdle);
 
   const value = useMemo<Session>(
     () => ({

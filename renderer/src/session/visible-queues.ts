@@ -1,12 +1,9 @@
-import { QUEUE_IDS, QUEUE_PERMISSION, type QueueId } from '../../../shared/api/queues';
+import { QUEUE_IDS, mayOpenQueue, type QueueId } from '../../../shared/api/queues';
 import type { UserInfo } from '../../../shared/api/schemas';
 
 /** Queues the user may open, in the contract's order ('mine' for everyone). The host checks again. */
 export function visibleQueues(user: UserInfo): QueueId[] {
-  return QUEUE_IDS.filter((queue) => {
-    const permission = QUEUE_PERMISSION[queue];
-    return permission === null || user.permissions.includes(permission);
-  });
+  return QUEUE_IDS.filter((queue) => mayOpenQueue(queue, user));
 }
 
 export function isQueueId(value: string): value is QueueId {

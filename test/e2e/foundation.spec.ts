@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { baseUrl, login, watchPageErrors } from './support/pages';
+
+/** The case id from the URL of the open case page (#/case/<id>). */
+function openCaseId(page: Page): string {
+  const m = /#\/case\/([^/?]+)/.exec(page.url());
+  if (!m) throw new Error(`not on a case page: ${page.url()}`);
+  return decodeURIComponent(m[1]!);
+}
+
+test('a clerk sees the queue, claims the next case, opens it and releases it', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await login(page, 'zhangmin');
+  const count = Number(await page.getByTestId('queue-count-doc_check').innerText());
+  expect(count).toBeGreaterThan(100);
+
+  await page.getByTestId('nav-queue-doc_check').click();
+  const grid = page.getByTestId('queue-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await expect(grid.locator('.ag-header-cell-text', { hasText: '申请编号' })).toBeVisible();
+  await expect(grid.locator('.ag-header-cell-text', { hasText: 'SLA 剩余' })).toBeVisible();
+
+  await page.getByTestId('claim-next').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'doc_check');
+  await expect(page.getByTestId('case-assignee')).toHaveText('张敏');
+  const appNo = (await page.getByTestId('case-appno').innerText()).trim();
+  expect(appNo).toMatch(/CF\d+/);
+  await expect(page.getByTestId('case-history')).toContainText('领取');
+
+  await page.getByTestId('action-release').click();
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'submitted');
+  await expect(page.getByTestId('case-assignee')).not.toHaveText('张敏');
+  expect(errors).toEqual([]);
+});
+
+test('claim next works from the keyboard and the case shows its application', async ({ page }) => {
+  await login(page, 'wangfang');
+  await page.getByTestId('nav-queue-doc_check').click();
+  await expect(page.getByTestId('queue-grid').locator('.ag-row').first()).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await expect(page.getByTestId('case-assignee')).toHaveText('王芳');
+  // A clerk needs the full ID number to compare with the documents.
+  await expect(page.getByTestId('case-page')).toContainText(/\d{17}[\dX]/);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'submitted');
+});
+
+test('a supervisor reassigns a case with a reason and it appears in the new holder’s queue', async ({ browser }) => {
+  const clerkPage = await (await browser.newContext()).newPage();
+  await login(clerkPage, 'zhangmin');
+  await clerkPage.getByTestId('nav-queue-doc_check').click();
+  await clerkPage.getByTestId('claim-next').click();
+  await expect(clerkPage.getByTestId('case-assignee')).toHaveText('张敏');
+  const caseId = openCaseId(clerkPage);
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await login(supervisor, 'zhouyan');
+  await supervisor.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
+  await expect(supervisor.getByTestId('case-assignee')).toHaveText('张敏');
+  // Supervisors do not need identity numbers: they are masked.
+  await expect(supervisor.getByTestId('case-page')).toContainText(/\d{4}\*{10}[\dX]{4}/);
+  await supervisor.getByTestId('action-assign').click();
+  await supervisor.getByTestId('assign-user').click();
+  await supervisor.getByTestId('assign-option-u-clerk-2').click();
+  await supervisor.getByTestId('assign-reason').fill('张敏外出培训，转王芳处理');
+  await supervisor.getByTestId('assign-submit').click();
+  await expect(supervisor.getByTestId('case-assignee')).toHaveText('王芳');
+  await expect(supervisor.getByTestId('case-history')).toContainText('张敏外出培训，转王芳处理');
+
+  const wangfang = await (await browser.newContext()).newPage();
+  await login(wangfang, 'wangfang');
+  await wangfang.getByTestId('nav-queue-mine').click();
+  await expect(wangfang.locator(`.ag-row[row-id="${caseId}"]`)).toBeVisible();
+  // The clerk who lost the case sees it change hands without reloading.
+  await expect(clerkPage.getByTestId('case-assignee')).toHaveText('王芳');
+});
+
+test('a clerk cannot reach supervisor actions, in the UI or through the API', async ({ page }) => {
+  await login(page, 'zhangmin');
+  await expect(page.getByTestId('nav-queue-doc_check')).toBeVisible();
+  await expect(page.getByTestId('nav-queue-all')).toHaveCount(0);
+  await expect(page.getByTestId('nav-audit')).toHaveCount(0);
+  await page.getByTestId('nav-queue-doc_check').click();
+  await page.getByTestId('claim-next').click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await expect(page.getByTestId('action-assign')).toHaveCount(0);
+  const caseId = openCaseId(page);
+
+  await page.goto(`${baseUrl()}#/queue/all`);
+  await expect(page.getByTestId('queue-grid')).toHaveCount(0);
+
+  // Straight to the host with the clerk's own session: refused there too.
+  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
+  expect(token).toBeTruthy();
+  const res = await page.request.post(`${baseUrl()}api/case/assign`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { caseId, assigneeId: 'u-clerk-2', reason: '越权分派测试' },
+  });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error.message).toBe('您没有执行此操作的权限');
+});
+
+test('the UI switches to English', async ({ page }) => {
+  await login(page, 'zhouyan');
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('nav-work')).toContainText(/My work/i);
+});
