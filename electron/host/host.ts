@@ -6,6 +6,8 @@ import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
 import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import { createDispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { AuthorityRepo } from './approval/authority-repo';
+import { AuditQuery } from './audit/audit-query';
 import { AuditRepo } from './audit/audit-repo';
 import { AuthService } from './auth/auth-service';
 import { CaseService } from './cases/case-service';
@@ -26,6 +28,7 @@ export function createServices(db: Db, opts: { now: () => number; idleTimeoutMin
   const cases = new CaseRepo(db);
   const audit = new AuditRepo(db);
   const outbox = new OutboxRepo(db);
+  const authority = new AuthorityRepo(db, audit, opts.now);
   const commands = new CommandService({
     db,
     cases,
@@ -34,13 +37,15 @@ export function createServices(db: Db, opts: { now: () => number; idleTimeoutMin
     outbox,
     calendar: DEFAULT_CALENDAR,
     sla: DEFAULT_SLA_POLICY,
+    authority: () => authority.current(),
     now: opts.now,
     onChange: opts.onChange,
   });
   const auth = new AuthService({ db, users, audit, now: opts.now, idleTimeoutMinutes: opts.idleTimeoutMinutes, lockoutMinutes: 30 });
   const queues = new QueueService(db, commands, opts.now);
-  const caseService = new CaseService(db, cases, users, audit);
-  return { db, users, cases, audit, outbox, commands, auth, queues, caseService };
+  const caseService = new CaseService(db, cases, users, audit, commands);
+  const auditQuery = new AuditQuery(db);
+  return { db, users, cases, audit, outbox, authority, commands, auth, queues, caseService, auditQuery };
 }
 
 export type HostServices = ReturnType<typeof createServices>;
@@ -59,7 +64,15 @@ export function createHost(options: HostOptions): HostHandle & { services: HostS
     onChange: (changes) => emit({ type: 'cases-changed', changes }),
   });
   const dispatch = createDispatcher(
-    createHandlers({ auth: services.auth, commands: services.commands, queues: services.queues, cases: services.caseService, audit: services.audit }),
+    createHandlers({
+      auth: services.auth,
+      commands: services.commands,
+      queues: services.queues,
+      cases: services.caseService,
+      audit: services.audit,
+      auditQuery: services.auditQuery,
+      authority: services.authority,
+    }),
     services.auth,
   );
   const ready = options.seedDemo ? seedDemoIfEmpty(services, { cases: options.demoCases ?? 5000, now: now() }) : Promise.resolve();

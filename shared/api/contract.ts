@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { approvalApi } from './approval-api';
 import { auditApi } from './audit-api';
+import { auditTrailApi } from './audit-trail-api';
 import { authApi } from './auth-api';
 import { casesApi } from './cases-api';
 import { queuesApi } from './queues-api';
@@ -16,6 +18,8 @@ export const api = {
   ...queuesApi,
   ...casesApi,
   ...auditApi,
+  ...approvalApi,
+  ...auditTrailApi,
 } as const;
 
 export type Api = typeof api;

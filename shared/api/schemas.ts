@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../auth/permissions';
 import { CASE_STATES } from '../workflow/states';
 import { PRODUCT_CODES, SEGMENTS } from '../products/catalog';
 import { QUEUE_IDS } from './queues';
+import { RISK_GRADES } from '../approval/authority';
 
 /** Shared building blocks of the API contract. Inputs are strict: unknown keys are refused, not ignored. */
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, - and _ only');
@@ -102,6 +103,25 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+export const ProposalView = z.object({
+  by: Id,
+  byName: z.string(),
+  at: IsoTime,
+  decision: z.enum(['approve', 'decline']),
+  amountFen: Fen.optional(),
+  termMonths: z.number().int().optional(),
+  rateBp: z.number().int().optional(),
+  repaymentMethod: z.enum(['equal_installment', 'equal_principal', 'interest_only']).optional(),
+  guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).optional(),
+  conditions: z.string().optional(),
+  reasons: z.array(z.string()).optional(),
+  comment: z.string().optional(),
+  required: z.enum(['officer', 'senior_officer', 'two_seniors']).optional(),
+  matrixVersion: z.number().int().optional(),
+  confirmations: z.array(z.object({ by: Id, byName: z.string(), at: IsoTime, matrixVersion: z.number().int() })).optional(),
+});
+export type ProposalView = z.infer<typeof ProposalView>;
+
 export const CaseDetail = z.object({
   id: Id,
   state: CaseState,
@@ -114,6 +134,11 @@ export const CaseDetail = z.object({
   stageEnteredAt: IsoTime,
   slaDueAt: IsoTime.nullable(),
   returnCount: z.number().int(),
+  riskGrade: z.enum(RISK_GRADES).nullable(),
+  /** The proposal under dual control, with who must confirm and the confirmations so far. */
+  proposal: ProposalView.nullable(),
+  /** Commands the host would accept from the viewer right now (same rules as executing them). */
+  allowedActions: z.array(z.string()),
   /** Application as taken by the branch; identifiers masked where the caller lacks pii.view. */
   application: z.object({
     appNo: z.string(),

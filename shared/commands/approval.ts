@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Proposal } from '../domain/case';
 import { PRODUCTS } from '../products/catalog';
 import { fail, ok } from '../errors';
+import { confirmationRefusal, requiredFor } from './authority-guard';
 import { checkedByActor, event, notFound, notYours, sodCheckedItself, sodOwnProposal, wrongState } from './guards';
 import type { CommandDef } from './types';
 
@@ -14,6 +15,8 @@ const ProposalInput = z.discriminatedUnion('decision', [
     termMonths: z.number().int().min(1).max(360),
     rateBp: z.number().int().min(1).max(3600),
     repaymentMethod: z.enum(['equal_installment', 'equal_principal', 'interest_only']),
+    guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).optional(),
+    conditions: z.string().max(2000).optional(),
     comment: z.string().max(2000).optional(),
   }),
   z.strictObject({
@@ -36,12 +39,31 @@ export const propose = {
     if (p.proposal.decision === 'approve' && p.proposal.amountFen > Math.min(c.data.amountFen, PRODUCTS[c.data.productCode].maxAmountFen)) {
       return fail('validation', '批准金额不能超过申请金额或产品上限', 'The approved amount may not exceed the amount applied for or the product maximum');
     }
-    const proposal: Proposal = { ...p.proposal, by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now };
-    return ok([event(c, 'proposed', ctx, { to: 'proposed', assignee: null, proposal, details: { proposal: p.proposal } })]);
+    const required = p.proposal.decision === 'approve' ? requiredFor(c, p.proposal.amountFen, ctx) : 'officer';
+    const proposal: Proposal = {
+      ...p.proposal,
+      by: ctx.actor.id,
+      byName: ctx.actor.name,
+      at: ctx.now,
+      required,
+      matrixVersion: ctx.authority.version,
+      confirmations: [],
+    };
+    return ok([
+      event(c, 'proposed', ctx, {
+        to: 'proposed',
+        assignee: null,
+        proposal,
+        details: { proposal: p.proposal, required, matrixVersion: ctx.authority.version },
+      }),
+    ]);
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; proposal: z.output<typeof ProposalInput> }>>;
 
-/** Officer B (checker) confirms A's proposal: the case is approved or declined as proposed. */
+/**
+ * Officer B (checker) confirms A's proposal: the case is approved or declined as proposed. Above a senior's
+ * band the first senior's confirmation is recorded and the case waits for a second, different senior.
+ */
 export const confirm = {
   name: 'confirm',
   schema: z.strictObject({ caseId: CaseId, comment: z.string().max(2000).optional() }),
@@ -52,8 +74,30 @@ export const confirm = {
     if (c.proposal.by === ctx.actor.id) return sodOwnProposal();
     if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
-    const to = c.proposal.decision === 'approve' ? 'approved' : 'declined';
-    return ok([event(c, 'confirmed', ctx, { to, assignee: null, details: { decision: c.proposal.decision, ...(p.comment ? { comment: p.comment } : {}) } })]);
+    const refused = confirmationRefusal(c, c.proposal, ctx.actor, ctx);
+    if (refused) return refused;
+    const required = c.proposal.decision === 'approve' && c.proposal.amountFen !== undefined ? requiredFor(c, c.proposal.amountFen, ctx) : 'officer';
+    const confirmation = { by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now, matrixVersion: ctx.authority.version };
+    const confirmations = [...(c.proposal.confirmations ?? []), confirmation];
+    const complete = required !== 'two_seniors' || confirmations.length >= 2;
+    const to = !complete ? 'proposed' : c.proposal.decision === 'approve' ? 'approved' : 'declined';
+    return ok([
+      event(c, 'confirmed', ctx, {
+        to,
+        assignee: null,
+        proposal: { ...c.proposal, confirmations },
+        details: {
+          decision: c.proposal.decision,
+          maker: c.proposal.by,
+          makerName: c.proposal.byName,
+          required,
+          matrixVersion: ctx.authority.version,
+          confirmation: confirmations.length,
+          complete,
+          ...(p.comment ? { comment: p.comment } : {}),
+        },
+      }),
+    ]);
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; comment?: string }>>;
 
@@ -77,3 +121,27 @@ export const sendBack = {
     ]);
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; comment: string }>>;
+
+/** Officer A sends the case back to document checking, to the clerk who checked it, with reasons. */
+export const returnToDocCheck = {
+  name: 'returnToDocCheck',
+  schema: z.strictObject({
+    caseId: CaseId,
+    reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+    note: z.string().max(2000).optional(),
+  }),
+  permission: () => 'approval.work',
+  decide(c, p, ctx) {
+    if (!c) return notFound();
+    if (c.state !== 'approval') return wrongState(c, { zh: '退回资料审核', en: 'send it back to document checking' });
+    if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    const clerk = c.checkedBy ? ctx.lookupUser(c.checkedBy) : undefined;
+    return ok([
+      event(c, 'returnedToDocCheck', ctx, {
+        to: 'doc_check',
+        assignee: clerk && clerk.active ? { id: clerk.id, name: clerk.name } : null,
+        details: { reasons: p.reasons, ...(p.note ? { note: p.note } : {}) },
+      }),
+    ]);
+  },
+} satisfies CommandDef<z.ZodType<{ caseId: string; reasons: string[]; note?: string }>>;

@@ -1,184 +1,19 @@
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Permission } from '../auth/permissions';
 import { ROLES, type Role } from '../auth/roles';
 import { ROLE_PERMISSIONS } from '../auth/permissions';
-import type { ApplicationData, CaseRecord, Proposal } from '../domain/case';
-import type { AppError, ErrorCode, Result } from '../errors';
+import type { ApplicationData, CaseRecord } from '../domain/case';
+import type { ErrorCode } from '../errors';
 import { ok } from '../errors';
 import { teamFor, type ProductCode, type Segment, type Team } from '../products/catalog';
 import { DEFAULT_SLA_POLICY } from '../sla/sla-policy';
 import { DEFAULT_CALENDAR, addWorkingMinutes } from '../sla/working-time';
-import { makeCreditCode, makeIdNumber } from '../validators/generate';
 import { CASE_STATES, type CaseState } from '../workflow/states';
 import { canTransition } from '../workflow/transitions';
 import { evolve } from './evolve';
 import { COMMANDS, decideCommand, isCommandName, type CommandName } from './registry';
-import type { CaseEvent, DecideContext, UserRef } from './types';
-
-// ---------------------------------------------------------------------------------------------------------
-// Fixtures
-// ---------------------------------------------------------------------------------------------------------
-
-/** Tuesday 2026-11-24 10:00 in Shanghai, a working day. */
-const NOW = '2026-11-24T02:00:00.000Z';
-/** Monday 2026-11-23 09:30 in Shanghai. */
-const SUBMITTED_AT = '2026-11-23T01:30:00.000Z';
-/** SUBMITTED_AT + 4 working hours = Monday 13:30 Shanghai. */
-const DOC_DUE = '2026-11-23T05:30:00.000Z';
-
-function user(id: string, name: string, roles: Role[], team: Team | null, active = true): UserRef {
-  return { id, name, roles, team, active };
-}
-
-const U = {
-  wangFang: user('u-clerk-wf', '王芳', ['clerk'], null),
-  liNa: user('u-clerk-ln', '李娜', ['clerk'], null),
-  zhangWei: user('u-off-zw', '张伟', ['officer'], 'retail'),
-  liuQiang: user('u-off-lq', '刘强', ['officer'], 'retail'),
-  chenJing: user('u-off-cj', '陈静', ['officer'], 'corporate'),
-  zhaoMin: user('u-sen-zm', '赵敏', ['senior_officer'], null),
-  huangLei: user('u-dual-hl', '黄磊', ['clerk', 'officer'], 'retail'),
-  wuJun: user('u-off-wj', '吴军', ['officer'], 'retail', false),
-  sunLi: user('u-sup-sl', '孙丽', ['supervisor'], null),
-  intake: user('u-sys-intake', '分行受理接口', ['admin'], null),
-  zhouShen: user('u-aud-zs', '周审', ['auditor'], null),
-} as const;
-const USERS: readonly UserRef[] = Object.values(U);
-
-function ctxFor(actor: UserRef, now = NOW): DecideContext {
-  return {
-    actor: { id: actor.id, name: actor.name, roles: actor.roles, team: actor.team },
-    now,
-    calendar: DEFAULT_CALENDAR,
-    sla: DEFAULT_SLA_POLICY,
-    lookupUser: (id) => USERS.find((u) => u.id === id),
-  };
-}
-
-const CASE_ID = 'case-2026-000123';
-
-const APPLICATION: ApplicationData = {
-  appNo: 'XD20261123000123',
-  productCode: 'credit_fast',
-  segment: 'sole_proprietor',
-  amountFen: 50_000_000, // 50万元
-  termMonths: 12,
-  purpose: '采购原材料',
-  branchCode: '320102001',
-  branchName: '南京玄武支行',
-  priority: 0,
-  applicant: {
-    name: '刘晓东',
-    idNumber: makeIdNumber('320102', '1985-06-15', 123),
-    gender: 'M',
-    birthDate: '1985-06-15',
-    phone: '13912345678',
-    address: '南京市玄武区中山路1号',
-  },
-  enterprise: {
-    name: '南京市玄武区晓东五金经营部',
-    creditCode: makeCreditCode('92', '320102', 'MA1X2Y3K4'),
-    legalRepresentative: '刘晓东',
-    registeredCapitalFen: 10_000_000,
-    establishedOn: '2018-03-01',
-    address: '南京市玄武区中山路1号',
-    industry: '批发和零售业',
-  },
-};
-
-const APPROVE_PROPOSAL: Proposal = {
-  by: U.zhangWei.id,
-  byName: U.zhangWei.name,
-  at: '2026-11-24T01:00:00.000Z',
-  decision: 'approve',
-  amountFen: 50_000_000,
-  termMonths: 12,
-  rateBp: 435,
-  repaymentMethod: 'equal_installment',
-};
-
-const DECLINE_PROPOSAL: Proposal = {
-  by: U.zhangWei.id,
-  byName: U.zhangWei.name,
-  at: '2026-11-24T01:00:00.000Z',
-  decision: 'decline',
-  reasons: ['经营流水不足'],
-};
-
-/** A realistic record of the case as it stands in each state (who holds it, clocks, checker, proposal). */
-function caseIn(state: CaseState, overrides: Partial<CaseRecord> = {}): CaseRecord {
-  const base: CaseRecord = {
-    id: CASE_ID,
-    state,
-    version: 1,
-    data: APPLICATION,
-    team: 'retail',
-    assigneeId: null,
-    assigneeName: null,
-    checkedBy: null,
-    proposal: null,
-    submittedAt: SUBMITTED_AT,
-    stageEnteredAt: SUBMITTED_AT,
-    slaDueAt: null,
-    returnCount: 0,
-  };
-  const checked = { checkedBy: U.wangFang.id };
-  const byState: Record<CaseState, Partial<CaseRecord>> = {
-    submitted: { slaDueAt: DOC_DUE },
-    doc_check: {
-      version: 2,
-      assigneeId: U.wangFang.id,
-      assigneeName: U.wangFang.name,
-      stageEnteredAt: '2026-11-23T02:00:00.000Z',
-      slaDueAt: DOC_DUE,
-    },
-    returned: { version: 3, stageEnteredAt: '2026-11-23T03:00:00.000Z', returnCount: 1 },
-    screening: { version: 3, ...checked, stageEnteredAt: '2026-11-23T03:00:00.000Z' },
-    investigation: { version: 4, ...checked, stageEnteredAt: '2026-11-23T03:01:00.000Z', slaDueAt: '2026-11-25T03:01:00.000Z' },
-    approval: { version: 4, ...checked, stageEnteredAt: '2026-11-23T03:01:00.000Z', slaDueAt: '2026-11-24T03:01:00.000Z' },
-    proposed: {
-      version: 6,
-      ...checked,
-      proposal: APPROVE_PROPOSAL,
-      stageEnteredAt: '2026-11-24T01:00:00.000Z',
-      slaDueAt: '2026-11-24T05:00:00.000Z',
-    },
-    approved: { version: 8, ...checked, proposal: APPROVE_PROPOSAL, stageEnteredAt: '2026-11-24T01:30:00.000Z' },
-    contracted: { version: 10, ...checked, proposal: APPROVE_PROPOSAL, stageEnteredAt: '2026-11-24T01:50:00.000Z' },
-    declined: { version: 5, ...checked, stageEnteredAt: '2026-11-23T03:01:00.000Z' },
-    withdrawn: { version: 3, stageEnteredAt: '2026-11-23T03:00:00.000Z' },
-  };
-  return { ...base, ...byState[state], ...overrides };
-}
-
-function heldBy(c: CaseRecord, u: UserRef): CaseRecord {
-  return { ...c, assigneeId: u.id, assigneeName: u.name };
-}
-
-/** States in which a person holds a case after claiming it (a claim of a submitted case moves it to doc_check). */
-const HOLDABLE: readonly CaseState[] = ['doc_check', 'investigation', 'approval', 'proposed', 'approved'];
-
-const SHA = createHash('sha256').update('借款合同 HT-2026-000123 v1').digest('hex');
-
-function expectOk(r: Result<CaseEvent[]>): CaseEvent[] {
-  if (!r.ok) throw new Error(`expected the command to be accepted, got ${r.error.code}: ${r.error.messageEn}`);
-  return r.value;
-}
-
-function expectError(r: Result<CaseEvent[]>, code: ErrorCode): AppError {
-  if (r.ok) throw new Error(`expected ${code}, but the command was accepted: ${JSON.stringify(r.value.map((e) => e.type))}`);
-  expect(r.error.code).toBe(code);
-  expect(r.error.message.length).toBeGreaterThan(0);
-  expect(r.error.messageEn.length).toBeGreaterThan(0);
-  return r.error;
-}
-
-/** Runs a command and applies its events; fails the test if refused. */
-function run(name: CommandName, c: CaseRecord | null, payload: unknown, actor: UserRef, now = NOW) {
-  const events = expectOk(decideCommand(name, c, payload, ctxFor(actor, now)));
-  return { events, next: evolve(c, events) };
-}
+import type { CaseEvent, UserRef } from './types';
+import { NOW, DOC_DUE, user, U, ctxFor, CASE_ID, APPLICATION, APPROVE_PROPOSAL, DECLINE_PROPOSAL, caseIn, heldBy, HOLDABLE, SHA, expectOk, expectError, run } from './command-fixtures';
 
 // ---------------------------------------------------------------------------------------------------------
 // Every command × every state, with the right person acting
@@ -227,6 +62,7 @@ const SCENARIO: Record<CommandName, (s: CaseState) => Scenario> = {
   }),
   confirm: holding(U.liuQiang, { caseId: CASE_ID, comment: '同意' }),
   sendBack: holding(U.liuQiang, { caseId: CASE_ID, comment: '请复核定价' }),
+  returnToDocCheck: holding(U.liuQiang, { caseId: CASE_ID, reasons: ['营业执照与申请企业名称不符'] }),
   recordContract: holding(U.liNa, { caseId: CASE_ID, contractNo: 'HT-2026-000123', sha256: SHA }),
 };
 
@@ -255,6 +91,7 @@ const EXPECTED: Record<CommandName, readonly Cell[]> = {
   propose: [X, X, X, X, X, 'proposed', X, X, X, X, X],
   confirm: [X, X, X, X, X, X, 'approved', X, X, X, X],
   sendBack: [X, X, X, X, X, X, 'approval', X, X, X, X],
+  returnToDocCheck: [X, X, X, X, X, 'doc_check', X, X, X, X, X],
   recordContract: [X, X, X, X, X, X, X, 'contracted', X, X, X],
 };
 
@@ -267,7 +104,7 @@ const MATRIX = COMMAND_NAMES.flatMap((name) =>
 );
 
 describe('decideCommand: every command in every state', () => {
-  it('covers the 14 commands and 11 states', () => {
+  it('covers the 15 commands and 11 states', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
       [
         'assign',
@@ -281,6 +118,7 @@ describe('decideCommand: every command in every state', () => {
         'release',
         'resubmit',
         'returnForSupplement',
+        'returnToDocCheck',
         'sendBack',
         'submit',
         'withdraw',
@@ -293,7 +131,7 @@ describe('decideCommand: every command in every state', () => {
     }
     expect(isCommandName('approveEverything')).toBe(false);
     expect(isCommandName('toString')).toBe(false);
-    expect(MATRIX).toHaveLength(154);
+    expect(MATRIX).toHaveLength(15 * 11);
   });
 
   for (const { name, state, cell, outcome } of MATRIX) it(`${name} on a ${state} case ${outcome}`, () => {
@@ -475,6 +313,13 @@ const PERMISSION_CASES: PermissionCase[] = [
     build: (p) => ({ c: heldBy(caseIn('proposed'), p), payload: { caseId: CASE_ID, comment: '请补充说明' } }),
   },
   {
+    label: 'returnToDocCheck',
+    name: 'returnToDocCheck',
+    needs: 'approval.work',
+    roles: ['officer', 'senior_officer'],
+    build: (p) => ({ c: heldBy(caseIn('approval'), p), payload: { caseId: CASE_ID, reasons: ['营业执照与申请企业名称不符'] } }),
+  },
+  {
     label: 'recordContract',
     name: 'recordContract',
     needs: 'contract.work',
@@ -526,6 +371,8 @@ describe('submit', () => {
       assigneeId: null,
       assigneeName: null,
       checkedBy: null,
+      checkers: [],
+      riskGrade: null,
       proposal: null,
       submittedAt: NOW,
       stageEnteredAt: NOW,
@@ -902,10 +749,11 @@ describe('propose', () => {
   it('records the proposal by the holder and puts the case in the 复核 queue with a 4-working-hour clock', () => {
     const { events, next } = run('propose', approval(), { caseId: CASE_ID, proposal: approve }, U.zhangWei);
     expect(next.state).toBe('proposed');
-    expect(next.proposal).toEqual({ ...approve, by: U.zhangWei.id, byName: '张伟', at: NOW });
+    // 40万 of a grade-B credit loan is within an officer's band (≤ 100万) under matrix version 1.
+    expect(next.proposal).toEqual({ ...approve, by: U.zhangWei.id, byName: '张伟', at: NOW, required: 'officer', matrixVersion: 1, confirmations: [] });
     expect(next.assigneeId).toBeNull();
     expect(next.slaDueAt).toBe(addWorkingMinutes(NOW, 240, DEFAULT_CALENDAR));
-    expect(events[0]!.details).toEqual({ proposal: approve });
+    expect(events[0]!.details).toEqual({ proposal: approve, required: 'officer', matrixVersion: 1 });
   });
 
   it('accepts a decline proposal with reasons, and refuses one without', () => {
@@ -939,15 +787,15 @@ describe('confirm', () => {
     expect(next.state).toBe('approved');
     expect(next.assigneeId).toBeNull();
     expect(next.slaDueAt).toBeNull();
-    expect(next.proposal).toEqual(APPROVE_PROPOSAL);
-    expect(events[0]!.details).toEqual({ decision: 'approve', comment: '同意' });
+    expect(next.proposal).toEqual({ ...APPROVE_PROPOSAL, confirmations: [{ by: U.liuQiang.id, byName: '刘强', at: NOW, matrixVersion: 1 }] });
+    expect(events[0]!.details).toEqual({ decision: 'approve', maker: U.zhangWei.id, makerName: '张伟', required: 'officer', matrixVersion: 1, confirmation: 1, complete: true, comment: '同意' });
   });
 
   it('declines the case on a decline proposal', () => {
     const c = heldBy(caseIn('proposed', { proposal: DECLINE_PROPOSAL }), U.liuQiang);
     const { events, next } = run('confirm', c, { caseId: CASE_ID }, U.liuQiang);
     expect(next.state).toBe('declined');
-    expect(events[0]!.details).toEqual({ decision: 'decline' });
+    expect(events[0]!.details).toEqual({ decision: 'decline', maker: U.zhangWei.id, makerName: '张伟', required: 'officer', matrixVersion: 1, confirmation: 1, complete: true });
   });
 
   it('refuses a confirmation by the proposing officer', () => {

@@ -51,6 +51,8 @@ describe('evolve: submitted', () => {
       assigneeId: null,
       assigneeName: null,
       checkedBy: null,
+      checkers: [],
+      riskGrade: null,
       proposal: null,
       submittedAt: T0,
       stageEnteredAt: T0,

@@ -22,6 +22,8 @@ function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
       assigneeId: null,
       assigneeName: null,
       checkedBy: null,
+      checkers: [],
+      riskGrade: null,
       proposal: null,
       submittedAt: e.at,
       stageEnteredAt: e.at,
@@ -40,7 +42,11 @@ function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
     next.assigneeId = e.assignee?.id ?? null;
     next.assigneeName = e.assignee?.name ?? null;
   }
-  if (e.checkedBy !== undefined) next.checkedBy = e.checkedBy;
+  if (e.checkedBy !== undefined) {
+    next.checkedBy = e.checkedBy;
+    if (!c.checkers.includes(e.checkedBy)) next.checkers = [...c.checkers, e.checkedBy];
+  }
+  if (e.riskGrade !== undefined) next.riskGrade = e.riskGrade;
   if (e.proposal !== undefined) next.proposal = e.proposal;
   if (e.type === 'returnedForSupplement') next.returnCount = c.returnCount + 1;
   return next;

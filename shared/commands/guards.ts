@@ -45,7 +45,7 @@ export function notYours(c: CaseRecord) {
 
 /** 双人审批 / segregation of duties: nobody approves a case whose documents he checked. */
 export function checkedByActor(c: CaseRecord, userId: string) {
-  return c.checkedBy !== null && c.checkedBy === userId;
+  return c.checkers.includes(userId) || c.checkedBy === userId;
 }
 
 export function sodCheckedItself() {

@@ -10,6 +10,8 @@ import type { CommandDef } from './types';
 import { CaseId } from './case-id';
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** 身份证号 of a person or 统一社会信用代码 of an enterprise (guarantor, collateral owner). */
+const PartyId = z.string().regex(/^(\d{17}[\dX]|[0-9A-HJ-NPQRTUWXY]{18})$/);
 
 export const ApplicationDataSchema: z.ZodType<ApplicationData> = z.strictObject({
   appNo: Text(32),
@@ -40,6 +42,26 @@ export const ApplicationDataSchema: z.ZodType<ApplicationData> = z.strictObject(
       industry: z.string().max(60),
     })
     .nullable(),
+  guarantor: z
+    .strictObject({
+      kind: z.enum(['individual', 'enterprise']),
+      name: Text(100),
+      idNumber: PartyId,
+      address: z.string().max(200),
+      phone: z.string().max(20),
+    })
+    .optional(),
+  collateral: z
+    .strictObject({
+      kind: z.enum(['residential', 'commercial', 'industrial']),
+      certificateNo: Text(60),
+      address: Text(200),
+      areaM2: z.string().regex(/^\d{1,6}(\.\d{1,2})?$/),
+      ownerName: Text(100),
+      ownerIdNumber: PartyId,
+      valuationFen: z.number().int().min(1).max(100_000_000_000_000),
+    })
+    .optional(),
 });
 
 /** 分散受理: a branch submits a new application (arrives by sync or import; demo data uses it too). */

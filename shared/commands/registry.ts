@@ -3,7 +3,7 @@ import { hasPermission } from '../auth/permissions';
 import type { CaseRecord } from '../domain/case';
 import { fail, type Result } from '../errors';
 import { canTransition } from '../workflow/transitions';
-import { confirm, propose, sendBack } from './approval';
+import { confirm, propose, returnToDocCheck, sendBack } from './approval';
 import { recordContract } from './contract';
 import { passDocCheck, returnForSupplement } from './doc-check';
 import { resubmit, submit, withdraw } from './intake';
@@ -26,6 +26,7 @@ export const COMMANDS = {
   propose,
   confirm,
   sendBack,
+  returnToDocCheck,
   recordContract,
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RISK_GRADES, type RiskGrade } from '../approval/authority';
 import { ok } from '../errors';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
@@ -13,14 +14,21 @@ export const completeScreening = {
     caseId: CaseId,
     outcome: z.enum(['approval', 'investigation', 'declined']),
     reasons: Reasons.default([]),
+    riskGrade: z.enum(RISK_GRADES).optional(),
   }),
   permission: () => 'screening.run',
   decide(c, p, ctx) {
     if (!c) return notFound();
     if (c.state !== 'screening') return wrongState(c, { zh: '记录筛查结果', en: 'record a screening outcome' });
-    return ok([event(c, 'screeningCompleted', ctx, { to: p.outcome, details: { outcome: p.outcome, reasons: p.reasons } })]);
+    return ok([
+      event(c, 'screeningCompleted', ctx, {
+        to: p.outcome,
+        ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}),
+        details: { outcome: p.outcome, reasons: p.reasons, ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}) },
+      }),
+    ]);
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[] }, unknown>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[]; riskGrade?: RiskGrade }, unknown>>;
 
 /** 线下调查: the field officer records findings and sends the case to approval or declines it. */
 export const completeInvestigation = {

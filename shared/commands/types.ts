@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuthorityMatrix, RiskGrade } from '../approval/authority';
 import type { Permission } from '../auth/permissions';
 import type { Role } from '../auth/roles';
 import type { ApplicationData, CaseRecord, Proposal } from '../domain/case';
@@ -25,6 +26,8 @@ export interface DecideContext {
   now: string; // UTC ISO
   calendar: WorkCalendar;
   sla: SlaPolicy;
+  /** The authority matrix in force (the server passes its own, so both decide by the same version). */
+  authority: AuthorityMatrix;
   /** Resolves a user named in a command (e.g. the assignee); pure lookup supplied by the caller. */
   lookupUser(id: string): UserRef | undefined;
 }
@@ -43,6 +46,7 @@ export type CaseEventType =
   | 'proposed'
   | 'confirmed'
   | 'sentBack'
+  | 'returnedToDocCheck'
   | 'contractRecorded';
 
 /**
@@ -59,6 +63,7 @@ export interface CaseEvent {
   assignee?: { id: string; name: string } | null;
   slaDueAt?: string | null;
   checkedBy?: string;
+  riskGrade?: RiskGrade;
   proposal?: Proposal | null;
   data?: ApplicationData;
   team?: Team;

@@ -14,6 +14,7 @@ import {
   stagePermission,
   wrongState,
 } from './guards';
+import { confirmationRefusal } from './authority-guard';
 import type { Actor, CommandDef, DecideContext } from './types';
 
 import { CaseId } from './case-id';
@@ -21,10 +22,17 @@ import { CaseId } from './case-id';
 /** A person may hold a case in these states; screening is the system's, the rest are at the branch or done. */
 const WORKABLE: readonly CaseState[] = ['submitted', 'doc_check', 'approval', 'proposed', 'investigation', 'approved'];
 
-/** Segregation of duties and team membership for holding a case; shared by claim and assign. */
-function mayHold(c: CaseRecord, user: Actor) {
+/**
+ * Segregation of duties, approval authority and team membership for holding a case; shared by claim and
+ * assign, so a case is never handed to someone who could not act on it.
+ */
+function mayHold(c: CaseRecord, user: Actor, ctx: DecideContext) {
   if ((c.state === 'approval' || c.state === 'proposed') && checkedByActor(c, user.id)) return sodCheckedItself();
   if (c.state === 'proposed' && c.proposal?.by === user.id) return sodOwnProposal();
+  if (c.state === 'proposed' && c.proposal) {
+    const refused = confirmationRefusal(c, c.proposal, user, ctx);
+    if (refused) return refused;
+  }
   if ((c.state === 'approval' || c.state === 'proposed') && user.team !== null && user.team !== c.team) {
     return fail('forbidden', '该案件不属于您所在的审批团队', "The case belongs to another approval team");
   }
@@ -47,7 +55,7 @@ export const claim = {
     if (p.expectedVersion !== undefined && p.expectedVersion !== c.version) {
       return fail('conflict', '案件已被他人更新，请刷新后重试', 'The case has changed; refresh and try again');
     }
-    const refused = mayHold(c, ctx.actor);
+    const refused = mayHold(c, ctx.actor, ctx);
     if (refused) return refused;
     const to = c.state === 'submitted' ? 'doc_check' : c.state;
     return ok([event(c, 'claimed', ctx, { to, assignee: actorRef(ctx.actor) })]);
@@ -80,7 +88,7 @@ export const assign = {
       return fail('forbidden', `${target.name} 无权处理该阶段的案件`, `${target.name} may not work cases in this stage`);
     }
     if (c.assigneeId === target.id) return fail('conflict', `该案件已由 ${target.name} 处理`, `The case is already with ${target.name}`);
-    const refused = mayHold(c, target);
+    const refused = mayHold(c, target, ctx);
     if (refused) return refused;
     const to = c.state === 'submitted' ? 'doc_check' : c.state;
     return ok([

@@ -45,7 +45,6 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   百: '佰',
   伯: '佰',
   陌: '佰',
-  拾: '拾',
   十: '拾',
   给: '拾',
   恰: '拾',
@@ -69,7 +68,6 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   另: '零',
   圆: '元',
   园: '元',
-  万: '万',
   方: '万',
 };
 

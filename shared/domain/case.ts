@@ -1,4 +1,5 @@
 import type { CaseState } from '../workflow/states';
+import type { RequiredAuthority, RiskGrade } from '../approval/authority';
 import type { ProductCode, Segment, Team } from '../products/catalog';
 
 /** The applicant as taken by the branch (分散受理). ID numbers are sensitive: mask for roles without pii.view. */
@@ -21,6 +22,29 @@ export interface Enterprise {
   industry: string;
 }
 
+/** 保证人: a third party who guarantees the loan (连带责任保证). Its ID number / credit code is sensitive. */
+export interface Guarantor {
+  kind: 'individual' | 'enterprise';
+  name: string;
+  /** 身份证号 for a person, 统一社会信用代码 for an enterprise. */
+  idNumber: string;
+  address: string;
+  phone: string;
+}
+
+/** 抵押物: the property pledged for 抵押快贷. The owner (抵押人) may be the applicant or a third party. */
+export interface Collateral {
+  kind: 'residential' | 'commercial' | 'industrial';
+  /** 不动产权证书号 */
+  certificateNo: string;
+  address: string;
+  /** Floor area in m², as written on the certificate ('128.56'). */
+  areaM2: string;
+  ownerName: string;
+  ownerIdNumber: string;
+  valuationFen: number;
+}
+
 export interface ApplicationData {
   appNo: string; // 申请编号
   productCode: ProductCode;
@@ -34,6 +58,10 @@ export interface ApplicationData {
   enterprise: Enterprise | null;
   /** 0 normal, higher first (e.g. 1 = 加急 expedited). */
   priority: number;
+  /** Optional, added for contracts: a guarantor makes the desk print a 保证合同. */
+  guarantor?: Guarantor;
+  /** Optional, added for contracts: the property of a 抵押快贷 (its 抵押合同). */
+  collateral?: Collateral;
 }
 
 export interface Proposal {
@@ -45,8 +73,22 @@ export interface Proposal {
   termMonths?: number;
   rateBp?: number;
   repaymentMethod?: 'equal_installment' | 'equal_principal' | 'interest_only';
+  guaranteeType?: 'credit' | 'guarantee' | 'mortgage' | 'pledge';
+  conditions?: string;
   reasons?: string[];
   comment?: string;
+  /** Who must confirm, by the authority matrix in force when the proposal was made. */
+  required?: RequiredAuthority;
+  matrixVersion?: number;
+  /** Confirmations so far (two seniors are needed above a senior's band). */
+  confirmations?: Confirmation[];
+}
+
+export interface Confirmation {
+  by: string;
+  byName: string;
+  at: string;
+  matrixVersion: number;
 }
 
 /** The state a command decides on: everything `decide` needs and nothing else. */
@@ -58,8 +100,12 @@ export interface CaseRecord {
   team: Team;
   assigneeId: string | null;
   assigneeName: string | null;
-  /** Clerk who passed the document check; may not approve or confirm this case. */
+  /** Clerk who last passed the document check. */
   checkedBy: string | null;
+  /** Everyone who ever passed this case's document check: none of them may approve or confirm it. */
+  checkers: string[];
+  /** Set by screening; null until then (treated as the riskiest grade for authority). */
+  riskGrade: RiskGrade | null;
   proposal: Proposal | null;
   submittedAt: string; // UTC ISO
   stageEnteredAt: string; // UTC ISO

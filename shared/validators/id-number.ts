@@ -75,7 +75,8 @@ function isPlausibleBirth(birth: string, today: string): boolean {
   return age <= MAX_AGE_YEARS;
 }
 
-function isCalendarDate(text: string): boolean {
+/** True for a real calendar date written 'YYYY-MM-DD'. */
+export function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -1,6 +1,8 @@
 import type { ApiOutput, ApiParsedInput, Channel } from '../../../shared/api/contract';
 import type { CaseChange } from '../../../shared/api/schemas';
 import { ok, type Result } from '../../../shared/errors';
+import type { AuthorityRepo } from '../approval/authority-repo';
+import type { AuditQuery } from '../audit/audit-query';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { AuthService, Session } from '../auth/auth-service';
 import type { CaseService } from '../cases/case-service';
@@ -14,6 +16,8 @@ export interface Services {
   queues: QueueService;
   cases: CaseService;
   audit: AuditRepo;
+  auditQuery: AuditQuery;
+  authority: AuthorityRepo;
 }
 
 export type Handler<C extends Channel> = (

@@ -1,5 +1,7 @@
 import type { Handlers, Services } from './handler-types';
+import { approvalHandlers } from './handlers/approval-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { auditTrailHandlers } from './handlers/audit-trail-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { caseHandlers } from './handlers/case-handlers';
 import { queueHandlers } from './handlers/queue-handlers';
@@ -17,5 +19,7 @@ export function createHandlers(s: Services): Handlers {
     ...queueHandlers(s),
     ...caseHandlers(s),
     ...auditHandlers(s),
+    ...approvalHandlers(s),
+    ...auditTrailHandlers(s),
   };
 }

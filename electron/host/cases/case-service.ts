@@ -1,4 +1,6 @@
-import type { CaseDetail, HistoryEntry, UserInfo } from '../../../shared/api/schemas';
+import type { CaseDetail, HistoryEntry } from '../../../shared/api/schemas';
+import type { Session } from '../auth/auth-service';
+import type { CommandService } from '../commands/command-service';
 import { hasPermission } from '../../../shared/auth/permissions';
 import { stagePermission } from '../../../shared/commands/guards';
 import { maskIdentifier } from '../../../shared/domain/masking';
@@ -18,6 +20,7 @@ export class CaseService {
     private readonly cases: CaseRepo,
     private readonly users: UserRepo,
     private readonly audit: AuditRepo,
+    private readonly commands: CommandService,
   ) {
     this.openCountStmt = db.prepare<[], { assignee_id: string; n: number }>(
       "SELECT assignee_id, count(*) AS n FROM cases WHERE assignee_id IS NOT NULL AND state NOT IN ('contracted','declined','withdrawn') GROUP BY assignee_id",
@@ -27,7 +30,8 @@ export class CaseService {
     );
   }
 
-  get(caseId: string, viewer: UserInfo): Result<CaseDetail> {
+  get(caseId: string, session: Session): Result<CaseDetail> {
+    const viewer = session.info;
     const c = this.cases.get(caseId);
     if (!c) return fail('not-found', '案件不存在', 'Case not found');
     const mayWork = stagePermission(c.state);
@@ -61,6 +65,9 @@ export class CaseService {
       stageEnteredAt: c.stageEnteredAt,
       slaDueAt: c.slaDueAt,
       returnCount: c.returnCount,
+      riskGrade: c.riskGrade,
+      proposal: c.proposal,
+      allowedActions: this.commands.allowedActions(c, session.actor),
       application: {
         ...d,
         applicant: { ...d.applicant, idNumber: pii ? d.applicant.idNumber : maskIdentifier(d.applicant.idNumber) },

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseChange } from '../../../shared/api/schemas';
+import type { AuthorityMatrix } from '../../../shared/approval/authority';
 import { evolve } from '../../../shared/commands/evolve';
 import { decideCommand, type CommandName } from '../../../shared/commands/registry';
-import type { Actor, CaseEvent } from '../../../shared/commands/types';
+import { allowedActions } from '../../../shared/commands/probe';
+import type { Actor, CaseEvent, DecideContext } from '../../../shared/commands/types';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException, fail, ok, type Result } from '../../../shared/errors';
 import type { SlaPolicy } from '../../../shared/sla/sla-policy';
@@ -21,6 +23,8 @@ export interface CommandServiceDeps {
   outbox: OutboxRepo;
   calendar: WorkCalendar;
   sla: SlaPolicy;
+  /** The authority matrix in force; read for every command so an edit applies at once. */
+  authority: () => AuthorityMatrix;
   now: () => number;
   /** Told about every committed change, after the transaction. */
   onChange: (changes: CaseChange[]) => void;
@@ -42,19 +46,14 @@ export class CommandService {
   execute(actor: Actor, name: CommandName, payload: unknown, commandId: string = randomUUID()): Result<Executed> {
     const caseId = caseIdOf(payload);
     if (!caseId) return fail('validation', '缺少案件编号', 'caseId is required');
-    const { db, cases, audit, outbox, users } = this.deps;
+    const { db, cases, audit, outbox } = this.deps;
     const now = new Date(this.deps.now()).toISOString();
+    const ctx = this.context(actor, now);
     let result: Result<Executed>;
     try {
       result = db.transaction((): Result<Executed> => {
         const state = cases.get(caseId);
-        const decided = decideCommand(name, state, payload, {
-          actor,
-          now,
-          calendar: this.deps.calendar,
-          sla: this.deps.sla,
-          lookupUser: (id) => users.ref(id),
-        });
+        const decided = decideCommand(name, state, payload, ctx);
         if (!decided.ok) return decided;
         const record = evolve(state, decided.value);
         cases.save(record, state ? state.version : null);
@@ -86,6 +85,23 @@ export class CommandService {
     }
     return result;
   }
+
+  /** What `decide` sees: the actor, the time, and the policy in force (calendar, SLA, authority). */
+  context(actor: Actor, now = new Date(this.deps.now()).toISOString()): DecideContext {
+    return {
+      actor,
+      now,
+      calendar: this.deps.calendar,
+      sla: this.deps.sla,
+      authority: this.deps.authority(),
+      lookupUser: (id) => this.deps.users.ref(id),
+    };
+  }
+
+  /** The commands `actor` could run on the case now, decided by the same rules as running them. */
+  allowedActions(record: CaseRecord, actor: Actor): CommandName[] {
+    return allowedActions(record, this.context(actor));
+  }
 }
 
 function caseIdOf(payload: unknown): string | null {
@@ -95,7 +111,7 @@ function caseIdOf(payload: unknown): string | null {
 }
 
 /** What the audit keeps of an event: who/what changed, never identity numbers or the full application. */
-function auditDetails(e: CaseEvent): Record<string, unknown> {
+export function auditDetails(e: CaseEvent): Record<string, unknown> {
   const d: Record<string, unknown> = { ...e.details };
   if (e.assignee !== undefined) d.assignee = e.assignee;
   if (e.slaDueAt !== undefined) d.slaDueAt = e.slaDueAt;

@@ -3,6 +3,7 @@ import type { ApplicationData } from '../../../shared/domain/case';
 import type { CommandName } from '../../../shared/commands/registry';
 import type { Actor } from '../../../shared/commands/types';
 import type { CaseState } from '../../../shared/workflow/states';
+import { requiredAuthority, type AuthorityMatrix } from '../../../shared/approval/authority';
 import { makeCreditCode, makeIdNumber } from '../../../shared/validators/generate';
 import { CREDIT_CODE_CHARSET } from '../../../shared/validators/credit-code';
 import { DEFAULT_SLA_POLICY } from '../../../shared/sla/sla-policy';
@@ -108,7 +109,7 @@ export function makeApplication(i: number, r: Rng, submittedAtMs: number): Appli
   };
 }
 
-interface Step {
+export interface Step {
   at: number;
   actor: Actor;
   name: CommandName;
@@ -121,9 +122,10 @@ const SYSTEM = actor(SYSTEM_USER);
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];
 const RETAIL_OFFICERS = ['u-officer-1', 'u-officer-2', 'u-dual-1', 'u-senior-1'];
 const CORPORATE_OFFICERS = ['u-officer-3', 'u-senior-1', 'u-senior-2'];
+const SENIORS = ['u-senior-1', 'u-senior-2'];
 
 /** The commands that take one case from submission to `target`, spread over its age. */
-function planCase(i: number, r: Rng, target: CaseState, nowMs: number): Step[] {
+export function planCase(i: number, r: Rng, target: CaseState, nowMs: number, matrix: AuthorityMatrix): Step[] {
   const [lo, hi] = AGE_HOURS[target];
   // Skewed towards young cases, with a tail of old ones, as in a queue that is mostly kept up with.
   const start = nowMs - Math.round((lo + r.next() ** 3 * (hi - lo)) * 3600_000);
@@ -132,8 +134,14 @@ function planCase(i: number, r: Rng, target: CaseState, nowMs: number): Step[] {
   const team = teamFor(data.productCode, data.segment, data.amountFen);
   const clerk = user(r.pick(CLERKS));
   const officers = team === 'retail' ? RETAIL_OFFICERS : CORPORATE_OFFICERS;
-  const officerA = user(r.pick(officers));
-  const officerB = user(r.pick(officers.filter((o) => o !== officerA.id)));
+  const riskGrade = r.pick(['A', 'B', 'B', 'C'] as const);
+  // Confirmers follow the authority matrix: seniors above an officer's band, two seniors above a senior's.
+  const required = requiredAuthority(matrix, data.productCode, riskGrade, data.amountFen);
+  const makers = required === 'two_seniors' ? officers.filter((o) => !SENIORS.includes(o)) : officers;
+  const officerA = user(r.pick(makers));
+  const checkersPool = (required === 'officer' ? officers : SENIORS).filter((o) => o !== officerA.id);
+  const officerB = user(r.pick(checkersPool));
+  const officerC = user(SENIORS.find((o) => o !== officerA.id && o !== officerB.id) ?? SENIORS[0]!);
   const seq: [Actor, CommandName, Record<string, unknown>][] = [[SYSTEM, 'submit', { data }]];
   const add = (a: Actor, name: CommandName, payload: Record<string, unknown> = {}) => seq.push([a, name, payload]);
   const order: CaseState[] = ['doc_check', 'screening', 'approval', 'proposed', 'approved', 'contracted'];
@@ -153,13 +161,13 @@ function planCase(i: number, r: Rng, target: CaseState, nowMs: number): Step[] {
     if (target === 'returned') add(clerk, 'returnForSupplement', { reasons: [r.pick(['身份证件模糊', '营业执照缺失', '完税证明缺失', '资料与申请不符'])] });
     const declinedAtScreening = target === 'declined' && r.next() < 0.4;
     if (reach('screening') || target === 'investigation' || target === 'declined') add(clerk, 'passDocCheck');
-    if (declinedAtScreening) add(SYSTEM, 'completeScreening', { outcome: 'declined', reasons: ['命中负面清单'] });
+    if (declinedAtScreening) add(SYSTEM, 'completeScreening', { outcome: 'declined', reasons: ['命中负面清单'], riskGrade });
     if (target === 'investigation') {
-      add(SYSTEM, 'completeScreening', { outcome: 'investigation', reasons: ['抵押物为异地房产'] });
+      add(SYSTEM, 'completeScreening', { outcome: 'investigation', reasons: ['抵押物为异地房产'], riskGrade });
       if (r.next() < 0.5) add(officerA, 'claim');
     }
     if (reach('approval') || (target === 'declined' && !declinedAtScreening)) {
-      add(SYSTEM, 'completeScreening', { outcome: 'approval', reasons: [] });
+      add(SYSTEM, 'completeScreening', { outcome: 'approval', reasons: [], riskGrade });
       if (target === 'approval' && r.next() < 0.3) add(officerA, 'claim');
     }
     if (reach('proposed') || (target === 'declined' && !declinedAtScreening)) {
@@ -175,6 +183,10 @@ function planCase(i: number, r: Rng, target: CaseState, nowMs: number): Step[] {
     if (reach('approved') || (target === 'declined' && !declinedAtScreening)) {
       add(officerB, 'claim');
       add(officerB, 'confirm', {});
+      if (required === 'two_seniors' && target !== 'declined') {
+        add(officerC, 'claim');
+        add(officerC, 'confirm', {});
+      }
     }
     if (target === 'contracted') {
       add(clerk, 'claim');
@@ -198,7 +210,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function pickState(r: Rng): CaseState {
+export function pickState(r: Rng): CaseState {
   const total = DISTRIBUTION.reduce((s, [, w]) => s + w, 0);
   let x = r.next() * total;
   for (const [state, w] of DISTRIBUTION) {
@@ -223,7 +235,8 @@ export async function createDemoUsers(services: HostServices, createdAt: string)
 export function seedCases(services: HostServices, count: number, nowMs: number, seed = 20261123): void {
   const r = prng(seed);
   const steps: Step[] = [];
-  for (let i = 1; i <= count; i++) steps.push(...planCase(i, r, pickState(r), nowMs));
+  const matrix = services.authority.current();
+  for (let i = 1; i <= count; i++) steps.push(...planCase(i, r, pickState(r), nowMs, matrix));
   steps.sort((a, b) => a.at - b.at);
   let clock = 0;
   const seeding = new CommandService({
@@ -234,6 +247,7 @@ export function seedCases(services: HostServices, count: number, nowMs: number, 
     outbox: services.outbox,
     calendar: DEFAULT_CALENDAR,
     sla: DEFAULT_SLA_POLICY,
+    authority: () => services.authority.current(),
     now: () => clock,
     onChange: () => {},
   });

@@ -15,6 +15,8 @@ interface CaseRow {
   stage_entered_at: string;
   sla_due_at: string | null;
   return_count: number;
+  checkers: string;
+  risk_grade: CaseRecord['riskGrade'];
   data: string;
   proposal: string | null;
 }
@@ -30,22 +32,22 @@ export class CaseRepo {
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], CaseRow>(
       `SELECT id, state, version, team, assignee_id, assignee_name, checked_by, submitted_at, stage_entered_at,
-              sla_due_at, return_count, d.data, proposal FROM cases JOIN case_data d ON d.case_id = cases.id WHERE id = ?`,
+              sla_due_at, return_count, checkers, risk_grade, d.data, proposal FROM cases JOIN case_data d ON d.case_id = cases.id WHERE id = ?`,
     );
     this.insertStmt = db.prepare(
       `INSERT INTO cases (id, app_no, state, version, team, product_code, segment, amount_fen, branch_code, branch_name,
          customer_name, applicant_name, id_number, credit_code, priority, assignee_id, assignee_name, checked_by,
-         submitted_at, stage_entered_at, sla_due_at, return_count, proposal)
+         submitted_at, stage_entered_at, sla_due_at, return_count, checkers, risk_grade, proposal)
        VALUES (@id, @appNo, @state, @version, @team, @productCode, @segment, @amountFen, @branchCode, @branchName,
          @customerName, @applicantName, @idNumber, @creditCode, @priority, @assigneeId, @assigneeName, @checkedBy,
-         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @proposal)`,
+         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @checkers, @riskGrade, @proposal)`,
     );
     this.insertDataStmt = db.prepare('INSERT INTO case_data (case_id, data) VALUES (?, ?)');
     this.insertGramStmt = db.prepare('INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES (?, ?)');
     this.updateStmt = db.prepare(
       `UPDATE cases SET state = @state, version = @version, assignee_id = @assigneeId, assignee_name = @assigneeName,
          checked_by = @checkedBy, stage_entered_at = @stageEnteredAt, sla_due_at = @slaDueAt,
-         return_count = @returnCount, proposal = @proposal
+         return_count = @returnCount, checkers = @checkers, risk_grade = @riskGrade, proposal = @proposal
        WHERE id = @id AND version = @expectedVersion`,
     );
   }
@@ -102,6 +104,8 @@ function common(c: CaseRecord) {
     stageEnteredAt: c.stageEnteredAt,
     slaDueAt: c.slaDueAt,
     returnCount: c.returnCount,
+    checkers: JSON.stringify(c.checkers),
+    riskGrade: c.riskGrade,
     proposal: c.proposal ? JSON.stringify(c.proposal) : null,
   };
 }
@@ -116,6 +120,8 @@ function toRecord(r: CaseRow): CaseRecord {
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     checkedBy: r.checked_by,
+    checkers: JSON.parse(r.checkers) as string[],
+    riskGrade: r.risk_grade,
     proposal: r.proposal ? (JSON.parse(r.proposal) as CaseRecord['proposal']) : null,
     submittedAt: r.submitted_at,
     stageEnteredAt: r.stage_entered_at,

@@ -8,7 +8,7 @@ import { change, must, type HandlerGroup, type Services } from '../handler-types
 export function caseHandlers(s: Services): HandlerGroup<keyof typeof casesApi> {
   const run = (session: Session | null, name: CommandName, payload: unknown) => change(s.commands.execute(must(session).actor, name, payload));
   return {
-    'case:get': (input, session) => s.cases.get(input.caseId, must(session).info),
+    'case:get': (input, session) => s.cases.get(input.caseId, must(session)),
     'case:claim': (input, session) => run(session, 'claim', input),
     'case:release': (input, session) => run(session, 'release', input),
     'case:assign': (input, session) => run(session, 'assign', input),

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { m0400CreateAuthorityMatrix } from './0400-create-authority-matrix';
+import { m0410AddCaseApprovalColumns } from './0410-add-case-approval-columns';
 import { m0010CreateUsers } from './0010-create-users';
 import { m0020CreateCases } from './0020-create-cases';
 import { m0030CreateAudit } from './0030-create-audit';
@@ -12,7 +14,11 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-/** In order. A shipped migration is never edited: add a new one. */
+/**
+ * A shipped migration is never edited: add a new one. Capabilities own number ranges (0100 documents,
+ * 0200 contracts, 0300 sync, 0400 approval, …); the list is kept in version order whatever order the
+ * lines are in.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   m0010CreateUsers,
   m0020CreateCases,
@@ -20,4 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040CreateOutbox,
   m0050CreateSessions,
   m0060CreateNameSearch,
-];
+  m0400CreateAuthorityMatrix,
+  m0410AddCaseApprovalColumns,
+].sort((a, b) => a.version - b.version);

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { UserInfo } from '../../shared/api/schemas';
+import type { Actor } from '../../shared/commands/types';
+import { fail, ok, type Result } from '../../shared/errors';
+import { DUMMY_HASH, verifyPassword } from '../../electron/host/auth/password';
+import type { ServerConfig } from '../config';
+import type { CentralDb, Row } from '../db/central-db';
+import { lit } from '../db/sql-literal';
+import { issueToken, verifyToken, type TokenClaims } from './token';
+import { actorOf, USER_COLUMNS, userInfoOf, type UserRow } from './user-rows';
+
+/** Who is calling: resolved from the bearer token and the session row on every request, never from the body. */
+export interface ServerSession {
+  sessionId: string;
+  user: UserRow;
+  actor: Actor;
+  info: UserInfo;
+}
+
+interface LoginRow extends UserRow {
+  password_hash: string | null;
+  failed_attempts: number;
+  locked_until: number | null;
+}
+
+const badCredentials = () => fail('unauthenticated', '用户名或密码错误', 'Wrong username or password');
+const pleaseLogIn = () => fail('unauthenticated', '请先登录', 'Please log in');
+
+/**
+ * Login against the users table (scrypt, lockout after repeated failures, every outcome recorded) and
+ * session tokens. Stateless: the counters and sessions are rows, so any instance can answer any request.
+ */
+export class CentralAuth {
+  constructor(
+    private readonly db: CentralDb,
+    private readonly config: ServerConfig,
+    private readonly secret: Buffer,
+  ) {}
+
+  async login(username: string, password: string, deviceId: string | null): Promise<Result<{ token: string; expiresAt: string; user: UserInfo }>> {
+    const [user] = await this.db.query<LoginRow>(
+      `SELECT ${USER_COLUMNS}, password_hash, failed_attempts, locked_until FROM users WHERE lower(username) = lower($1)`,
+      [username.trim()],
+    );
+    const canLogIn = !!user && user.active && user.password_hash !== null;
+    // The same scrypt work whether or not the user exists, so timing does not tell.
+    const passwordOk = await verifyPassword(password, canLogIn ? user.password_hash! : DUMMY_HASH);
+    if (!user || !canLogIn) return badCredentials();
+    const now = this.config.now();
+    if (user.locked_until !== null && user.locked_until > now) {
+      await this.event(user.id, 'loginRefusedLocked', deviceId, {});
+      return lockedError(user.locked_until, now);
+    }
+    if (!passwordOk) return this.recordFailure(user, deviceId, now);
+
+    const sessionId = randomBytes(18).toString('base64url');
+    const expiresAt = now + this.config.tokenTtlMs;
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      await tx.query('INSERT INTO sessions (id, user_id, device_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        sessionId,
+        user.id,
+        deviceId,
+        now,
+        expiresAt,
+      ]);
+      await tx.query(`INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, 'login', $3, '{}')`, [
+        new Date(now).toISOString(),
+        user.id,
+        deviceId,
+      ]);
+    });
+    const token = issueToken(this.secret, { sid: sessionId, uid: user.id, exp: expiresAt });
+    return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user: userInfoOf(user) });
+  }
+
+  private async recordFailure(user: LoginRow, deviceId: string | null, now: number) {
+    // Counted under the row lock: two instances failing the same user at once both count.
+    const failures = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ failed_attempts: number; locked_until: number | null }>(
+        'SELECT failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE',
+        [user.id],
+      );
+      const n = (row!.locked_until !== null ? 0 : row!.failed_attempts) + 1;
+      const locks = n >= this.config.maxFailedAttempts;
+      await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [user.id, locks ? 0 : n, locks ? now + this.config.lockoutMs : null]);
+      await tx.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, $4, $5)', [
+        new Date(now).toISOString(),
+        user.id,
+        locks ? 'accountLocked' : 'loginFailed',
+        deviceId,
+        JSON.stringify({ failures: n }),
+      ]);
+      return n;
+    });
+    if (failures >= this.config.maxFailedAttempts) return lockedError(now + this.config.lockoutMs, now);
+    const left = this.config.maxFailedAttempts - failures;
+    return fail('unauthenticated', `用户名或密码错误，还可尝试 ${left} 次`, `Wrong username or password; ${left} attempts left`, { attemptsLeft: left });
+  }
+
+  async logout(session: ServerSession): Promise<void> {
+    const now = this.config.now();
+    await this.db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [session.sessionId, now]);
+    await this.event(session.user.id, 'logout', null, {});
+  }
+
+  /** Signature and expiry only (no query): the first gate of every authenticated route. */
+  checkToken(authorization: string | undefined): Result<TokenClaims> {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!m) return pleaseLogIn();
+    const check = verifyToken(this.secret, m[1]!, this.config.now());
+    if (!check.ok) {
+      return check.reason === 'expired' ? fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again') : pleaseLogIn();
+    }
+    return ok(check.claims);
+  }
+
+  /** The session row joined with its user; run alone or inside a hot transaction's first round trip. */
+  static sessionSql(claims: TokenClaims): string {
+    return `SELECT s.revoked_at, s.expires_at, ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${lit(claims.sid)} AND u.id = ${lit(claims.uid)}`;
+  }
+
+  sessionFrom(rows: Row[], claims: TokenClaims): Result<ServerSession> {
+    const row = rows[0] as (UserRow & { revoked_at: number | null; expires_at: number }) | undefined;
+    if (!row || row.revoked_at !== null) return pleaseLogIn();
+    if (row.expires_at <= this.config.now()) return fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again');
+    if (!row.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    const user: UserRow = { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles, team: row.team, active: row.active };
+    return ok({ sessionId: claims.sid, user, actor: actorOf(user), info: userInfoOf(user) });
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Result<ServerSession>> {
+    const claims = this.checkToken(authorization);
+    if (!claims.ok) return claims;
+    return this.sessionFrom(await this.db.query(CentralAuth.sessionSql(claims.value)), claims.value);
+  }
+
+  private async event(userId: string, action: string, deviceId: string | null, details: Record<string, unknown>) {
+    await this.db.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, $4, $5)', [
+      new Date(this.config.now()).toISOString(),
+      userId,
+      action,
+      deviceId,
+      JSON.stringify(details),
+    ]);
+  }
+}
+
+function lockedError(until: number, now: number) {
+  const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
+  return fail(
+    'account-locked',
+    `密码错误次数过多，账户已锁定，请 ${minutes} 分钟后重试或联系管理员解锁`,
+    `Too many failed attempts; the account is locked. Try again in ${minutes} minutes or ask an administrator`,
+    { lockedUntil: new Date(until).toISOString() },
+  );
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { CentralAuth } from './auth/central-auth';
+import { BlobStore } from './blobs/blob-store';
+import { ClaimService } from './commands/claim-service';
+import { PushService } from './commands/push-service';
+import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import type { CentralDb } from './db/central-db';
+import { loadSettings, migrateCentral } from './db/migrate';
+import { FeedService } from './feed/feed-service';
+import { buildCentralApp } from './http/central-app';
+import type { CentralServices } from './http/sync-routes';
+import { LeaseService } from './leases/lease-service';
+
+export interface CentralServerOptions {
+  db: CentralDb;
+  config?: Partial<ServerConfig>;
+  /** Interface to listen on (default 127.0.0.1; a deployment behind a load balancer sets 0.0.0.0). */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** HMAC key for tokens; by default a random key kept in the database and shared by all instances. */
+  tokenSecret?: string;
+}
+
+export interface CentralServer extends CentralServices {
+  url: string;
+  app: FastifyInstance;
+  config: ServerConfig;
+  /** Stops listening and the lease sweep; the database stays open (its owner closes it). */
+  close(): Promise<void>;
+}
+
+/** One stateless instance: migrates (under an advisory lock), reads the shared settings, serves `/v1/…`. */
+export async function startCentralServer(opts: CentralServerOptions): Promise<CentralServer> {
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...opts.config };
+  const { db } = opts;
+  await migrateCentral(db);
+  const settings = await loadSettings(db, opts.tokenSecret);
+  const auth = new CentralAuth(db, config, settings.tokenSecret);
+  const services: CentralServices = {
+    db,
+    serverId: settings.serverId,
+    auth,
+    push: new PushService({ db, config }),
+    claims: new ClaimService({ db, config, auth }),
+    feed: new FeedService(db),
+    leases: new LeaseService({ db, config }),
+    blobs: new BlobStore(db, config.now),
+  };
+  const app = buildCentralApp(services, config);
+  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const timer =
+    config.leaseSweepMs > 0
+      ? setInterval(() => {
+          sweeping = services.leases.sweep().catch((e: unknown) => console.error(`[central] lease sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+        }, config.leaseSweepMs)
+      : null;
+  timer?.unref();
+
+  return {
+    ...services,
+    url: url.origin,
+    app,
+    config,
+    async close() {
+      if (timer) clearInterval(timer);
+      await sweeping;
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import type { AuthorityMatrix } from '../../shared/approval/authority';
+import { auditHashInput, GENESIS_HASH } from '../../shared/audit/audit-entry';
+import { evolve } from '../../shared/commands/evolve';
+import { decideCommand, type CommandName } from '../../shared/commands/registry';
+import type { Actor, CaseEvent, UserRef } from '../../shared/commands/types';
+import type { CaseRecord } from '../../shared/domain/case';
+import { fail, type AppError } from '../../shared/errors';
+import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
+import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
+import type { ChangeBody, ChangeEvent } from '../../shared/sync/protocol';
+import { auditDetails } from '../../electron/host/commands/command-service';
+
+/** A case as this transaction holds it (row-locked, or about to be inserted). */
+export interface CaseRow {
+  record: CaseRecord;
+  auditSeq: number;
+  auditHash: string;
+  leaseUntil: number | null;
+  /** Not in the table yet: written with INSERT, so a concurrent insert of the same id fails loudly. */
+  isNew: boolean;
+}
+
+/** One entry of the server's per-case audit chain. */
+export interface AuditRow extends ChangeEvent {
+  caseId: string;
+  caseSeq: number;
+  commandId: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The cases a transaction has loaded (null: looked up and absent), updated as its commands are applied. */
+export type WorkingSet = Map<string, CaseRow | null>;
+
+export interface Applied {
+  commandId: string;
+  caseId: string;
+  row: CaseRow;
+  audit: AuditRow[];
+  /** The change as stored in the feed (JSON text) and as answered to the pusher. */
+  changeJson: string;
+  change: ChangeBody;
+}
+
+export interface Accepted extends Applied {
+  status: 'accepted';
+  name: string;
+  userId: string;
+  clientCreatedAt: string | null;
+}
+
+export interface Rejected {
+  status: 'rejected';
+  commandId: string;
+  name: string;
+  userId: string;
+  caseId: string | null;
+  clientCreatedAt: string | null;
+  error: AppError;
+  /** The case as the server holds it, so the client can roll its optimistic change back to it. */
+  current: CaseRecord | null;
+}
+
+export type Outcome = Accepted | Rejected;
+
+export interface CommandInput {
+  commandId: string;
+  name: CommandName;
+  payload: unknown;
+  createdAt: string | null;
+}
+
+export interface EngineContext {
+  now: number;
+  leaseMs: number;
+  authority: AuthorityMatrix;
+  lookupUser(id: string): UserRef | undefined;
+}
+
+export function caseIdOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const id = (payload as { caseId?: unknown }).caseId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+}
+
+/**
+ * Applies one command to the working set, exactly as the desktop host does: the shared `decideCommand`
+ * with the authenticated actor and the server's clock, then `evolve`. Pure apart from the working set;
+ * the caller writes the outcome in its transaction.
+ */
+export function applyCommand(ws: WorkingSet, cmd: CommandInput, actor: Actor, ctx: EngineContext): Outcome {
+  const base = { commandId: cmd.commandId, name: cmd.name, userId: actor.id, clientCreatedAt: cmd.createdAt };
+  const caseId = caseIdOf(cmd.payload);
+  if (!caseId) return { ...base, status: 'rejected', caseId: null, current: null, error: fail('validation', '缺少案件编号', 'caseId is required').error };
+  const before = ws.get(caseId) ?? null;
+  const nowIso = new Date(ctx.now).toISOString();
+  const decided = decideCommand(cmd.name, before?.record ?? null, cmd.payload, {
+    actor,
+    now: nowIso,
+    calendar: DEFAULT_CALENDAR,
+    sla: DEFAULT_SLA_POLICY,
+    authority: ctx.authority,
+    lookupUser: ctx.lookupUser,
+  });
+  if (!decided.ok) return { ...base, status: 'rejected', caseId, current: before?.record ?? null, error: decided.error };
+  const record = evolve(before?.record ?? null, decided.value);
+  const claimed = cmd.name === 'claim' && record.assigneeId === actor.id;
+  const leaseUntil =
+    record.assigneeId === null ? null : claimed ? ctx.now + ctx.leaseMs : record.assigneeId === before?.record.assigneeId ? before.leaseUntil : null;
+  return { ...base, status: 'accepted', ...record_(ws, before, caseId, record, decided.value, actor, cmd.commandId, leaseUntil) };
+}
+
+/** Applies events decided by the server itself (a lease expiry, an import) with the given audit actor. */
+export function applyServerEvents(
+  ws: WorkingSet,
+  caseId: string,
+  events: CaseEvent[],
+  auditActor: { id: string; name: string },
+  changeId: string,
+): Applied {
+  const before = ws.get(caseId) ?? null;
+  const record = evolve(before?.record ?? null, events);
+  const leaseUntil = record.assigneeId === before?.record.assigneeId ? (before?.leaseUntil ?? null) : null;
+  return record_(ws, before, caseId, record, events, auditActor, changeId, leaseUntil);
+}
+
+function record_(
+  ws: WorkingSet,
+  before: CaseRow | null,
+  caseId: string,
+  record: CaseRecord,
+  events: CaseEvent[],
+  actor: { id: string; name: string },
+  commandId: string,
+  leaseUntil: number | null,
+): Applied {
+  let seq = before?.auditSeq ?? 0;
+  let prevHash = before?.auditHash ?? GENESIS_HASH;
+  let from = before?.record.state ?? null;
+  const audit: AuditRow[] = events.map((e) => {
+    const entry = {
+      seq: ++seq,
+      at: e.at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: e.type,
+      caseId,
+      commandId,
+      fromState: from,
+      toState: e.to ?? from,
+      details: JSON.stringify(auditDetails(e)),
+      prevHash,
+    };
+    const hash = createHash('sha256').update(auditHashInput(entry), 'utf8').digest('hex');
+    prevHash = hash;
+    if (e.to) from = e.to;
+    return { ...entry, caseSeq: entry.seq, hash };
+  });
+  const row: CaseRow = { record, auditSeq: seq, auditHash: prevHash, leaseUntil, isNew: before ? before.isNew : true };
+  ws.set(caseId, row);
+  const changeEvents: ChangeEvent[] = audit.map((a) => ({
+    action: a.action,
+    at: a.at,
+    actorId: a.actorId,
+    actorName: a.actorName,
+    fromState: a.fromState,
+    toState: a.toState,
+    details: a.details,
+  }));
+  const change: ChangeBody = { commandId, caseId, version: record.version, case: record, events: changeEvents };
+  return { commandId, caseId, row, audit, change, changeJson: JSON.stringify(change) };
+}

@@ -1,0 +1,22 @@
+import type { CaseRecord } from '../../shared/domain/case';
+import type { Row } from '../db/central-db';
+import { lit } from '../db/sql-literal';
+import type { CaseRow } from './case-engine';
+
+export const CASE_ROW_COLUMNS = 'id, record, audit_seq, audit_hash, lease_until';
+
+/** Locks the cases a batch of commands touches, in id order so that concurrent batches cannot deadlock. */
+export function lockCasesSql(ids: readonly string[]): string {
+  if (ids.length === 0) return `SELECT ${CASE_ROW_COLUMNS} FROM cases WHERE false`;
+  return `SELECT ${CASE_ROW_COLUMNS} FROM cases WHERE id IN (${ids.map(lit).join(', ')}) ORDER BY id FOR UPDATE`;
+}
+
+export function toCaseRow(r: Row): CaseRow {
+  return {
+    record: r.record as CaseRecord,
+    auditSeq: r.audit_seq as number,
+    auditHash: r.audit_hash as string,
+    leaseUntil: (r.lease_until as number | null) ?? null,
+    isNew: false,
+  };
+}

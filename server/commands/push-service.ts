@@ -1,0 +1,155 @@
+import type { AuthorityMatrix } from '../../shared/approval/authority';
+import type { UserRef } from '../../shared/commands/types';
+import type { AppError } from '../../shared/errors';
+import type { ChangeBody, CommandOutcome, PushCommand } from '../../shared/sync/protocol';
+import type { ServerSession } from '../auth/central-auth';
+import { USER_COLUMNS, userRefOf, type UserRow } from '../auth/user-rows';
+import type { ServerConfig } from '../config';
+import { pgErrorCode, PG_DEADLOCK, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, type CentralDb, type Row, type Tx } from '../db/central-db';
+import { lit } from '../db/sql-literal';
+import { applyCommand, caseIdOf, type Accepted, type Outcome, type WorkingSet } from './case-engine';
+import { AUTHORITY_SQL, authorityOf } from './authority-rows';
+import { lockCasesSql, toCaseRow } from './case-rows';
+import { writePlan } from './write-plan';
+
+const RETRYABLE = [PG_UNIQUE_VIOLATION, PG_SERIALIZATION_FAILURE, PG_DEADLOCK];
+
+/** Runs `fn` again when PostgreSQL says another transaction got there first; the retry sees its result. */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = pgErrorCode(e);
+      if (i >= attempts || code === null || !RETRYABLE.includes(code)) throw e;
+    }
+  }
+}
+
+export function answerOf(o: Outcome): CommandOutcome {
+  return o.status === 'accepted'
+    ? { commandId: o.commandId, status: 'accepted', change: o.change }
+    : { commandId: o.commandId, status: 'rejected', error: o.error, case: o.current };
+}
+
+export function usersSql(ids: readonly string[]): string {
+  if (ids.length === 0) return `SELECT ${USER_COLUMNS} FROM users WHERE false`;
+  return `SELECT ${USER_COLUMNS} FROM users WHERE id IN (${ids.map(lit).join(', ')})`;
+}
+
+export function knownCommandsSql(ids: readonly string[]): string {
+  return `SELECT c.command_id, c.status, c.error, ch.payload FROM commands c LEFT JOIN changes ch ON ch.command_id = c.command_id
+    WHERE c.command_id IN (${ids.map(lit).join(', ')})`;
+}
+
+/** The first answer to a command id seen before: the same status, reason and change. */
+export function storedAnswer(row: Row, ws: WorkingSet, caseId: string | null): CommandOutcome {
+  const commandId = row.command_id as string;
+  if (row.status === 'accepted' && typeof row.payload === 'string') {
+    return { commandId, status: 'accepted', change: JSON.parse(row.payload) as ChangeBody };
+  }
+  return { commandId, status: 'rejected', error: row.error as AppError, case: (caseId && ws.get(caseId)?.record) || null };
+}
+
+/**
+ * Push: the desktop's outbox, applied in order, each command exactly once. Commands are applied in chunks,
+ * one transaction per chunk: the chunk's cases are locked (in id order), every command is decided with the
+ * authenticated user, and the new states, audit entries, feed changes and answers are written in one round
+ * trip with the commit. A command id already recorded gets its first answer back and changes nothing.
+ */
+export class PushService {
+  private committed = 0;
+
+  constructor(private readonly deps: { db: CentralDb; config: ServerConfig }) {}
+
+  async push(session: ServerSession, commands: readonly PushCommand[]): Promise<CommandOutcome[]> {
+    const answers = new Map<string, CommandOutcome>();
+    const unique = [...new Map(commands.map((c) => [c.commandId, c])).values()];
+    for (let i = 0; i < unique.length; i += this.deps.config.pushChunk) {
+      const chunk = unique.slice(i, i + this.deps.config.pushChunk);
+      const replies = await withRetry(() => this.deps.db.transaction((tx) => this.applyChunk(tx, session, chunk)));
+      for (const r of replies) answers.set(r.commandId, r);
+      this.afterCommit(chunk.length);
+    }
+    return commands.map((c) => answers.get(c.commandId)!);
+  }
+
+  private async applyChunk(tx: Tx, session: ServerSession, chunk: readonly PushCommand[]): Promise<CommandOutcome[]> {
+    const caseIds = [...new Set(chunk.map((c) => caseIdOf(c.payload)).filter((id): id is string => id !== null))];
+    const userIds = referencedUsers(chunk);
+    const [known, locked, users, authority] = await tx.batch(
+      [knownCommandsSql(chunk.map((c) => c.commandId)), lockCasesSql(caseIds), usersSql(userIds), AUTHORITY_SQL].join(';\n'),
+    );
+    const matrix = authorityOf(authority!);
+    const initial: WorkingSet = new Map(caseIds.map((id) => [id, null]));
+    for (const r of locked!) initial.set(r.id as string, toCaseRow(r));
+    const knownById = new Map(known!.map((r) => [r.command_id as string, r]));
+    const userMap = new Map((users as unknown as UserRow[]).map((u) => [u.id, userRefOf(u)]));
+
+    const now = this.deps.config.now();
+    let decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix });
+    if (decided.missingUsers.length > 0) {
+      // A command looked up a user nobody named in advance: fetch them and decide the chunk again (decide is
+      // pure). Once only: a user still missing after that does not exist, and decide says so.
+      for (const u of (await tx.query(usersSql(decided.missingUsers))) as unknown as UserRow[]) userMap.set(u.id, userRefOf(u));
+      decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix });
+    }
+    const outcomes = decided.outcomes;
+    if (outcomes.length > 0) {
+      const applied = outcomes.filter((o): o is Accepted => o.status === 'accepted');
+      await tx.commitWith(writePlan({ applied, answers: outcomes, receivedAt: now }));
+    }
+    return decided.replies;
+  }
+
+  private decideAll(
+    chunk: readonly PushCommand[],
+    initial: WorkingSet,
+    known: Map<string, Row>,
+    users: Map<string, UserRef>,
+    session: ServerSession,
+    at: { now: number; matrix: AuthorityMatrix },
+  ) {
+    const ws: WorkingSet = new Map(initial);
+    const missing = new Set<string>();
+    const lookupUser = (id: string) => {
+      const u = users.get(id);
+      if (!u) missing.add(id);
+      return u;
+    };
+    const outcomes: Outcome[] = [];
+    const replies: CommandOutcome[] = [];
+    for (const c of chunk) {
+      const stored = known.get(c.commandId);
+      if (stored) {
+        replies.push(storedAnswer(stored, ws, caseIdOf(c.payload)));
+        continue;
+      }
+      const o = applyCommand(ws, { commandId: c.commandId, name: c.name, payload: c.payload, createdAt: c.createdAt }, session.actor, {
+        now: at.now,
+        leaseMs: this.deps.config.leaseMs,
+        authority: at.matrix,
+        lookupUser,
+      });
+      outcomes.push(o);
+      replies.push(answerOf(o));
+    }
+    return { outcomes, replies, missingUsers: [...missing] };
+  }
+
+  private afterCommit(n: number): void {
+    this.committed += n;
+    const limit = this.deps.config.crashAfterCommits;
+    if (limit !== undefined && this.committed >= limit) process.kill(process.pid, 'SIGKILL');
+  }
+}
+
+/** Users named in payloads (an assignee); fetched with the chunk so `decide` can look them up synchronously. */
+function referencedUsers(chunk: readonly PushCommand[]): string[] {
+  const ids = new Set<string>();
+  for (const c of chunk) {
+    const a = c.payload.assigneeId;
+    if (typeof a === 'string' && a.length > 0 && a.length <= 64) ids.add(a);
+  }
+  return [...ids];
+}

@@ -1,0 +1,24 @@
+import { m0010CreateUsers } from './0010-create-users';
+import { m0020CreateCases } from './0020-create-cases';
+import { m0030CreateAudit } from './0030-create-audit';
+import { m0040CreateCommands } from './0040-create-commands';
+import { m0050CreateChanges } from './0050-create-changes';
+import { m0060CreateBlobs } from './0060-create-blobs';
+import { m0070CreateAuthorityMatrix } from './0070-create-authority-matrix';
+
+/** A PostgreSQL migration: plain SQL, run once, in order. A shipped migration is never edited. */
+export interface CentralMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
+  m0010CreateUsers,
+  m0020CreateCases,
+  m0030CreateAudit,
+  m0040CreateCommands,
+  m0050CreateChanges,
+  m0060CreateBlobs,
+  m0070CreateAuthorityMatrix,
+];

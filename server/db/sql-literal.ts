@@ -1,0 +1,38 @@
+/**
+ * SQL literals for the few hot statements sent as one multi-statement round trip (PostgreSQL's simple query
+ * protocol cannot carry parameters). Only these builders put values into SQL text; everything else uses
+ * `$n` parameters. Strings are escaped the way libpq's PQescapeLiteral does, so the result is correct
+ * whatever `standard_conforming_strings` says.
+ */
+export type SqlValue = string | number | boolean | null;
+
+export class SqlLiteralError extends Error {}
+
+export function lit(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new SqlLiteralError('non-finite number in SQL');
+    return String(value);
+  }
+  return quote(value);
+}
+
+/** A JSON value as a jsonb literal. */
+export function litJson(value: unknown): string {
+  return `${quote(JSON.stringify(value))}::jsonb`;
+}
+
+function quote(text: string): string {
+  // PostgreSQL text cannot hold NUL; input validation refuses it first, this is the last line.
+  if (text.includes('\u0000')) throw new SqlLiteralError('NUL character in SQL text');
+  const hasBackslash = text.includes('\\');
+  let body = text.replace(/'/g, "''");
+  if (hasBackslash) body = body.replace(/\\/g, '\\\\');
+  return hasBackslash ? ` E'${body}'` : `'${body}'`;
+}
+
+/** `(a, b, c)` from values. */
+export function tuple(values: readonly SqlValue[]): string {
+  return `(${values.map(lit).join(', ')})`;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { RISK_GRADES } from '../approval/authority';
+import { PRODUCT_CODES } from '../products/catalog';
+import { CaseChange, Id, IsoTime, LongText, ShortText } from './schemas';
+
+const Reasons = z.array(ShortText.min(1)).min(1).max(10);
+
+export const ApprovalProposalInput = z.discriminatedUnion('decision', [
+  z.strictObject({
+    decision: z.literal('approve'),
+    amountFen: z.number().int().min(100),
+    termMonths: z.number().int().min(1).max(360),
+    rateBp: z.number().int().min(1).max(3600),
+    repaymentMethod: z.enum(['equal_installment', 'equal_principal', 'interest_only']),
+    guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).optional(),
+    conditions: LongText.optional(),
+    comment: LongText.optional(),
+  }),
+  z.strictObject({ decision: z.literal('decline'), reasons: Reasons, comment: LongText.optional() }),
+]);
+
+export const AuthorityRuleSchema = z.strictObject({
+  role: z.enum(['officer', 'senior_officer']),
+  product: z.union([z.enum(PRODUCT_CODES), z.literal('*')]),
+  riskGrade: z.union([z.enum(RISK_GRADES), z.literal('*')]),
+  maxAmountFen: z.number().int().min(0).max(100_000_000_000),
+  inclusive: z.boolean(),
+});
+
+const AuthorityVersion = z.object({
+  version: z.number().int(),
+  rules: z.array(AuthorityRuleSchema),
+  note: z.string(),
+  createdBy: z.string(),
+  createdAt: IsoTime,
+});
+
+/** Approval under dual control (双人审批) and the authority matrix. */
+export const approvalApi = {
+  /** Officer A (maker): propose approve (terms) or decline (reasons) on a case he holds. */
+  'approval:propose': { input: z.strictObject({ caseId: Id, proposal: ApprovalProposalInput }), output: CaseChange },
+  /** Officer B (checker): confirm the proposal; refused for the maker, the checker of the documents, or without authority. */
+  'approval:confirm': { input: z.strictObject({ caseId: Id, comment: LongText.optional() }), output: CaseChange },
+  /** Officer B: send the proposal back to A's queue with a comment. */
+  'approval:sendBack': { input: z.strictObject({ caseId: Id, comment: LongText.min(2) }), output: CaseChange },
+  /** Officer A: send the case back to document checking with reasons. */
+  'approval:returnToDocCheck': { input: z.strictObject({ caseId: Id, reasons: Reasons, note: LongText.optional() }), output: CaseChange },
+  /** The authority matrix in force and every earlier version. */
+  'authority:get': {
+    input: z.strictObject({}),
+    output: z.object({ current: AuthorityVersion, versions: z.array(AuthorityVersion) }),
+  },
+  /** Admin: save an edited matrix as a new version (old decisions keep naming the version they used). */
+  'authority:update': {
+    input: z.strictObject({ rules: z.array(AuthorityRuleSchema).min(1).max(200), note: ShortText.min(2) }),
+    output: z.object({ version: z.number().int() }),
+  },
+} as const;

@@ -1,0 +1,83 @@
+import type { Role } from '../auth/roles';
+import { formatWan } from '../money/fen';
+import type { ProductCode } from '../products/catalog';
+
+/** Risk grade of a case, set by screening; an ungraded case is treated as the riskiest grade. */
+export const RISK_GRADES = ['A', 'B', 'C'] as const;
+export type RiskGrade = (typeof RISK_GRADES)[number];
+export const UNGRADED: RiskGrade = 'C';
+
+export type AuthorityRole = Extract<Role, 'officer' | 'senior_officer'>;
+
+/** One band of the authority matrix: up to `maxAmountFen` (inclusive or not) for a role, product and grade. */
+export interface AuthorityRule {
+  role: AuthorityRole;
+  product: ProductCode | '*';
+  riskGrade: RiskGrade | '*';
+  maxAmountFen: number;
+  inclusive: boolean;
+}
+
+export interface AuthorityMatrix {
+  version: number;
+  rules: readonly AuthorityRule[];
+}
+
+/** Who must confirm an approval: one officer (or senior), one senior, or two different seniors. */
+export type RequiredAuthority = 'officer' | 'senior_officer' | 'two_seniors';
+
+const WAN = 1_000_000; // 1万元 in fen
+
+/** Version 1 as shipped (DESIGN §3: officer ≤ 100万, senior ≤ 500万, above → two seniors). */
+export const DEFAULT_AUTHORITY_RULES: readonly AuthorityRule[] = [
+  { role: 'officer', product: '*', riskGrade: '*', maxAmountFen: 100 * WAN, inclusive: true },
+  { role: 'officer', product: '*', riskGrade: 'C', maxAmountFen: 50 * WAN, inclusive: true },
+  { role: 'officer', product: 'mortgage_fast', riskGrade: '*', maxAmountFen: 200 * WAN, inclusive: true },
+  { role: 'senior_officer', product: '*', riskGrade: '*', maxAmountFen: 500 * WAN, inclusive: true },
+];
+
+/** The rule that applies to a role for a product and grade: the most specific one wins. */
+export function ruleFor(matrix: AuthorityMatrix, role: AuthorityRole, product: ProductCode, grade: RiskGrade): AuthorityRule | null {
+  let best: AuthorityRule | null = null;
+  let bestScore = -1;
+  for (const r of matrix.rules) {
+    if (r.role !== role) continue;
+    if (r.product !== '*' && r.product !== product) continue;
+    if (r.riskGrade !== '*' && r.riskGrade !== grade) continue;
+    const score = (r.product !== '*' ? 2 : 0) + (r.riskGrade !== '*' ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [r, score];
+  }
+  return best;
+}
+
+export function covers(rule: AuthorityRule | null, amountFen: number): boolean {
+  if (!rule) return false;
+  return rule.inclusive ? amountFen <= rule.maxAmountFen : amountFen < rule.maxAmountFen;
+}
+
+export function requiredAuthority(matrix: AuthorityMatrix, product: ProductCode, grade: RiskGrade, amountFen: number): RequiredAuthority {
+  if (covers(ruleFor(matrix, 'officer', product, grade), amountFen)) return 'officer';
+  if (covers(ruleFor(matrix, 'senior_officer', product, grade), amountFen)) return 'senior_officer';
+  return 'two_seniors';
+}
+
+/**
+ * Whether a person with these roles may confirm an approval of this size. Seniors confirm everything an
+ * officer may; above a senior's band two different seniors confirm (the caller counts them).
+ */
+export function mayConfirm(roles: readonly Role[], required: RequiredAuthority): boolean {
+  if (roles.includes('senior_officer')) return true;
+  return required === 'officer' && roles.includes('officer');
+}
+
+export function describeLimit(rule: AuthorityRule | null): { zh: string; en: string } {
+  if (!rule) return { zh: '无审批权限', en: 'no approval authority' };
+  const amount = formatWan(rule.maxAmountFen);
+  return { zh: `${amount}元${rule.inclusive ? '（含）' : '（不含）'}`, en: `${amount} yuan ${rule.inclusive ? 'inclusive' : 'exclusive'}` };
+}
+
+export const REQUIRED_LABELS: Record<RequiredAuthority, { zh: string; en: string }> = {
+  officer: { zh: '审批员复核', en: 'an officer confirms' },
+  senior_officer: { zh: '高级审批员复核', en: 'a senior officer confirms' },
+  two_seniors: { zh: '两名高级审批员复核', en: 'two senior officers confirm' },
+};

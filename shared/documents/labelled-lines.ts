@@ -1,0 +1,140 @@
+import { toHalfWidth } from './normalise';
+import { unionBox, type OcrBox, type OcrLine, type OcrPage, type OcrWord } from './ocr-types';
+
+/** One character of a line with the word it came from (for its confidence and box). */
+interface LineChar {
+  c: string;
+  word: OcrWord;
+}
+
+export interface LabelSpec {
+  /** Field key, or null for a label that only ends the previous value (经营范围, 登记机关 …). */
+  key: string | null;
+  labels: readonly string[];
+  multiline?: boolean;
+}
+
+/** A value read after a label, with the words it came from. */
+export interface LabelledValue {
+  key: string;
+  raw: string;
+  /** Lowest word confidence over the value, 0–100; a value is as doubtful as its worst word. */
+  confidence: number;
+  /** Box of the value on its first line (where a second reading would crop). */
+  bbox: OcrBox | null;
+  lineIndex: number;
+}
+
+function charsOf(line: OcrLine): LineChar[] {
+  const out: LineChar[] = [];
+  for (const word of line.words) {
+    for (const c of toHalfWidth(word.text)) if (!/\s/.test(c)) out.push({ c, word });
+  }
+  return out;
+}
+
+/** Allowed substitutions when matching a printed label: none for short ones, more for long ones. */
+function tolerance(label: string): number {
+  if (label.length <= 2) return 0;
+  if (label.length <= 5) return 1;
+  return 2;
+}
+
+interface Hit {
+  spec: LabelSpec;
+  start: number;
+  end: number;
+}
+
+/** Every label occurrence in a line, leftmost first; overlapping matches keep the longer label. */
+function findLabels(text: string, specs: readonly LabelSpec[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const spec of specs) {
+    for (const label of spec.labels) {
+      const tol = tolerance(label);
+      for (let i = 0; i + label.length <= text.length; i++) {
+        let errors = 0;
+        // The first or the last character must match, so a near-miss does not swallow a neighbour's value.
+        if (text[i] !== label[0] && text[i + label.length - 1] !== label[label.length - 1]) continue;
+        for (let j = 0; j < label.length && errors <= tol; j++) if (text[i + j] !== label[j]) errors++;
+        if (errors <= tol) {
+          hits.push({ spec, start: i, end: i + label.length });
+          i += label.length - 1;
+        }
+      }
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Hit[] = [];
+  for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function valueOf(key: string, chars: readonly LineChar[], lineIndex: number): LabelledValue {
+  const words = [...new Set(chars.map((c) => c.word))];
+  return {
+    key,
+    raw: chars.map((c) => c.c).join(''),
+    confidence: words.length ? Math.min(...words.map((w) => w.confidence)) : 0,
+    bbox: unionBox(words.map((w) => w.bbox)),
+    lineIndex,
+  };
+}
+
+/**
+ * Reads `label value` pairs from the lines of a page: the value runs from the end of its label to the next
+ * label on the line (two fields may share a printed line, 性别 男 民族 汉), and for multiline fields on to the
+ * following unlabelled lines that start under the value. The first occurrence of a field wins.
+ */
+export function readLabelledValues(page: OcrPage, specs: readonly LabelSpec[]): Map<string, LabelledValue> {
+  const out = new Map<string, LabelledValue>();
+  const lines = page.lines.map(charsOf);
+  const labelsPerLine = lines.map((chars) => findLabels(chars.map((c) => c.c).join(''), specs));
+  lines.forEach((chars, i) => {
+    const hits = labelsPerLine[i]!;
+    hits.forEach((hit, k) => {
+      const key = hit.spec.key;
+      if (key === null || out.has(key)) return;
+      const end = k + 1 < hits.length ? hits[k + 1]!.start : chars.length;
+      const value = valueOf(key, chars.slice(hit.end, end), i);
+      if (hit.spec.multiline && k === hits.length - 1) {
+        const more = continuation(page, lines, labelsPerLine, i, value.bbox);
+        if (more.length > 0) {
+          const all = [...chars.slice(hit.end, end), ...more];
+          out.set(key, { ...valueOf(key, all, i), bbox: value.bbox });
+          return;
+        }
+      }
+      out.set(key, value);
+    });
+  });
+  return out;
+}
+
+/** Unlabelled lines right below a multiline value, starting roughly where the value starts. */
+function continuation(page: OcrPage, lines: LineChar[][], labels: Hit[][], from: number, first: OcrBox | null): LineChar[] {
+  const out: LineChar[] = [];
+  if (!first) return out;
+  const height = first.y1 - first.y0;
+  let bottom = first.y1;
+  for (let j = from + 1; j < lines.length; j++) {
+    const box = page.lines[j]!.bbox;
+    if (labels[j]!.length > 0) break;
+    if (box.y0 - bottom > height * 1.6) break;
+    if (Math.abs(box.x0 - first.x0) > height * 1.5) break;
+    out.push(...lines[j]!);
+    bottom = box.y1;
+  }
+  return out;
+}
+
+/** Lines as compact strings (no spaces, half-width) with their index, for pattern searches over a page. */
+export function compactLines(page: OcrPage): { text: string; line: OcrLine; index: number }[] {
+  return page.lines.map((line, index) => ({ text: charsOf(line).map((c) => c.c).join(''), line, index }));
+}
+
+/** The words of a line covering characters [start, end) of its compact text. */
+export function wordsAt(line: OcrLine, start: number, end: number): OcrWord[] {
+  const chars = charsOf(line).slice(start, end);
+  return [...new Set(chars.map((c) => c.word))];
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { QUEUE_IDS } from '../api/queues';
+import { Role, UserInfo } from '../api/schemas';
+import { COMMANDS, type CommandName } from '../commands/registry';
+import { CaseId } from '../commands/case-id';
+import type { ErrorCode } from '../errors';
+import { CaseSnapshot } from './case-snapshot';
+
+/**
+ * The wire protocol between a desktop and the central server (DESIGN §9). Every request body is strict:
+ * unknown keys are refused, so a client cannot slip an actor id or a sequence number in. Who acts is always
+ * the user of the bearer token.
+ */
+
+/** Client-generated command ids (the host uses UUIDs); the server applies each id at most once. */
+export const CommandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'commandId: 8–64 letters, digits, - or _');
+
+const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
+const IsoTime = z.string().min(1).max(40);
+
+/** Change-feed position: `<transaction id>.<row id>`, opaque to clients. "0.0" is the beginning. */
+export const FeedCursor = z.string().regex(/^\d{1,20}\.\d{1,20}$/, 'cursor: <xid>.<id>');
+export const FEED_START = '0.0';
+
+/** Most commands one push may carry, and most changes one pull returns. */
+export const MAX_PUSH_COMMANDS = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+export const PushCommand = z.strictObject({
+  commandId: CommandId,
+  name: z.enum(COMMAND_NAMES),
+  /** The command's own payload; `decideCommand` parses it with the command's schema. */
+  payload: z.record(z.string(), z.unknown()),
+  /** When the user acted on the desktop (kept for the record; events carry the server's time). */
+  createdAt: IsoTime,
+});
+export type PushCommand = z.infer<typeof PushCommand>;
+
+export const PushRequest = z.strictObject({ commands: z.array(PushCommand).min(1).max(MAX_PUSH_COMMANDS) });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const ClaimNextRequest = z.strictObject({ commandId: CommandId, queue: z.enum(QUEUE_IDS) });
+export type ClaimNextRequest = z.infer<typeof ClaimNextRequest>;
+
+export const LoginRequest = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+});
+
+export const LoginResponse = z.object({ token: z.string().min(1).max(1000), expiresAt: IsoTime, user: UserInfo });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** One audit entry as the server recorded it; a desktop appends it to its own chain. */
+export const ChangeEvent = z.object({
+  action: z.string().min(1).max(40),
+  at: IsoTime,
+  actorId: z.string().min(1).max(64),
+  actorName: z.string().max(60),
+  fromState: z.string().max(20).nullable(),
+  toState: z.string().max(20).nullable(),
+  /** The exact JSON text the server hashed. */
+  details: z.string().max(20_000),
+});
+export type ChangeEvent = z.infer<typeof ChangeEvent>;
+
+/** What one accepted command (or a server action such as a lease expiry) did to one case. */
+export const ChangeBody = z.object({
+  /** The command id, or a server-made id (`import-…`, `lease-…`); applying a change twice is detected by it. */
+  commandId: z.string().min(1).max(100),
+  caseId: CaseId,
+  version: z.number().int().min(1),
+  case: CaseSnapshot,
+  events: z.array(ChangeEvent).max(100),
+});
+export type ChangeBody = z.infer<typeof ChangeBody>;
+
+export const Change = ChangeBody.extend({ cursor: FeedCursor });
+export type Change = z.infer<typeof Change>;
+
+export const FeedPage = z.object({ changes: z.array(Change), cursor: FeedCursor, hasMore: z.boolean() });
+export type FeedPage = z.infer<typeof FeedPage>;
+
+export const WireError = z.object({
+  code: z.string() as z.ZodType<ErrorCode>,
+  message: z.string(),
+  messageEn: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The answer for one command: accepted with its change, or rejected with the reason and the case as it is. */
+export const CommandOutcome = z.discriminatedUnion('status', [
+  z.object({ commandId: CommandId, status: z.literal('accepted'), change: ChangeBody }),
+  z.object({ commandId: CommandId, status: z.literal('rejected'), error: WireError, case: CaseSnapshot.nullable() }),
+]);
+export type CommandOutcome = z.infer<typeof CommandOutcome>;
+
+export const PushResponse = z.object({ results: z.array(CommandOutcome) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const ServerUser = z.object({
+  id: z.string().min(1).max(64),
+  username: z.string().max(64),
+  displayName: z.string().max(60),
+  roles: z.array(Role),
+  team: z.enum(['retail', 'corporate']).nullable(),
+  active: z.boolean(),
+});
+export type ServerUser = z.infer<typeof ServerUser>;
+
+export const UsersResponse = z.object({ users: z.array(ServerUser) });
+
+export const ServerInfo = z.object({ serverId: z.string(), time: IsoTime, leaseMinutes: z.number() });
+export type ServerInfo = z.infer<typeof ServerInfo>;
+
+export const LeaseRenewal = z.object({ renewed: z.number().int() });
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256: 64 lowercase hex digits');
+export const BlobStored = z.object({ sha256: Sha256, size: z.number().int(), created: z.boolean() });
+export type BlobStored = z.infer<typeof BlobStored>;

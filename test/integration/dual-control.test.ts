@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { actorOf } from '../../electron/host/auth/auth-service';
+import { tempHost, value, type TempHost } from './support/temp-host';
+
+const WAN = 1_000_000;
+
+describe('dual control through the host API', () => {
+  let h: TempHost;
+  const tokens: Record<string, string> = {};
+  /** An unclaimed retail case in the approval queue within an officer's band, not checked by any officer. */
+  function approvalCase(minFen: number, maxFen: number, exclude: string[] = []): string {
+    const db = new Database(h.dbFile, { readonly: true });
+    const rows = db
+      .prepare(
+        `SELECT id FROM cases WHERE state = 'approval' AND team = 'retail' AND assignee_id IS NULL
+         AND risk_grade IN ('A','B') AND amount_fen BETWEEN ? AND ? ORDER BY id`,
+      )
+      .all(minFen, maxFen) as { id: string }[];
+    db.close();
+    const found = rows.find((r) => !exclude.includes(r.id));
+    if (!found) throw new Error('demo data has no such case');
+    return found.id;
+  }
+  const approve = (amountFen: number) => ({ decision: 'approve' as const, amountFen, termMonths: 12, rateBp: 435, repaymentMethod: 'equal_installment' as const });
+
+  beforeAll(async () => {
+    h = await tempHost({ cases: 900 });
+    for (const u of ['liqiang', 'zhaolei', 'sunwei', 'guoli', 'hexin', 'zhangmin', 'wugang', 'admin', 'zhouyan']) tokens[u] = await h.login(u);
+  });
+  afterAll(() => h.close());
+
+  it('A proposes; A can neither claim nor confirm; B confirms and the case reaches the contract desk', async () => {
+    const caseId = approvalCase(10 * WAN, 50 * WAN);
+    const detail = value(await h.call('case:get', tokens.liqiang!, { caseId }));
+    value(await h.call('case:claim', tokens.liqiang!, { caseId }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId, proposal: approve(detail.application.amountFen) }));
+
+    const asMaker = value(await h.call('case:get', tokens.liqiang!, { caseId }));
+    expect(asMaker.state).toBe('proposed');
+    expect(asMaker.allowedActions).toEqual([]);
+    const selfClaim = await h.call('case:claim', tokens.liqiang!, { caseId });
+    expect(!selfClaim.ok && selfClaim.error.message).toBe('不能复核本人提交的审批意见');
+    const selfConfirm = await h.call('approval:confirm', tokens.liqiang!, { caseId });
+    expect(!selfConfirm.ok && selfConfirm.error.code).toBe('sod-violation');
+
+    expect(value(await h.call('case:get', tokens.zhaolei!, { caseId })).allowedActions).toEqual(['claim']);
+    value(await h.call('case:claim', tokens.zhaolei!, { caseId }));
+    const confirmed = value(await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意' }));
+    expect(confirmed.state).toBe('approved');
+    const desk = value(await h.call('queue:list', tokens.zhangmin!, { queue: 'contract_desk', startRow: 0, endRow: 500, filter: { search: asMaker.application.appNo } }));
+    expect(desk.rows.map((r) => r.id)).toEqual([caseId]);
+  });
+
+  it('never lets a clerk-and-officer approve a case whose documents he checked', async () => {
+    const db = new Database(h.dbFile, { readonly: true });
+    const { id } = db.prepare("SELECT id FROM cases WHERE state = 'submitted' AND team = 'retail' AND assignee_id IS NULL ORDER BY id LIMIT 1").get() as { id: string };
+    db.close();
+    const claimed = value(await h.call('case:claim', tokens.hexin!, { caseId: id }));
+    value(await h.call('case:passDocCheck', tokens.hexin!, { caseId: claimed.caseId }));
+    const system = actorOf(h.host.services.users.byId('system')!);
+    const screened = h.host.services.commands.execute(system, 'completeScreening', { caseId: claimed.caseId, outcome: 'approval', riskGrade: 'A' });
+    expect(screened.ok).toBe(true);
+    const claim = await h.call('case:claim', tokens.hexin!, { caseId: claimed.caseId });
+    expect(!claim.ok && claim.error.message).toBe('不能审批本人审核过资料的案件');
+    const next = value(await h.call('queue:claimNext', tokens.hexin!, { queue: 'approval_retail' }));
+    expect(next.caseId).not.toBe(claimed.caseId); // claim next passes over it
+  });
+
+  it('routes an amount above an officer’s band to a senior officer', async () => {
+    const caseId = approvalCase(100 * WAN + 1, 500 * WAN);
+    const amount = value(await h.call('case:get', tokens.liqiang!, { caseId })).application.amountFen;
+    value(await h.call('case:claim', tokens.liqiang!, { caseId }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId, proposal: approve(amount) }));
+    const officer = await h.call('case:claim', tokens.zhaolei!, { caseId });
+    expect(!officer.ok && officer.error.code).toBe('forbidden');
+    expect(!officer.ok && officer.error.message).toContain('需高级审批员复核');
+    value(await h.call('case:claim', tokens.sunwei!, { caseId }));
+    expect(value(await h.call('approval:confirm', tokens.sunwei!, { caseId })).state).toBe('approved');
+  });
+
+  it('keeps the matrix version on old decisions after an admin edits the matrix', async () => {
+    const before = value(await h.call('authority:get', tokens.admin!, {}));
+    expect(before.current.version).toBe(1);
+    const refused = await h.call('authority:update', tokens.zhouyan!, { rules: before.current.rules, note: '主管越权修改' });
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+    const rules = before.current.rules.map((r) => (r.role === 'officer' && r.product === '*' && r.riskGrade === '*' ? { ...r, maxAmountFen: 30 * WAN } : r));
+    expect(value(await h.call('authority:update', tokens.admin!, { rules, note: '下调审批员权限至30万' })).version).toBe(2);
+    const after = value(await h.call('authority:get', tokens.admin!, {}));
+    expect(after.versions.map((v) => v.version)).toEqual([2, 1]);
+
+    const trail = value(await h.call('audit:list', tokens.wugang!, { filter: { action: 'confirmed' }, startRow: 0, endRow: 50 }));
+    expect(trail.rows.length).toBeGreaterThan(0);
+    expect(trail.rows.every((r) => r.details.matrixVersion === 1)).toBe(true);
+
+    const caseId = approvalCase(30 * WAN + 1, 100 * WAN);
+    const amount = value(await h.call('case:get', tokens.liqiang!, { caseId })).application.amountFen;
+    value(await h.call('case:claim', tokens.liqiang!, { caseId }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId, proposal: approve(amount) }));
+    const nowOfficerCannot = await h.call('case:claim', tokens.zhaolei!, { caseId });
+    expect(!nowOfficerCannot.ok && nowOfficerCannot.error.code).toBe('forbidden');
+    value(await h.call('case:claim', tokens.guoli!, { caseId }));
+    value(await h.call('approval:confirm', tokens.guoli!, { caseId }));
+    const history = value(await h.call('case:get', tokens.zhouyan!, { caseId })).history;
+    expect(history.find((e) => e.action === 'confirmed')?.details.matrixVersion).toBe(2);
+    expect(history.find((e) => e.action === 'proposed')?.details.matrixVersion).toBe(2);
+  });
+
+  it('lets an auditor filter by maker and checker and export CSV; refuses a clerk', async () => {
+    const byMaker = value(await h.call('audit:list', tokens.wugang!, { filter: { makerId: 'u-officer-1', action: 'proposed' }, startRow: 0, endRow: 500 }));
+    expect(byMaker.total).toBeGreaterThan(0);
+    expect(byMaker.rows.every((r) => r.actorId === 'u-officer-1' && r.action === 'proposed')).toBe(true);
+    const byChecker = value(await h.call('audit:list', tokens.wugang!, { filter: { checkerId: 'u-officer-2' }, startRow: 0, endRow: 500 }));
+    expect(byChecker.rows.every((r) => r.action === 'confirmed' && r.actorId === 'u-officer-2')).toBe(true);
+    const csv = value(await h.call('audit:exportCsv', tokens.wugang!, { filter: { checkerId: 'u-officer-2' } })).csv;
+    expect(csv.startsWith('\uFEFF序号 seq,')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(byChecker.total + 1);
+    const clerk = await h.call('audit:list', tokens.zhangmin!, { filter: {}, startRow: 0, endRow: 10 });
+    expect(!clerk.ok && clerk.error.code).toBe('forbidden');
+    expect(value(await h.call('audit:verify', tokens.wugang!, {})).ok).toBe(true);
+  });
+});
