@@ -24,7 +24,14 @@ async function main(): Promise<void> {
   const host = createHost({ dataDir, seedDemo: values.demo, demoCases: Number(values['demo-cases']) });
   await host.ready;
   const here = dirname(fileURLToPath(import.meta.url));
-  const { app, url } = await startHttpServer({ host, staticRoot: join(here, '../renderer'), port: Number(values.port) });
+  const staticRoot = join(here, '../renderer');
+  const port = Number(values.port);
+  // A busy default port (a second workbench, another app) should not stop the user: take any free port.
+  const { app, url } = await startHttpServer({ host, staticRoot, port }).catch((e: unknown) => {
+    if ((e as { code?: string }).code !== 'EADDRINUSE' || port === 0) throw e;
+    log.info('host', `端口 ${port} 已被占用，改用空闲端口 / port ${port} is busy, using a free one`);
+    return startHttpServer({ host, staticRoot, port: 0 });
+  });
   log.info('host', `数据目录 / data folder: ${dataDir}`);
   console.log(`信贷工厂工作台已启动（浏览器模式），请打开 / Workbench running in browser mode, open: ${url}`);
   const stop = async () => {
