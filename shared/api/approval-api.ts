@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { RISK_GRADES } from '../approval/authority';
+import { ProposalInput } from '../commands/approval';
 import { PRODUCT_CODES } from '../products/catalog';
 import { CaseChange, Id, IsoTime, LongText, ShortText } from './schemas';
 
 const Reasons = z.array(ShortText.min(1)).min(1).max(10);
 
-export const ApprovalProposalInput = z.discriminatedUnion('decision', [
-  z.strictObject({
-    decision: z.literal('approve'),
-    amountFen: z.number().int().min(100),
-    termMonths: z.number().int().min(1).max(360),
-    rateBp: z.number().int().min(1).max(3600),
-    repaymentMethod: z.enum(['equal_installment', 'equal_principal', 'interest_only']),
-    guaranteeType: z.enum(['credit', 'guarantee', 'mortgage', 'pledge']).optional(),
-    conditions: LongText.optional(),
-    comment: LongText.optional(),
-  }),
-  z.strictObject({ decision: z.literal('decline'), reasons: Reasons, comment: LongText.optional() }),
-]);
+export const ApprovalProposalInput = ProposalInput;
 
 export const AuthorityRuleSchema = z.strictObject({
   role: z.enum(['officer', 'senior_officer']),

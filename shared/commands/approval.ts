@@ -8,7 +8,8 @@ import type { CommandDef } from './types';
 
 import { CaseId } from './case-id';
 
-const ProposalInput = z.discriminatedUnion('decision', [
+/** What officer A proposes; the API contract reuses this schema so the two cannot drift. */
+export const ProposalInput = z.discriminatedUnion('decision', [
   z.strictObject({
     decision: z.literal('approve'),
     amountFen: z.number().int().min(100),
