@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { AppLayout } from './layout/AppLayout';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
+import { AuthorityPage } from './pages/AuthorityPage';
 import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
 import { WorkPage } from './pages/WorkPage';
@@ -13,6 +14,13 @@ import { SessionProvider, useSession } from './session/SessionProvider';
 
 // AG Grid is most of the bundle; the login page and 我的工作 do not need it.
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
+// ECharts and the dashboard load only when a supervisor opens it.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+// pdf.js and the contract pages load only when the contract desk or its templates are opened.
+const ContractDeskPage = lazy(() => import('./contracts/ContractDeskPage').then((m) => ({ default: m.ContractDeskPage })));
+const ContractTemplatesPage = lazy(() => import('./contracts/ContractTemplatesPage').then((m) => ({ default: m.ContractTemplatesPage })));
+// The screening admin page (rules, parameters, negative-list import) is for administrators only.
+const ScreeningAdminPage = lazy(() => import('./screening/ScreeningAdminPage').then((m) => ({ default: m.ScreeningAdminPage })));
 
 const THEME = {
   token: {
@@ -78,6 +86,40 @@ function Page({ route }: { route: Route }) {
       return <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'audit':
       return can('audit.verify') ? <AuditPage /> : <Result status="403" />;
+    case 'authority':
+      return can('admin.manage') ? <AuthorityPage /> : <Result status="403" />;
+    case 'contracts':
+      return can('contract.work') ? (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <ContractDeskPage caseId={route.caseId} />
+        </Suspense>
+      ) : (
+        <Result status="403" />
+      );
+    case 'contractTemplates':
+      return can('admin.manage') ? (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <ContractTemplatesPage />
+        </Suspense>
+      ) : (
+        <Result status="403" />
+      );
+    case 'screeningRules':
+      return can('admin.manage') ? (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <ScreeningAdminPage />
+        </Suspense>
+      ) : (
+        <Result status="403" />
+      );
+    case 'dashboard':
+      return can('case.view_all') ? (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <DashboardPage />
+        </Suspense>
+      ) : (
+        <Result status="403" />
+      );
     case 'unknown':
       return <Result status="404" />;
   }

@@ -21,6 +21,7 @@ const AuthorityVersion = z.object({
   rules: z.array(AuthorityRuleSchema),
   note: z.string(),
   createdBy: z.string(),
+  createdByName: z.string(),
   createdAt: IsoTime,
 });
 
@@ -41,7 +42,7 @@ export const approvalApi = {
   },
   /** Admin: save an edited matrix as a new version (old decisions keep naming the version they used). */
   'authority:update': {
-    input: z.strictObject({ rules: z.array(AuthorityRuleSchema).min(1).max(200), note: ShortText.min(2) }),
+    input: z.strictObject({ rules: z.array(AuthorityRuleSchema).min(1).max(200), note: z.string().trim().min(2).max(200) }),
     output: z.object({ version: z.number().int() }),
   },
 } as const;

@@ -81,3 +81,15 @@ export const REQUIRED_LABELS: Record<RequiredAuthority, { zh: string; en: string
   senior_officer: { zh: '高级审批员复核', en: 'a senior officer confirms' },
   two_seniors: { zh: '两名高级审批员复核', en: 'two senior officers confirm' },
 };
+
+/** Bands that name the same role, product and grade: `ruleFor` could not tell which one is meant. */
+export function duplicateBands(rules: readonly AuthorityRule[]): string[] {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  for (const r of rules) {
+    const key = `${r.role}/${r.product}/${r.riskGrade}`;
+    if (seen.has(key)) dups.add(key);
+    seen.add(key);
+  }
+  return [...dups];
+}

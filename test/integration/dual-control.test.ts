@@ -48,6 +48,7 @@ describe('dual control through the host API', () => {
     value(await h.call('case:claim', tokens.zhaolei!, { caseId }));
     const confirmed = value(await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意' }));
     expect(confirmed.state).toBe('approved');
+    expect(value(await h.call('case:get', tokens.zhaolei!, { caseId })).state).toBe('approved'); // the checker still sees what he confirmed
     const desk = value(await h.call('queue:list', tokens.zhangmin!, { queue: 'contract_desk', startRow: 0, endRow: 500, filter: { search: asMaker.application.appNo } }));
     expect(desk.rows.map((r) => r.id)).toEqual([caseId]);
   });
@@ -118,5 +119,27 @@ describe('dual control through the host API', () => {
     const clerk = await h.call('audit:list', tokens.zhangmin!, { filter: {}, startRow: 0, endRow: 10 });
     expect(!clerk.ok && clerk.error.code).toBe('forbidden');
     expect(value(await h.call('audit:verify', tokens.wugang!, {})).ok).toBe(true);
+  });
+});
+
+describe('authority matrix edits are checked', () => {
+  let h: TempHost;
+  beforeAll(async () => {
+    h = await tempHost({ cases: 20 });
+  });
+  afterAll(() => h.close());
+
+  it('refuses a matrix naming the same band twice, and a blank note; records who saved a version', async () => {
+    const admin = await h.login('admin');
+    const current = value(await h.call('authority:get', admin, {})).current;
+    const dup = await h.call('authority:update', admin, { rules: [...current.rules, current.rules[0]!], note: '重复档位' });
+    expect(!dup.ok && dup.error.code).toBe('validation');
+    expect(!dup.ok && dup.error.message).toContain('重复的档位');
+    const blank = await h.call('authority:update', admin, { rules: current.rules, note: '   ' });
+    expect(!blank.ok && blank.error.code).toBe('validation');
+    value(await h.call('authority:update', admin, { rules: current.rules, note: '年度复核，无变化' }));
+    const versions = value(await h.call('authority:get', admin, {})).versions;
+    expect(versions[0]).toMatchObject({ version: 2, createdBy: 'u-admin-1', createdByName: '系统管理员', note: '年度复核，无变化' });
+    expect(value(await h.call('audit:verify', await h.login('wugang'), {})).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ export interface AuthorityVersion {
   rules: AuthorityRule[];
   note: string;
   createdBy: string;
+  createdByName: string;
   createdAt: string;
 }
 
@@ -16,6 +17,7 @@ interface Row {
   rules: string;
   note: string;
   created_by: string;
+  created_by_name: string;
   created_at: string;
 }
 
@@ -33,7 +35,7 @@ export class AuthorityRepo {
   ) {
     this.currentStmt = db.prepare<[], Row>('SELECT * FROM authority_matrix ORDER BY version DESC LIMIT 1');
     this.allStmt = db.prepare<[], Row>('SELECT * FROM authority_matrix ORDER BY version DESC');
-    this.insertStmt = db.prepare('INSERT INTO authority_matrix (version, rules, note, created_by, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.insertStmt = db.prepare('INSERT INTO authority_matrix (version, rules, note, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
   /** Read on every command, so kept in memory; only `save` in this process changes it. */
@@ -51,6 +53,7 @@ export class AuthorityRepo {
       rules: JSON.parse(r.rules) as AuthorityRule[],
       note: r.note,
       createdBy: r.created_by,
+      createdByName: r.created_by_name,
       createdAt: r.created_at,
     }));
   }
@@ -59,7 +62,7 @@ export class AuthorityRepo {
     const at = new Date(this.now()).toISOString();
     const saved = this.db.transaction(() => {
       const version = this.currentStmt.get()!.version + 1;
-      this.insertStmt.run(version, JSON.stringify(rules), note, by.id, at);
+      this.insertStmt.run(version, JSON.stringify(rules), note, by.id, by.name, at);
       this.audit.append({
         at,
         actorId: by.id,

@@ -40,7 +40,8 @@ export class CaseService {
       c.assigneeId === viewer.id ||
       (mayWork !== null && viewer.permissions.includes(mayWork)) ||
       c.checkedBy === viewer.id ||
-      c.proposal?.by === viewer.id;
+      c.proposal?.by === viewer.id ||
+      (c.proposal?.confirmations ?? []).some((k) => k.by === viewer.id);
     if (!canSee) return fail('forbidden', '您无权查看该案件', 'You may not view this case');
     const pii = viewer.permissions.includes('pii.view');
     const d = c.data;
@@ -74,6 +75,11 @@ export class CaseService {
         enterprise: d.enterprise
           ? { ...d.enterprise, creditCode: pii ? d.enterprise.creditCode : maskIdentifier(d.enterprise.creditCode) }
           : null,
+        // Guarantor and collateral owner identifiers are as sensitive as the applicant's (they ride along in `...d`).
+        ...(d.guarantor ? { guarantor: { ...d.guarantor, idNumber: pii ? d.guarantor.idNumber : maskIdentifier(d.guarantor.idNumber) } } : {}),
+        ...(d.collateral
+          ? { collateral: { ...d.collateral, ownerIdNumber: pii ? d.collateral.ownerIdNumber : maskIdentifier(d.collateral.ownerIdNumber) } }
+          : {}),
       },
       history,
     });

@@ -1,5 +1,6 @@
-import { Alert, Button, Checkbox, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
+import { ReasonChecklist } from '../components/ReasonChecklist';
 import { useI18n } from '../i18n/I18nProvider';
 import { OTHER_REASON_INDEX, RETURN_REASONS } from './return-reasons';
 
@@ -11,7 +12,7 @@ interface Props {
 }
 
 export function ReturnModal({ open, busy, onCancel, onSubmit }: Props) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [checked, setChecked] = useState<number[]>([]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,18 +49,7 @@ export function ReturnModal({ open, busy, onCancel, onSubmit }: Props) {
     >
       <Form layout="vertical">
         <Form.Item label={t('return.reasons')} required>
-          <Space orientation="vertical">
-            {RETURN_REASONS.map((reason, index) => (
-              <Checkbox
-                key={reason.zh}
-                data-testid={`return-reason-${index}`}
-                checked={checked.includes(index)}
-                onChange={(e) => setChecked((prev) => (e.target.checked ? [...prev, index] : prev.filter((i) => i !== index)))}
-              >
-                {pick(reason)}
-              </Checkbox>
-            ))}
-          </Space>
+          <ReasonChecklist reasons={RETURN_REASONS} checked={checked} onChange={setChecked} testPrefix="return" />
         </Form.Item>
         <Form.Item label={t('return.note')}>
           <Input.TextArea

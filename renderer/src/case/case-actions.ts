@@ -1,32 +1,36 @@
 import type { CaseDetail, UserInfo } from '../../../shared/api/schemas';
-import { stagePermission } from '../../../shared/commands/guards';
-import type { Permission } from '../../../shared/auth/permissions';
+import type { CommandName } from '../../../shared/commands/registry';
 import type { CaseState } from '../../../shared/workflow/states';
 
 export type CaseAction = 'claim' | 'release' | 'pass' | 'return' | 'assign';
 
+/** The host command behind each button of the case header. */
+const COMMAND_OF: Record<Exclude<CaseAction, 'assign'>, CommandName> = {
+  claim: 'claim',
+  release: 'release',
+  pass: 'passDocCheck',
+  return: 'returnForSupplement',
+};
+
 /** States in which a person holds the case (shared/commands/work.ts WORKABLE). */
 const WORKED_STATES: readonly CaseState[] = ['submitted', 'doc_check', 'approval', 'proposed', 'investigation', 'approved'];
 
+/** Whether the host said it would accept this command from the viewer now (`CaseDetail.allowedActions`). */
+export function hostAllows(detail: CaseDetail, command: CommandName): boolean {
+  return detail.allowedActions.includes(command);
+}
+
 /**
- * Which buttons make sense for this user on this case. Only a convenience: the host checks permissions,
- * segregation of duties and versions again, and its refusal is shown as is.
+ * Which buttons to offer. The host computes `allowedActions` with the same rules that execute the command
+ * (state, holder, permission, segregation of duties, authority), so the UI keeps no copy of them. Assign is
+ * not probed by the host (it needs a target person); the assign dialog lists only people the host accepts.
  */
 export function availableActions(detail: CaseDetail, user: UserInfo): Record<CaseAction, boolean> {
-  const can = (p: Permission | null) => p !== null && user.permissions.includes(p);
-  const mine = detail.assigneeId === user.id;
-  const worked = WORKED_STATES.includes(detail.state);
-  const stageAllowed = can(stagePermission(detail.state));
-  const approving = detail.state === 'approval' || detail.state === 'proposed';
-  // Same refusals as the shared rules, so the button is not offered only to be refused.
-  const sodBlocked = approving && detail.checkedBy === user.id;
-  const otherTeam = detail.state === 'approval' && user.team !== null && user.team !== detail.team;
-  const checking = detail.state === 'doc_check' && mine && can('doc.work');
   return {
-    claim: worked && detail.assigneeId === null && stageAllowed && !sodBlocked && !otherTeam,
-    release: worked && mine,
-    pass: checking,
-    return: checking,
-    assign: worked && can('case.assign'),
+    claim: hostAllows(detail, COMMAND_OF.claim),
+    release: hostAllows(detail, COMMAND_OF.release),
+    pass: hostAllows(detail, COMMAND_OF.pass),
+    return: hostAllows(detail, COMMAND_OF.return),
+    assign: WORKED_STATES.includes(detail.state) && user.permissions.includes('case.assign'),
   };
 }

@@ -1,3 +1,4 @@
+import { REQUIRED_LABELS, type RequiredAuthority } from '../../../shared/approval/authority';
 import type { CaseEventType } from '../../../shared/commands/types';
 import { PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
 import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
@@ -8,7 +9,7 @@ import type { I18n } from '../i18n/I18nProvider';
 type Label = { zh: string; en: string };
 
 /** History `action` is the case event type (shared/commands/types.ts). */
-const ACTIONS: Record<CaseEventType, Label> = {
+export const ACTIONS: Record<CaseEventType, Label> = {
   submitted: { zh: '受理', en: 'Submitted' },
   claimed: { zh: '领取', en: 'Claimed' },
   released: { zh: '释放', en: 'Released' },
@@ -22,7 +23,13 @@ const ACTIONS: Record<CaseEventType, Label> = {
   proposed: { zh: '提出审批意见', en: 'Decision proposed' },
   confirmed: { zh: '复核确认', en: 'Decision confirmed' },
   sentBack: { zh: '退回', en: 'Sent back' },
+  returnedToDocCheck: { zh: '退回资料审核', en: 'Returned to document check' },
   contractRecorded: { zh: '合同已生成', en: 'Contract recorded' },
+  screeningOverridden: { zh: '人工调整额度/利率', en: 'Limit/rate overridden' },
+  documentAdded: { zh: '添加资料', en: 'Document added' },
+  documentFieldConfirmed: { zh: '确认识别结果', en: 'Field confirmed' },
+  documentFieldCorrected: { zh: '更正识别结果', en: 'Field corrected' },
+  documentKindSet: { zh: '更正资料类型', en: 'Document kind corrected' },
 };
 
 const DETAIL_LABELS: Record<string, Label> = {
@@ -39,21 +46,40 @@ const DETAIL_LABELS: Record<string, Label> = {
   outcome: { zh: '结果', en: 'Outcome' },
   findings: { zh: '调查结论', en: 'Findings' },
   contractNo: { zh: '合同编号', en: 'Contract no.' },
+  templates: { zh: '模板版本', en: 'Template versions' },
+  makerName: { zh: '提议人', en: 'Proposed by' },
+  riskGrade: { zh: '风险等级', en: 'Risk grade' },
+  required: { zh: '复核要求', en: 'Confirmation required' },
+  matrixVersion: { zh: '权限表版本', en: 'Authority matrix version' },
+  confirmation: { zh: '复核序号', en: 'Confirmation no.' },
+  complete: { zh: '复核完成', en: 'Confirmation complete' },
+  limit: { zh: '额度', en: 'Limit' },
+  rate: { zh: '利率', en: 'Rate' },
+  ruleSetVersion: { zh: '规则版本', en: 'Rule set version' },
+  team: { zh: '审批团队', en: 'Approval team' },
 };
 
 /**
  * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
  * data that has its own screen (the proposal).
  */
-const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'sha256', 'caseId', 'commandId', 'version']);
+const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'maker', 'sha256', 'decisionSha256', 'caseId', 'commandId', 'version']);
+
+const YES: Label = { zh: '是', en: 'yes' };
+const NO: Label = { zh: '否', en: 'no' };
 
 const DECISIONS: Record<string, Label> = {
   approve: { zh: '批准', en: 'Approve' },
   decline: { zh: '拒绝', en: 'Decline' },
 };
 
+/** Case history entries that are not case events: a contract version generated at the desk (no state change). */
+export const OTHER_CASE_ACTIONS: Record<string, Label> = {
+  contractGenerated: { zh: '生成合同版本', en: 'Contract version generated' },
+};
+
 export function actionLabel(action: string, pick: I18n['pick']): string {
-  const label = (ACTIONS as Record<string, Label | undefined>)[action];
+  const label = (ACTIONS as Record<string, Label | undefined>)[action] ?? OTHER_CASE_ACTIONS[action];
   return label ? pick(label) : action;
 }
 
@@ -69,6 +95,8 @@ function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 
   if (key === 'slaDueAt' && typeof value === 'string') return formatShanghai(value);
   if (key === 'decision' && typeof value === 'string' && DECISIONS[value]) return i18n.pick(DECISIONS[value]);
   if (key === 'outcome' && isState(value)) return i18n.pick(STATE_LABELS[value]);
+  if (key === 'required' && typeof value === 'string' && value in REQUIRED_LABELS) return i18n.pick(REQUIRED_LABELS[value as RequiredAuthority]);
+  if (typeof value === 'boolean') return i18n.pick(value ? YES : NO);
   if (typeof value === 'object') return ''; // nested structures are not readable as one line
   return String(value);
 }

@@ -16,7 +16,7 @@ export const enUS: Messages = {
 
   'nav.work': 'My work',
   'nav.queues': 'Queues',
-  'nav.audit': 'Audit verify',
+  'nav.audit': 'Audit',
 
   'login.title': 'Sign in',
   'login.subtitle': 'Centralised processing · document check · approval · contracts',
@@ -129,7 +129,7 @@ export const enUS: Messages = {
   'assign.userRequired': 'Choose a person',
   'assign.reasonRequired': 'Give a reason (at least 2 characters)',
 
-  'audit.title': 'Audit verify',
+  'audit.title': 'Audit trail and verification',
   'audit.description': 'Checks the hash chain of the audit trail entry by entry and reports the first broken link.',
   'audit.verify': 'Verify audit chain',
   'audit.ok': 'Audit chain intact: {count} entries checked',

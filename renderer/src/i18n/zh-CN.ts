@@ -14,7 +14,7 @@ export const zhCN = {
 
   'nav.work': '我的工作',
   'nav.queues': '工作队列',
-  'nav.audit': '审计校验',
+  'nav.audit': '审计',
 
   'login.title': '登录',
   'login.subtitle': '集中作业 · 资料审核 · 审批 · 合同',
@@ -127,7 +127,7 @@ export const zhCN = {
   'assign.userRequired': '请选择人员',
   'assign.reasonRequired': '请填写分派原因（至少 2 个字）',
 
-  'audit.title': '审计校验',
+  'audit.title': '审计记录与校验',
   'audit.description': '逐条校验审计记录的哈希链，报告第一处断裂。',
   'audit.verify': '校验审计链',
   'audit.ok': '审计链完整：已校验 {count} 条记录',

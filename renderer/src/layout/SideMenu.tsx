@@ -1,5 +1,9 @@
 import { Menu, type MenuProps } from 'antd';
 import { QUEUE_LABELS } from '../../../shared/api/queues';
+import { AUTHORITY_TEXT } from '../authority/authority-text';
+import { CONTRACT_TEXT } from '../contracts/contract-text';
+import { DASHBOARD_TEXT } from '../dashboard/dashboard-text';
+import { ADMIN_TEXT as SCREENING_ADMIN_TEXT } from '../screening/admin-text';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, type Route } from '../routing/routes';
 import { useSession, useUser } from '../session/SessionProvider';
@@ -11,6 +15,16 @@ function selectedKey(route: Route): string {
       return `queue:${route.queueId}`;
     case 'audit':
       return 'audit';
+    case 'dashboard':
+      return 'dashboard';
+    case 'authority':
+      return 'authority';
+    case 'contracts':
+      return 'contracts';
+    case 'contractTemplates':
+      return 'contractTemplates';
+    case 'screeningRules':
+      return 'screeningRules';
     case 'case':
       return ''; // a case belongs to several queues at once; highlight none
     default:
@@ -36,13 +50,33 @@ export function SideMenu({ route }: { route: Route }) {
       })),
     },
   ];
+  if (can('case.view_all') && can('case.assign')) {
+    items.push({ type: 'divider' }, { key: 'dashboard', label: <span data-testid="nav-dashboard">{pick(DASHBOARD_TEXT.nav)}</span> });
+  }
+  if (can('contract.work')) {
+    items.push({ type: 'divider' }, { key: 'contracts', label: <span data-testid="nav-contracts">{pick(CONTRACT_TEXT.nav)}</span> });
+  }
   if (can('audit.verify')) {
     items.push({ type: 'divider' }, { key: 'audit', label: <span data-testid="nav-audit">{t('nav.audit')}</span> });
+  }
+  if (can('admin.manage')) {
+    items.push({ type: 'divider' }, { key: 'authority', label: <span data-testid="nav-authority">{pick(AUTHORITY_TEXT.nav)}</span> });
+  }
+  if (can('admin.manage')) {
+    items.push({ key: 'contractTemplates', label: <span data-testid="nav-contract-templates">{pick(CONTRACT_TEXT.navTemplates)}</span> });
+  }
+  if (can('admin.manage')) {
+    items.push({ key: 'screeningRules', label: <span data-testid="nav-screening-rules">{pick(SCREENING_ADMIN_TEXT.nav)}</span> });
   }
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'work') navigate({ name: 'work' });
     else if (key === 'audit') navigate({ name: 'audit' });
+    else if (key === 'dashboard') navigate({ name: 'dashboard' });
+    else if (key === 'authority') navigate({ name: 'authority' });
+    else if (key === 'screeningRules') navigate({ name: 'screeningRules' });
+    else if (key === 'contracts') navigate({ name: 'contracts', caseId: null });
+    else if (key === 'contractTemplates') navigate({ name: 'contractTemplates' });
     else if (key.startsWith('queue:')) navigate({ name: 'queue', queueId: key.slice('queue:'.length) });
   };
 

@@ -3,12 +3,15 @@ import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
+import { AuditTrail } from '../audit/AuditTrail';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
 
 type Verification = ApiOutput<'audit:verify'>;
 
 export function AuditPage() {
   const { t, errorText } = useI18n();
+  const { can } = useSession();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Verification | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -58,6 +61,7 @@ export function AuditPage() {
           </div>
         )}
       </Card>
+      {can('audit.view') && <AuditTrail />}
     </div>
   );
 }

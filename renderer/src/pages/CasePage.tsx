@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../../shared/api/schemas';
 import type { AppError, Result as ApiResult } from '../../../shared/errors';
 import { isTerminal, STATE_LABELS } from '../../../shared/workflow/states';
 import { client } from '../api';
+import { ApprovalPanel } from '../approval/ApprovalPanel';
 import { AssignModal } from '../case/AssignModal';
 import { availableActions, type CaseAction } from '../case/case-actions';
 import { CaseActions } from '../case/CaseActions';
@@ -17,6 +18,8 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
 import { backToQueue } from '../routing/routes';
+import { ScreeningSection, screeningSlots } from '../screening/ScreeningSection';
+import { useScreening } from '../screening/useScreening';
 import { useUser } from '../session/SessionProvider';
 
 type Modal = 'return' | 'assign' | null;
@@ -53,6 +56,14 @@ export function CasePage({ caseId }: { caseId: string }) {
     if (changes.length === 0 || changes.some((c) => c.caseId === caseId)) void load();
   });
 
+  // After an action the case may have gone to someone this user cannot see (退回补件 sends it to the branch,
+  // a confirmation to the contract desk): then back to the queue.
+  const reloadOrLeave = useCallback(async () => {
+    const reloaded = await load();
+    if (!reloaded.ok && (reloaded.error.code === 'forbidden' || reloaded.error.code === 'not-found')) backToQueue();
+  }, [load]);
+  const screening = useScreening(caseId, detail?.version ?? null);
+
   const run = useCallback(
     async (action: CaseAction, call: () => Promise<ApiResult<unknown>>) => {
       setBusy(action);
@@ -68,12 +79,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       setActionError(null);
       setModal(null);
       void message.success(t('action.done'));
-      const reloaded = await load();
-      // The action may hand the case to someone this user cannot see (e.g. 退回补件 sends it to the branch).
-      if (!reloaded.ok && (reloaded.error.code === 'forbidden' || reloaded.error.code === 'not-found')) backToQueue();
+      await reloadOrLeave();
       return true;
     },
-    [load, message, errorText, t],
+    [load, reloadOrLeave, message, errorText, t],
   );
 
   const available = detail ? availableActions(detail, user) : null;
@@ -176,6 +185,10 @@ export function CasePage({ caseId }: { caseId: string }) {
         )}
       </Card>
 
+      {(detail.state === 'approval' || detail.state === 'proposed') && (
+        <ApprovalPanel detail={detail} slots={screeningSlots(caseId, screening, reloadOrLeave)} onChanged={reloadOrLeave} />
+      )}
+      <ScreeningSection detail={detail} screening={screening} onChanged={reloadOrLeave} />
       <Card size="small">
         <ApplicationDescriptions detail={detail} />
       </Card>

@@ -6,6 +6,11 @@ export type Route =
   | { name: 'queue'; queueId: string }
   | { name: 'case'; caseId: string }
   | { name: 'audit' }
+  | { name: 'authority' }
+  | { name: 'contracts'; caseId: string | null }
+  | { name: 'contractTemplates' }
+  | { name: 'screeningRules' }
+  | { name: 'dashboard' }
   | { name: 'unknown' };
 
 function decode(part: string): string {
@@ -20,6 +25,11 @@ export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'work')) return { name: 'work' };
   if (parts.length === 1 && parts[0] === 'audit') return { name: 'audit' };
+  if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
+  if (parts.length === 1 && parts[0] === 'authority') return { name: 'authority' };
+  if (parts[0] === 'contracts' && parts.length <= 2) return { name: 'contracts', caseId: parts[1] ? decode(parts[1]) : null };
+  if (parts.length === 1 && parts[0] === 'contract-templates') return { name: 'contractTemplates' };
+  if (parts.length === 1 && parts[0] === 'screening-rules') return { name: 'screeningRules' };
   if (parts.length === 2 && parts[0] === 'queue') return { name: 'queue', queueId: decode(parts[1]!) };
   if (parts.length === 2 && parts[0] === 'case') return { name: 'case', caseId: decode(parts[1]!) };
   return { name: 'unknown' };
@@ -31,6 +41,16 @@ export function routeHash(route: Route): string {
       return '#/work';
     case 'audit':
       return '#/audit';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'authority':
+      return '#/authority';
+    case 'contracts':
+      return route.caseId ? `#/contracts/${encodeURIComponent(route.caseId)}` : '#/contracts';
+    case 'contractTemplates':
+      return '#/contract-templates';
+    case 'screeningRules':
+      return '#/screening-rules';
     case 'queue':
       return `#/queue/${encodeURIComponent(route.queueId)}`;
     case 'case':

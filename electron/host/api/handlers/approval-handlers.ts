@@ -1,5 +1,6 @@
 import type { approvalApi } from '../../../../shared/api/approval-api';
 import type { CommandName } from '../../../../shared/commands/registry';
+import { duplicateBands } from '../../../../shared/approval/authority';
 import { fail, ok } from '../../../../shared/errors';
 import type { Session } from '../../auth/auth-service';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
@@ -22,6 +23,10 @@ export function approvalHandlers(s: Services): HandlerGroup<keyof typeof approva
     'authority:update': (input, session) => {
       const me = must(session);
       if (!me.info.permissions.includes('admin.manage')) return fail('forbidden', '只有系统管理员可以修改审批权限表', 'Only an administrator may edit the authority matrix');
+      const dups = duplicateBands(input.rules);
+      if (dups.length) {
+        return fail('validation', `审批权限表中有重复的档位：${dups.join('、')}`, `The matrix names the same band twice: ${dups.join(', ')}`, { duplicates: dups });
+      }
       return ok({ version: s.authority.save(input.rules, input.note, me.actor).version });
     },
   };

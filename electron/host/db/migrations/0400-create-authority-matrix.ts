@@ -15,14 +15,16 @@ export const m0400CreateAuthorityMatrix: Migration = {
         rules TEXT NOT NULL,
         note TEXT NOT NULL,
         created_by TEXT NOT NULL,
+        created_by_name TEXT NOT NULL,
         created_at TEXT NOT NULL
       ) STRICT;
       CREATE TRIGGER authority_matrix_no_update BEFORE UPDATE ON authority_matrix BEGIN SELECT RAISE(ABORT, 'authority matrix versions are immutable'); END;
     `);
-    db.prepare('INSERT INTO authority_matrix (version, rules, note, created_by, created_at) VALUES (1, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO authority_matrix (version, rules, note, created_by, created_by_name, created_at) VALUES (1, ?, ?, ?, ?, ?)').run(
       JSON.stringify(DEFAULT_AUTHORITY_RULES),
       '初始版本 / initial version',
       'system',
+      '系统',
       '2026-01-01T00:00:00.000Z',
     );
   },

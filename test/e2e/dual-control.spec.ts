@@ -1,0 +1,264 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startBrowserHost } from './support/browser-host';
+import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
+
+/**
+ * Approval under dual control in Chromium (issue 5): officer A proposes, cannot confirm in the UI or through
+ * the API, officer B confirms, the case reaches the contract desk, and the auditor finds B's confirmation.
+ * Cases are picked through the API at run time (unclaimed, smallest first), never by fixed ids, so the spec
+ * does not depend on what other specs did to the shared host.
+ */
+
+const WAN = 1_000_000; // 1万元 in fen
+
+interface ApiAnswer {
+  status: number;
+  // `any`: JSON from the host, whose fields the test asserts one by one (the contract's own zod types are
+  // for the app; re-parsing here would test the schema, not the behaviour).
+  body: { ok: boolean; value?: any; error?: { code: string; message: string } };
+}
+
+async function tokenOf(page: Page): Promise<string> {
+  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
+  if (!token) throw new Error('no session token in sessionStorage');
+  return token;
+}
+
+/**
+ * One call of the browser-mode API, by default with this page's own session (as any script in the page
+ * could), or with a token from `apiLogin`.
+ */
+async function call(page: Page, channel: string, input: unknown, opts: { url?: string; token?: string } = {}): Promise<ApiAnswer> {
+  const [domain, verb] = channel.split(':');
+  const res = await page.request.post(`${opts.url ?? baseUrl()}api/${domain}/${verb}`, {
+    headers: { authorization: `Bearer ${opts.token ?? (await tokenOf(page))}` },
+    data: input,
+  });
+  return { status: res.status(), body: await res.json() };
+}
+
+/** A session for someone who only needs to read through the API (no page of his own). */
+async function apiLogin(page: Page, username: string): Promise<string> {
+  const res = await page.request.post(`${baseUrl()}api/auth/login`, { data: { username, password: DEMO_PASSWORD } });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`login of ${username} refused: ${JSON.stringify(body.error)}`);
+  return body.value.token;
+}
+
+async function value(answer: Promise<ApiAnswer>) {
+  const a = await answer;
+  if (!a.body.ok) throw new Error(`API refused: ${a.status} ${JSON.stringify(a.body.error)}`);
+  return a.body.value;
+}
+
+/**
+ * An unclaimed retail approval case of at most 50万 that this officer may claim and whose documents were not
+ * checked by either officer of the pair (so segregation of duties cannot get in the way), smallest first.
+ */
+async function pickApprovalCase(page: Page, exclude: string[] = []): Promise<{ id: string; appNo: string; amountFen: number }> {
+  const pageOfRows = await value(call(page, 'queue:list', { queue: 'approval_retail', startRow: 0, endRow: 200, sort: [{ colId: 'amountFen', sort: 'asc' }] }));
+  for (const row of pageOfRows.rows as { id: string; appNo: string; amountFen: number; assigneeId: string | null }[]) {
+    if (row.assigneeId !== null || row.amountFen > 50 * WAN || exclude.includes(row.id)) continue;
+    const detail = await value(call(page, 'case:get', { caseId: row.id }));
+    if (detail.allowedActions.includes('claim') && !['u-officer-1', 'u-officer-2'].includes(detail.checkedBy)) {
+      return { id: row.id, appNo: row.appNo, amountFen: row.amountFen };
+    }
+  }
+  throw new Error('no unclaimed retail approval case of at most 50万 in the demo data');
+}
+
+/** Fen as the yuan text a person would type, by integer arithmetic ('12345.6' never appears). */
+function yuanText(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+async function loggedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, username);
+  return page;
+}
+
+async function openCase(page: Page, caseId: string): Promise<void> {
+  await page.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
+test('A proposes; A cannot confirm in the UI or the API; B confirms; contract desk and auditor see it', async ({ browser }, testInfo) => {
+  const a = await loggedIn(browser, 'liqiang');
+  const errors = watchPageErrors(a);
+  const picked = await pickApprovalCase(a);
+  const approvedFen = picked.amountFen - 1; // one fen less than applied: the conversion must be exact
+
+  await test.step('officer A claims and proposes approval from the keyboard', async () => {
+    await openCase(a, picked.id);
+    await expect(a.getByTestId('approval-panel')).toBeVisible();
+    await a.keyboard.press('c');
+    await expect(a.getByTestId('case-assignee')).toHaveText('李强');
+    await expect(a.getByTestId('propose-approve')).toBeVisible();
+    await expect(a.getByTestId('confirm-button')).toHaveCount(0);
+
+    await a.keyboard.press('a');
+    await expect(a.getByTestId('propose-amount')).toBeFocused();
+    await a.getByTestId('propose-amount').fill(yuanText(approvedFen));
+    await a.getByTestId('propose-term').fill('12');
+    await a.getByTestId('propose-rate').fill('4.35');
+    await expect(a.getByTestId('propose-approve-form')).toContainText('即 435 个基点');
+    await a.getByTestId('propose-method-equal_principal').click();
+    await a.getByTestId('propose-conditions').fill('放款前核实经营流水');
+    await expect(a.getByTestId('propose-required-hint')).toHaveAttribute('data-required', 'officer');
+    await a.screenshot({ path: testInfo.outputPath('approval-panel-maker.png'), fullPage: true });
+    await a.getByTestId('propose-conditions').press('Control+Enter');
+
+    await expect(a.getByTestId('case-state')).toHaveAttribute('data-state', 'proposed');
+    await expect(a.getByTestId('proposal-summary')).toContainText('李强');
+    await expect(a.getByTestId('proposal-required')).toHaveText('审批员复核');
+    const matrix = await value(call(a, 'authority:get', {}));
+    await expect(a.getByTestId('proposal-matrix-version')).toHaveAttribute('data-version', String(matrix.current.version));
+    const stored = (await value(call(a, 'case:get', { caseId: picked.id }))).proposal;
+    expect(stored).toMatchObject({ decision: 'approve', amountFen: approvedFen, termMonths: 12, rateBp: 435, repaymentMethod: 'equal_principal' });
+  });
+
+  await test.step('A has no confirm button and the API refuses A', async () => {
+    await expect(a.getByTestId('approval-idle')).toHaveText('本人提交的审批意见须由另一名审批员复核');
+    await expect(a.getByTestId('confirm-button')).toHaveCount(0);
+    await expect(a.getByTestId('sendback-button')).toHaveCount(0);
+    const refused = await call(a, 'approval:confirm', { caseId: picked.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.message).toBe('不能复核本人提交的审批意见');
+  });
+
+  const b = await loggedIn(browser, 'zhaolei');
+  await test.step('officer B claims and confirms with K', async () => {
+    await openCase(b, picked.id);
+    await expect(b.getByTestId('proposal-summary')).toContainText('李强');
+    await b.keyboard.press('c');
+    await expect(b.getByTestId('case-assignee')).toHaveText('赵磊');
+    await expect(b.getByTestId('confirm-button')).toBeVisible();
+    await expect(b.getByTestId('sendback-button')).toBeVisible();
+    await b.screenshot({ path: testInfo.outputPath('approval-panel-checker.png'), fullPage: true });
+    await b.keyboard.press('k');
+    // Once approved the case belongs to the contract desk, which an officer cannot open: back to the queue.
+    await expect(b.getByTestId('case-page')).toHaveCount(0);
+  });
+
+  await test.step('the approved case is in the contract desk queue', async () => {
+    const clerk = await loggedIn(browser, 'zhangmin');
+    await clerk.getByTestId('nav-queue-contract_desk').click();
+    await clerk.getByTestId('queue-search').fill(picked.appNo);
+    await expect(clerk.locator(`.ag-row[row-id="${picked.id}"]`)).toBeVisible();
+    const detail = await value(call(clerk, 'case:get', { caseId: picked.id }));
+    expect(detail.state).toBe('approved');
+  });
+
+  await test.step('the auditor filters by checker, sees B’s confirmation and exports it', async () => {
+    const auditor = await loggedIn(browser, 'wugang');
+    await auditor.getByTestId('nav-audit').click();
+    await expect(auditor.getByTestId('audit-table')).toBeVisible();
+    await auditor.getByTestId('audit-filter-checker').fill('u-officer-2');
+    await auditor.getByTestId('audit-filter-case').fill(picked.appNo);
+    const rows = auditor.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(picked.appNo);
+    await expect(rows.first()).toContainText('复核确认');
+    await expect(rows.first()).toContainText('赵磊');
+    await expect(rows.first()).toContainText('李强'); // the maker of the confirmed proposal
+
+    const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.getByTestId('audit-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-\d{8}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF序号 seq,')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(picked.appNo);
+    expect(lines[1]).toContain('confirmed');
+  });
+  expect(errors).toEqual([]);
+});
+
+test('B sends a proposal back with a comment; A sees it and returns the case to document checking', async ({ browser }) => {
+  const a = await loggedIn(browser, 'liqiang');
+  const picked = await pickApprovalCase(a);
+  await openCase(a, picked.id);
+  await a.keyboard.press('c');
+  await expect(a.getByTestId('propose-decline')).toBeVisible();
+  await a.keyboard.press('x');
+  await expect(a.getByTestId('decline-form')).toBeVisible();
+  // Escape closes the open form and leaves the case page where it is.
+  await a.keyboard.press('Escape');
+  await expect(a.getByTestId('decline-form')).toHaveCount(0);
+  await expect(a.getByTestId('case-page')).toBeVisible();
+  await a.keyboard.press('x');
+  await a.getByTestId('decline-submit').click();
+  await expect(a.getByTestId('decline-problem')).toHaveText('请至少选择一项原因');
+  await a.getByTestId('decline-reason-2').check();
+  await a.getByTestId('decline-text').fill('资产负债率超过 80%');
+  await a.keyboard.press('Control+Enter');
+  await expect(a.getByTestId('proposal-summary')).toContainText('负债率过高');
+
+  const b = await loggedIn(browser, 'zhaolei');
+  await openCase(b, picked.id);
+  await b.keyboard.press('c');
+  await expect(b.getByTestId('sendback-button')).toBeVisible();
+  await b.keyboard.press('s');
+  await expect(b.getByTestId('sendback-comment')).toBeFocused();
+  await b.keyboard.press('Control+Enter');
+  await expect(b.getByTestId('sendback-problem')).toHaveText('请填写退回意见（至少 2 个字）');
+  await b.getByTestId('sendback-comment').fill('负债率口径有误，请按最新报表重新核算');
+  await b.getByTestId('sendback-submit').click();
+  // Sent back to A's approval queue: B no longer holds it.
+  await expect(b.getByTestId('case-state')).toHaveAttribute('data-state', 'approval');
+  await expect(b.getByTestId('case-assignee')).toHaveText('李强');
+  await expect(b.getByTestId('confirm-button')).toHaveCount(0);
+
+  // A's open page follows the change pushed by the host.
+  await expect(a.getByTestId('approval-sentback-comment')).toHaveText('负债率口径有误，请按最新报表重新核算');
+  await a.keyboard.press('s');
+  await a.getByTestId('doccheck-reason-1').check();
+  await a.getByTestId('doccheck-submit').click();
+  // The case goes to the clerk who checked it; an officer cannot open a case in 资料审核: back to the queue.
+  await expect(a.getByTestId('case-page')).toHaveCount(0);
+  const supervisor = await apiLogin(a, 'zhouyan');
+  const detail = await value(call(a, 'case:get', { caseId: picked.id }, { token: supervisor }));
+  expect(detail.state).toBe('doc_check');
+  const history = detail.history as { action: string }[];
+  expect(history.slice(-4).map((h) => h.action)).toEqual(['proposed', 'claimed', 'sentBack', 'returnedToDocCheck']);
+});
+
+test('an administrator saves an edited authority matrix as a new version', async ({ browser }) => {
+  // Its own small host: a new matrix version must not change the rules other specs approve under.
+  const host = await startBrowserHost({ demoCases: 30 });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-authority').click();
+    await expect(page.getByTestId('authority-current')).toHaveAttribute('data-version', '1');
+    await expect(page.getByTestId('authority-table').locator('tbody tr.ant-table-row')).toHaveCount(4);
+    await expect(page.getByTestId('authority-max-0')).toHaveValue('100');
+
+    await page.getByTestId('authority-max-0').fill('80.5');
+    await expect(page.getByTestId('authority-table')).toContainText('80.5万元（含）');
+    await page.getByTestId('authority-save').click();
+    await expect(page.getByTestId('authority-problem')).toHaveText('请填写修改说明（至少 2 个字）');
+    await page.getByTestId('authority-note').fill('下调审批员通用上限至 80.5 万');
+    await page.getByTestId('authority-save').click();
+    await expect(page.getByTestId('authority-current')).toHaveAttribute('data-version', '2');
+    await expect(page.getByTestId('authority-version')).toHaveCount(2);
+    await expect(page.getByTestId('authority-max-0')).toHaveValue('80.5');
+
+    const saved = await value(call(page, 'authority:get', {}, { url: host.url }));
+    expect(saved.current.rules[0]).toEqual({ role: 'officer', product: '*', riskGrade: '*', maxAmountFen: 80_500_000, inclusive: true });
+    expect(saved.current.note).toBe('下调审批员通用上限至 80.5 万');
+    expect(saved.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  } finally {
+    // Close the page first: its open event stream would hold the host's graceful shutdown.
+    await context.close();
+    host.child.kill('SIGTERM');
+    await new Promise((r) => host.child.once('exit', r));
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
