@@ -19,7 +19,8 @@ export function createDispatcher(handlers: Handlers, auth: AuthService) {
       session = s.value;
     }
     const def = api[channel];
-    const parsed = def.input.safeParse(input ?? {});
+    // No input at all means an empty one (channels without parameters); null or any other junk is refused.
+    const parsed = def.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       return fail('validation', '请求数据不合法', 'Invalid request data', {
         issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),

@@ -62,7 +62,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<{ app: F
   for (const channel of CHANNELS) {
     const [domain, verb] = channel.split(':') as [string, string];
     app.post(`/api/${domain}/${verb}`, async (req, reply) => {
-      const result = await opts.host.dispatch(channel as Channel, bearer(req.headers.authorization), req.body ?? {});
+      const result = await opts.host.dispatch(channel as Channel, bearer(req.headers.authorization), req.body);
       return reply.code(result.ok ? 200 : STATUS[result.error.code]).send(result);
     });
   }
