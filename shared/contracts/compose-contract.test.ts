@@ -3,7 +3,7 @@ import guaranteeJson from '../../resources/templates/guarantee.json';
 import loanJson from '../../resources/templates/loan.json';
 import mortgageJson from '../../resources/templates/mortgage.json';
 import type { AppError } from '../errors';
-import { approvedCase } from './approved-case.fixture';
+import { SAMPLE_COLLATERAL as COLLATERAL, SAMPLE_GUARANTOR as GUARANTOR, sampleApprovedCase as approvedCase } from './sample-case';
 import { composeContract, type ComposedBlock, type TemplateSet } from './compose-contract';
 import { contractInputFromCase, type ContractInput } from './contract-input';
 import { approvedDecision, canonicalJson } from './decision-data';
@@ -13,17 +13,6 @@ const SHA = 'ab'.repeat(32);
 const NO = '3201001-2026-JK000001';
 const shipped = (json: unknown): ContractTemplate => ({ ...TemplateBody.parse(json), version: 1 });
 const TEMPLATES: TemplateSet = { loan: shipped(loanJson), guarantee: shipped(guaranteeJson), mortgage: shipped(mortgageJson) };
-
-const GUARANTOR = { kind: 'individual' as const, name: '刘德明', idNumber: '32011519780902002X', address: '江苏省南京市江宁区金山路6号', phone: '13905170000' };
-const COLLATERAL = {
-  kind: 'residential' as const,
-  certificateNo: '苏(2021)南京市不动产权第0123456号',
-  address: '南京市建邺区江东中路100号3幢1201室',
-  areaM2: '128.56',
-  ownerName: '王建国',
-  ownerIdNumber: '320102198503150019',
-  valuationFen: 320_000_000,
-};
 
 function inputFor(c = approvedCase()): ContractInput {
   const d = approvedDecision(c);

@@ -1,10 +1,10 @@
-import type { CaseRecord } from '../domain/case';
+import type { CaseRecord, Collateral, Guarantor } from '../domain/case';
 
 /**
- * An approved case as the dual-control path leaves it (test data for the pure contract modules). The numbers
- * are the issue's reference loan: 1,000,000.00 at 4.90 % over 360 months.
+ * A made-up approved case as the dual-control path leaves it: the data of the admin's template preview and of
+ * the contract tests. The numbers are the reference loan of the issue: 1,000,000.00 at 4.90 % over 360 months.
  */
-export function approvedCase(overrides: Partial<CaseRecord['data']> = {}, proposal: Partial<NonNullable<CaseRecord['proposal']>> = {}): CaseRecord {
+export function sampleApprovedCase(overrides: Partial<CaseRecord['data']> = {}, proposal: Partial<NonNullable<CaseRecord['proposal']>> = {}): CaseRecord {
   return {
     id: 'c-cf20261120000042',
     state: 'approved',
@@ -61,4 +61,27 @@ export function approvedCase(overrides: Partial<CaseRecord['data']> = {}, propos
       ...proposal,
     },
   };
+}
+
+export const SAMPLE_GUARANTOR: Guarantor = {
+  kind: 'individual',
+  name: '刘德明',
+  idNumber: '32011519780902002X',
+  address: '江苏省南京市江宁区金山路6号',
+  phone: '13905170000',
+};
+
+export const SAMPLE_COLLATERAL: Collateral = {
+  kind: 'residential',
+  certificateNo: '苏(2021)南京市不动产权第0123456号',
+  address: '南京市建邺区江东中路100号3幢1201室',
+  areaM2: '128.56',
+  ownerName: '王建国',
+  ownerIdNumber: '320102198503150019',
+  valuationFen: 320_000_000,
+};
+
+/** A sample case that needs every document of the set: a 抵押快贷 with a guarantor. */
+export function sampleFullCase(): CaseRecord {
+  return sampleApprovedCase({ productCode: 'mortgage_fast', guarantor: SAMPLE_GUARANTOR, collateral: SAMPLE_COLLATERAL });
 }

@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { ComposedContract, ComposedDocument } from '../../../shared/contracts/compose-contract';
 import { BODY, drawBlock, drawHeading } from './contract-blocks';
+import type { Fontkit } from './fontkit-adapter';
 import { CONTENT_WIDTH, GREY, PAGE, PdfFlow } from './pdf-flow';
 
 export interface RenderOptions {
@@ -14,15 +15,17 @@ export interface RenderOptions {
   subsetFont?: boolean;
 }
 
-/** pdf-lib's registerFontkit parameter (pdf-lib does not export the interface by name). */
-export type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-
 /**
  * Lays out the composed contract set as one PDF: each document starts on a new page, with its title, its
  * sections, and on every page a footer with the SHA-256 of the approved decision, the document number and
  * version, and "第 x 页 共 y 页" counted within the document. The decision digest also goes into the metadata.
  */
-export async function renderContractPdf(contract: ComposedContract, fontBytes: Uint8Array, fontkit: Fontkit, opts: RenderOptions): Promise<Uint8Array> {
+export async function renderContractPdf(
+  contract: ComposedContract,
+  fontBytes: Uint8Array,
+  fontkit: Fontkit,
+  opts: RenderOptions,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes, { subset: opts.subsetFont ?? true });
@@ -32,7 +35,7 @@ export async function renderContractPdf(contract: ComposedContract, fontBytes: U
     drawFooters(flow, d, contract.decisionSha256, opts.version);
   }
   setMetadata(doc, contract, opts);
-  return doc.save();
+  return { bytes: await doc.save(), pages: doc.getPageCount() };
 }
 
 function layoutDocument(flow: PdfFlow, d: ComposedDocument, contract: ComposedContract): void {

@@ -23,6 +23,11 @@ describe('line breaking of contract text', () => {
     expect(breakLines('金额¥1,000,000.00元整', 14, unit)).toEqual(['金额', '¥1,000,000.00元', '整']);
   });
 
+  it('keeps the ideographic-space indent that opens a paragraph, and drops spaces after a wrap', () => {
+    expect(breakLines('　　甲乙双方', 4, unit)).toEqual(['　　甲乙', '双方']);
+    expect(breakLines('ab cd ef', 5, unit)).toEqual(['ab cd', 'ef']);
+  });
+
   it('breaks a word longer than a line by characters, and keeps explicit newlines', () => {
     expect(breakLines('abcdefghij', 4, unit)).toEqual(['abcd', 'efgh', 'ij']);
     expect(breakLines('第一行\n第二行', 10, unit)).toEqual(['第一行', '第二行']);
