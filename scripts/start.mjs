@@ -2,6 +2,7 @@
 // `npm start`: build when sources changed, then run the desktop app in Electron — or, where Electron cannot
 // run (no binary, no display), the same host services behind a local web server for a browser.
 //   WORKBENCH_MODE=browser|electron   force a mode
+//   WORKBENCH_CENTRAL_URL=http://…     sync with that central server (default: an embedded one)
 //   npm start -- <args>               passed on to Electron or to the browser host
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -132,5 +133,8 @@ if (choice.mode === 'electron') {
     console.error(`找不到 ${browserHost}（构建不完整？）/ ${browserHost} is missing (incomplete build?)`);
     process.exit(1);
   }
-  runForeground(process.execPath, [browserHost, '--demo', ...passThrough], process.env);
+  // One machine, no setup: a central server runs embedded (PGlite in the data folder) and the host syncs
+  // with it — unless WORKBENCH_CENTRAL_URL names a real one, or WORKBENCH_STANDALONE=1 asks for none.
+  const central = process.env.WORKBENCH_CENTRAL_URL || process.env.WORKBENCH_STANDALONE === '1' ? [] : ['--embedded-central'];
+  runForeground(process.execPath, [browserHost, '--demo', ...central, ...passThrough], process.env);
 }

@@ -6,6 +6,7 @@ import { PushService } from './commands/push-service';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import type { CentralDb } from './db/central-db';
 import { loadSettings, migrateCentral } from './db/migrate';
+import { prepareAllSql } from './db/statements';
 import { FeedService } from './feed/feed-service';
 import { buildCentralApp } from './http/central-app';
 import type { CentralServices } from './http/sync-routes';
@@ -35,6 +36,8 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...opts.config };
   const { db } = opts;
   await migrateCentral(db);
+  // Generic plans at once: every hot statement is a small indexed lookup whose plan does not depend on values.
+  await db.setSessionSetup(`${prepareAllSql()};\nSET plan_cache_mode = force_generic_plan`);
   const settings = await loadSettings(db, opts.tokenSecret);
   const auth = new CentralAuth(db, config, settings.tokenSecret);
   const services: CentralServices = {
@@ -60,6 +63,14 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
         }, config.leaseSweepMs)
       : null;
   timer?.unref();
+  // PGlite has no autovacuum (there is no background process): vacuum and analyze now and then ourselves.
+  const upkeep =
+    db.kind === 'pglite'
+      ? setInterval(() => {
+          sweeping = sweeping.then(() => db.query('VACUUM ANALYZE')).catch(() => undefined);
+        }, 10 * 60_000)
+      : null;
+  upkeep?.unref();
 
   return {
     ...services,
@@ -68,6 +79,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
     config,
     async close() {
       if (timer) clearInterval(timer);
+      if (upkeep) clearInterval(upkeep);
       await sweeping;
       await app.close();
     },

@@ -1,5 +1,6 @@
 import type { Channel, HostEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
+import type { DocumentOptions } from './documents/document-service';
 
 /**
  * What a transport (Electron IPC in main, or the browser-mode HTTP server) needs from the host:
@@ -26,4 +27,16 @@ export interface HostOptions {
   idleTimeoutMinutes?: number;
   /** Injectable clock for tests; defaults to Date.now. */
   now?: () => number;
+  /**
+   * Central server (e.g. http://127.0.0.1:5318). Set: logins, claims and the outbox go through it and its
+   * change feed is pulled into the local store (seedDemo is ignored: the data comes from the server).
+   * Unset: the host works alone, as before.
+   */
+  centralUrl?: string;
+  /** Background sync round every so often in ms (default 2,000; 0: only when asked, for tests). */
+  syncIntervalMs?: number;
+  /** Offline login is allowed this long after the last login the server confirmed here (default 72). */
+  offlineLoginHours?: number;
+  /** Documents: size limit (default 20 MB), OCR workers (default 2). */
+  documents?: DocumentOptions;
 }

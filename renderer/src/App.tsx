@@ -11,6 +11,7 @@ import { LoginPage } from './pages/LoginPage';
 import { WorkPage } from './pages/WorkPage';
 import { useRoute, type Route } from './routing/routes';
 import { SessionProvider, useSession } from './session/SessionProvider';
+import { SyncPage } from './sync/SyncPage';
 
 // AG Grid is most of the bundle; the login page and 我的工作 do not need it.
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
@@ -120,6 +121,8 @@ function Page({ route }: { route: Route }) {
       ) : (
         <Result status="403" />
       );
+    case 'sync':
+      return <SyncPage />;
     case 'unknown':
       return <Result status="404" />;
   }

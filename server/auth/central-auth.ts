@@ -6,6 +6,7 @@ import { DUMMY_HASH, verifyPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';
 import { lit } from '../db/sql-literal';
+import { execute, STATEMENTS } from '../db/statements';
 import { issueToken, verifyToken, type TokenClaims } from './token';
 import { actorOf, USER_COLUMNS, userInfoOf, type UserRow } from './user-rows';
 
@@ -117,12 +118,11 @@ export class CentralAuth {
 
   /** The session row joined with its user; run alone or inside a hot transaction's first round trip. */
   static sessionSql(claims: TokenClaims): string {
-    return `SELECT s.revoked_at, s.expires_at, ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}
-      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${lit(claims.sid)} AND u.id = ${lit(claims.uid)}`;
+    return execute('session', lit(claims.sid), lit(claims.uid));
   }
 
   sessionFrom(rows: Row[], claims: TokenClaims): Result<ServerSession> {
-    const row = rows[0] as (UserRow & { revoked_at: number | null; expires_at: number }) | undefined;
+    const row = rows[0] as unknown as (UserRow & { revoked_at: number | null; expires_at: number }) | undefined;
     if (!row || row.revoked_at !== null) return pleaseLogIn();
     if (row.expires_at <= this.config.now()) return fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again');
     if (!row.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
@@ -133,7 +133,8 @@ export class CentralAuth {
   async authenticate(authorization: string | undefined): Promise<Result<ServerSession>> {
     const claims = this.checkToken(authorization);
     if (!claims.ok) return claims;
-    return this.sessionFrom(await this.db.query(CentralAuth.sessionSql(claims.value)), claims.value);
+    const rows = await this.db.query(`${STATEMENTS.session.sql}`, [claims.value.sid, claims.value.uid]);
+    return this.sessionFrom(rows, claims.value);
   }
 
   private async event(userId: string, action: string, deviceId: string | null, details: Record<string, unknown>) {

@@ -2,8 +2,6 @@ import type { AuthorityMatrix, AuthorityRule } from '../../shared/approval/autho
 import type { Row } from '../db/central-db';
 
 /** The matrix in force, read in the first round trip of every deciding transaction (an edit applies at once). */
-export const AUTHORITY_SQL = 'SELECT version, rules FROM authority_matrix ORDER BY version DESC LIMIT 1';
-
 export function authorityOf(rows: readonly Row[]): AuthorityMatrix {
   const r = rows[0];
   if (!r) throw new Error('authority_matrix is empty');

@@ -38,9 +38,10 @@ export interface Applied {
   caseId: string;
   row: CaseRow;
   audit: AuditRow[];
-  /** The change as stored in the feed (JSON text) and as answered to the pusher. */
-  changeJson: string;
+  /** The change as answered to the pusher (with the case as it now is). */
   change: ChangeBody;
+  /** The change as stored in the feed: JSON text without the case, which a pull joins in as it is then. */
+  changeJson: string;
 }
 
 export interface Accepted extends Applied {
@@ -168,6 +169,6 @@ function record_(
     toState: a.toState,
     details: a.details,
   }));
-  const change: ChangeBody = { commandId, caseId, version: record.version, case: record, events: changeEvents };
-  return { commandId, caseId, row, audit, change, changeJson: JSON.stringify(change) };
+  const stored = { commandId, caseId, version: record.version, events: changeEvents };
+  return { commandId, caseId, row, audit, change: { ...stored, case: record }, changeJson: JSON.stringify(stored) };
 }

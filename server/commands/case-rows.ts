@@ -1,14 +1,14 @@
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Row } from '../db/central-db';
-import { lit } from '../db/sql-literal';
+import { litTextArray } from '../db/sql-literal';
+import { execute } from '../db/statements';
 import type { CaseRow } from './case-engine';
 
 export const CASE_ROW_COLUMNS = 'id, record, audit_seq, audit_hash, lease_until';
 
 /** Locks the cases a batch of commands touches, in id order so that concurrent batches cannot deadlock. */
 export function lockCasesSql(ids: readonly string[]): string {
-  if (ids.length === 0) return `SELECT ${CASE_ROW_COLUMNS} FROM cases WHERE false`;
-  return `SELECT ${CASE_ROW_COLUMNS} FROM cases WHERE id IN (${ids.map(lit).join(', ')}) ORDER BY id FOR UPDATE`;
+  return execute('lock_cases', litTextArray(ids));
 }
 
 export function toCaseRow(r: Row): CaseRow {

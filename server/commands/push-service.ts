@@ -1,14 +1,16 @@
 import type { AuthorityMatrix } from '../../shared/approval/authority';
 import type { UserRef } from '../../shared/commands/types';
+import type { CaseRecord } from '../../shared/domain/case';
 import type { AppError } from '../../shared/errors';
 import type { ChangeBody, CommandOutcome, PushCommand } from '../../shared/sync/protocol';
 import type { ServerSession } from '../auth/central-auth';
-import { USER_COLUMNS, userRefOf, type UserRow } from '../auth/user-rows';
+import { userRefOf, type UserRow } from '../auth/user-rows';
 import type { ServerConfig } from '../config';
 import { pgErrorCode, PG_DEADLOCK, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, type CentralDb, type Row, type Tx } from '../db/central-db';
-import { lit } from '../db/sql-literal';
+import { litTextArray } from '../db/sql-literal';
+import { execute } from '../db/statements';
 import { applyCommand, caseIdOf, type Accepted, type Outcome, type WorkingSet } from './case-engine';
-import { AUTHORITY_SQL, authorityOf } from './authority-rows';
+import { authorityOf } from './authority-rows';
 import { lockCasesSql, toCaseRow } from './case-rows';
 import { writePlan } from './write-plan';
 
@@ -33,20 +35,18 @@ export function answerOf(o: Outcome): CommandOutcome {
 }
 
 export function usersSql(ids: readonly string[]): string {
-  if (ids.length === 0) return `SELECT ${USER_COLUMNS} FROM users WHERE false`;
-  return `SELECT ${USER_COLUMNS} FROM users WHERE id IN (${ids.map(lit).join(', ')})`;
+  return execute('users', litTextArray(ids));
 }
 
 export function knownCommandsSql(ids: readonly string[]): string {
-  return `SELECT c.command_id, c.status, c.error, ch.payload FROM commands c LEFT JOIN changes ch ON ch.command_id = c.command_id
-    WHERE c.command_id IN (${ids.map(lit).join(', ')})`;
+  return execute('known_commands', litTextArray(ids));
 }
 
 /** The first answer to a command id seen before: the same status, reason and change. */
 export function storedAnswer(row: Row, ws: WorkingSet, caseId: string | null): CommandOutcome {
   const commandId = row.command_id as string;
   if (row.status === 'accepted' && typeof row.payload === 'string') {
-    return { commandId, status: 'accepted', change: JSON.parse(row.payload) as ChangeBody };
+    return { commandId, status: 'accepted', change: { ...(JSON.parse(row.payload) as Omit<ChangeBody, 'case'>), case: row.record as CaseRecord } };
   }
   return { commandId, status: 'rejected', error: row.error as AppError, case: (caseId && ws.get(caseId)?.record) || null };
 }
@@ -78,7 +78,7 @@ export class PushService {
     const caseIds = [...new Set(chunk.map((c) => caseIdOf(c.payload)).filter((id): id is string => id !== null))];
     const userIds = referencedUsers(chunk);
     const [known, locked, users, authority] = await tx.batch(
-      [knownCommandsSql(chunk.map((c) => c.commandId)), lockCasesSql(caseIds), usersSql(userIds), AUTHORITY_SQL].join(';\n'),
+      [knownCommandsSql(chunk.map((c) => c.commandId)), lockCasesSql(caseIds), usersSql(userIds), execute('authority')].join(';\n'),
     );
     const matrix = authorityOf(authority!);
     const initial: WorkingSet = new Map(caseIds.map((id) => [id, null]));
@@ -91,7 +91,7 @@ export class PushService {
     if (decided.missingUsers.length > 0) {
       // A command looked up a user nobody named in advance: fetch them and decide the chunk again (decide is
       // pure). Once only: a user still missing after that does not exist, and decide says so.
-      for (const u of (await tx.query(usersSql(decided.missingUsers))) as unknown as UserRow[]) userMap.set(u.id, userRefOf(u));
+      for (const u of (await tx.batch(usersSql(decided.missingUsers)))[0] as unknown as UserRow[]) userMap.set(u.id, userRefOf(u));
       decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix });
     }
     const outcomes = decided.outcomes;

@@ -6,7 +6,7 @@ export type Row = Record<string, unknown>;
 
 export interface Tx {
   /** One parameterised statement. */
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /**
    * Several statements in one round trip (values inlined with `sql-literal.ts`); one row list per
    * statement. The hot paths (claim, push) use it to keep a transaction to two or three round trips.
@@ -18,7 +18,12 @@ export interface Tx {
 
 export interface CentralDb {
   readonly kind: 'postgres' | 'pglite';
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * SQL every connection runs once before its first transaction (the PREPAREs of statements.ts). Called
+   * after migrating, since the statements name the tables.
+   */
+  setSessionSetup(sql: string): Promise<void>;
   /** Runs `fn` in a transaction (READ COMMITTED); rolls back if it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

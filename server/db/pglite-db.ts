@@ -14,8 +14,9 @@ export async function openPglite(dataDir: string): Promise<CentralDb> {
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
   });
 
+  let setupDone = false;
   const wrap = (t: Transaction): Tx => ({
-    async query<R extends Row>(text: string, params?: readonly unknown[]) {
+    async query<R>(text: string, params?: readonly unknown[]) {
       return (await t.query<R>(text, params as unknown[] | undefined)).rows;
     },
     async batch(sql: string) {
@@ -29,7 +30,13 @@ export async function openPglite(dataDir: string): Promise<CentralDb> {
 
   return {
     kind: 'pglite',
-    async query<R extends Row>(text: string, params?: readonly unknown[]) {
+    async setSessionSetup(sql: string) {
+      // One connection: set it up now, once.
+      if (setupDone) return;
+      await db.exec(sql);
+      setupDone = true;
+    },
+    async query<R>(text: string, params?: readonly unknown[]) {
       return (await db.query<R>(text, params as unknown[] | undefined)).rows;
     },
     transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -31,19 +31,33 @@ export function openPostgres(opts: PostgresOptions): CentralDb {
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.maxConnections ?? 20, types });
   // A connection that dies while idle (server restart, network) is dropped from the pool, not fatal.
   pool.on('error', () => {});
+  let setup: string | null = null;
+  const ready = new WeakSet<pg.PoolClient>();
 
   return {
     kind: 'postgres',
-    async query<R extends Row>(text: string, params?: readonly unknown[]) {
+    async query<R>(text: string, params?: readonly unknown[]) {
       const r = await pool.query(text, params as unknown[] | undefined);
       return r.rows as R[];
     },
+    async setSessionSetup(sql: string) {
+      setup = sql;
+    },
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      if (setup !== null && !ready.has(client)) {
+        try {
+          await client.query(setup);
+        } catch (e) {
+          client.release(e instanceof Error ? e : new Error(String(e)));
+          throw e;
+        }
+        ready.add(client);
+      }
       let begun = false;
       let finished = false;
       const tx: Tx = {
-        async query<R extends Row>(text: string, params?: readonly unknown[]) {
+        async query<R>(text: string, params?: readonly unknown[]) {
           if (!begun) {
             await client.query('BEGIN');
             begun = true;

@@ -32,6 +32,11 @@ function quote(text: string): string {
   return hasBackslash ? ` E'${body}'` : `'${body}'`;
 }
 
+/** A text[] literal. */
+export function litTextArray(values: readonly string[]): string {
+  return values.length === 0 ? 'ARRAY[]::text[]' : `ARRAY[${values.map(quote).join(', ')}]::text[]`;
+}
+
 /** `(a, b, c)` from values. */
 export function tuple(values: readonly SqlValue[]): string {
   return `(${values.map(lit).join(', ')})`;

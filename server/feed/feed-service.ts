@@ -6,6 +6,9 @@ import type { CentralDb } from '../db/central-db';
  * transaction that may still commit has an xid at or above that xmin, so nothing can appear behind a cursor
  * later: a pull never skips a change, whatever order concurrent commits land in. A long transaction holds
  * the feed back until it ends — it does not lose anything.
+ *
+ * Each change comes with the case as it is when the page is read (it may be newer than the change): a
+ * desktop keeps whichever version is highest, and appends each change's audit entries once.
  */
 export class FeedService {
   constructor(private readonly db: CentralDb) {}
@@ -13,17 +16,17 @@ export class FeedService {
   /** The page as JSON text: the stored change texts are spliced in without being parsed and printed again. */
   async pageJson(after: string, limit: number): Promise<string> {
     const [xid, id] = after.split('.') as [string, string];
-    const rows = await this.db.query<{ xid: string; id: number; payload: string }>(
-      `SELECT xid::text AS xid, id, payload FROM changes
-        WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY xid, id LIMIT $3`,
+    const rows = await this.db.query<{ xid: string; id: number; payload: string; record: string }>(
+      `SELECT ch.xid::text AS xid, ch.id, ch.payload, c.record::text AS record FROM changes ch JOIN cases c ON c.id = ch.case_id
+        WHERE (ch.xid, ch.id) > ($1::xid8, $2::bigint) AND ch.xid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY ch.xid, ch.id LIMIT $3`,
       [xid, id, limit + 1],
     );
     const hasMore = rows.length > limit;
     const page = hasMore ? rows.slice(0, limit) : rows;
     const last = page[page.length - 1];
     const cursor = last ? `${last.xid}.${last.id}` : after;
-    const changes = page.map((r) => `{"cursor":"${r.xid}.${r.id}",${r.payload.slice(1)}`);
+    const changes = page.map((r) => `{"cursor":"${r.xid}.${r.id}","case":${r.record},${r.payload.slice(1)}`);
     return `{"ok":true,"value":{"changes":[${changes.join(',')}],"cursor":"${cursor}","hasMore":${hasMore}}}`;
   }
 }

@@ -51,7 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   app.get('/v1/users', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const rows = await s.db.query<UserRow & Record<string, unknown>>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
+    const rows = await s.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
     return send(reply, ok({ users: rows.map(serverUserOf) }));
   });
 

@@ -4,8 +4,13 @@ import { auditApi } from './audit-api';
 import { auditTrailApi } from './audit-trail-api';
 import { authApi } from './auth-api';
 import { casesApi } from './cases-api';
+import { documentsApi } from './documents-api';
+import { dashboardApi } from './dashboard-api';
+import { contractsApi } from './contracts-api';
 import { queuesApi } from './queues-api';
+import { screeningApi } from './screening-api';
 import type { CaseChange } from './schemas';
+import { syncApi } from './sync-api';
 
 /**
  * The one typed API of the workbench, composed from one file per capability (`shared/api/*-api.ts`).
@@ -20,6 +25,11 @@ export const api = {
   ...auditApi,
   ...approvalApi,
   ...auditTrailApi,
+  ...contractsApi,
+  ...syncApi,
+  ...dashboardApi,
+  ...screeningApi,
+  ...documentsApi,
 } as const;
 
 export type Api = typeof api;

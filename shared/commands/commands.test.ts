@@ -15,6 +15,22 @@ import { COMMANDS, decideCommand, isCommandName, type CommandName } from './regi
 import type { CaseEvent, UserRef } from './types';
 import { NOW, DOC_DUE, user, U, ctxFor, CASE_ID, APPLICATION, APPROVE_PROPOSAL, DECLINE_PROPOSAL, caseIn, heldBy, HOLDABLE, SHA, expectOk, expectError, run } from './command-fixtures';
 
+/** The screening figures an override is measured against (filled in by the host in real use). */
+const OVERRIDE_BASELINE = {
+  resultId: 1,
+  ruleSetVersion: 1,
+  modelLimitFen: 20_000_000,
+  modelRateBp: 520,
+  currentLimitFen: 20_000_000,
+  currentRateBp: 520,
+  floorBp: 345,
+  rateCutBp: { officer: 30, senior_officer: 80 },
+};
+
+/** A document added to the case, and a clerk's review of one of its fields (shared/commands/documents.ts). */
+const ADD_DOCUMENT = { caseId: CASE_ID, documentId: 'd-1', fileName: '身份证.jpg', sha256: SHA, mime: 'image/jpeg', sizeBytes: 123_456, pages: 1 };
+const REVIEW_DOCUMENT = { caseId: CASE_ID, documentId: 'd-1', kind: 'id_card_front', review: { action: 'confirmField', field: 'name', value: '张三', sensitive: false } };
+
 // ---------------------------------------------------------------------------------------------------------
 // Every command × every state, with the right person acting
 // ---------------------------------------------------------------------------------------------------------
@@ -64,6 +80,10 @@ const SCENARIO: Record<CommandName, (s: CaseState) => Scenario> = {
   sendBack: holding(U.liuQiang, { caseId: CASE_ID, comment: '请复核定价' }),
   returnToDocCheck: holding(U.liuQiang, { caseId: CASE_ID, reasons: ['营业执照与申请企业名称不符'] }),
   recordContract: holding(U.liNa, { caseId: CASE_ID, contractNo: 'HT-2026-000123', sha256: SHA }),
+  overrideScreening: holding(U.liuQiang, { caseId: CASE_ID, limitFen: 30_000_000, reason: '经营流水稳定，按测额调整', baseline: OVERRIDE_BASELINE }),
+  // The branch adds documents while it holds the case; during the check, the clerk holding it may.
+  addDocument: (s) => (s === 'doc_check' ? holding(U.wangFang, ADD_DOCUMENT)(s) : { actor: U.intake, c: caseIn(s), payload: ADD_DOCUMENT }),
+  reviewDocument: holding(U.wangFang, REVIEW_DOCUMENT),
 };
 
 /**
@@ -93,6 +113,11 @@ const EXPECTED: Record<CommandName, readonly Cell[]> = {
   sendBack: [X, X, X, X, X, X, 'approval', X, X, X, X],
   returnToDocCheck: [X, X, X, X, X, 'doc_check', X, X, X, X, X],
   recordContract: [X, X, X, X, X, X, X, 'contracted', X, X, X],
+  // An override changes the figures, not the state; only the officer holding an approval case may make it.
+  overrideScreening: [X, X, X, X, X, 'approval', X, X, X, X, X],
+  // Documents change the evidence, not the state.
+  addDocument: ['submitted', 'doc_check', 'returned', X, X, X, X, X, X, X, X],
+  reviewDocument: [X, 'doc_check', X, X, X, X, X, X, X, X, X],
 };
 
 const MATRIX = COMMAND_NAMES.flatMap((name) =>
@@ -104,7 +129,7 @@ const MATRIX = COMMAND_NAMES.flatMap((name) =>
 );
 
 describe('decideCommand: every command in every state', () => {
-  it('covers the 15 commands and 11 states', () => {
+  it('covers the 18 commands and 11 states', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
       [
         'assign',
@@ -122,6 +147,9 @@ describe('decideCommand: every command in every state', () => {
         'sendBack',
         'submit',
         'withdraw',
+        'overrideScreening',
+        'addDocument',
+        'reviewDocument',
       ].sort(),
     );
     for (const name of COMMAND_NAMES) {
@@ -131,7 +159,7 @@ describe('decideCommand: every command in every state', () => {
     }
     expect(isCommandName('approveEverything')).toBe(false);
     expect(isCommandName('toString')).toBe(false);
-    expect(MATRIX).toHaveLength(15 * 11);
+    expect(MATRIX).toHaveLength(18 * 11);
   });
 
   for (const { name, state, cell, outcome } of MATRIX) it(`${name} on a ${state} case ${outcome}`, () => {
@@ -325,6 +353,28 @@ const PERMISSION_CASES: PermissionCase[] = [
     needs: 'contract.work',
     roles: ['clerk'],
     build: (p) => ({ c: heldBy(caseIn('approved'), p), payload: { caseId: CASE_ID, contractNo: 'HT-2026-000123', sha256: SHA } }),
+  },
+  {
+    label: 'overrideScreening',
+    name: 'overrideScreening',
+    needs: 'approval.work',
+    roles: ['officer', 'senior_officer'],
+    build: (p) => ({ c: heldBy(caseIn('approval'), p), payload: { caseId: CASE_ID, rateBp: 500, reason: '综合贡献度高', baseline: OVERRIDE_BASELINE } }),
+  },
+  { label: 'addDocument at the branch', name: 'addDocument', needs: 'case.submit', roles: ['admin'], build: () => ({ c: caseIn('submitted'), payload: ADD_DOCUMENT }) },
+  {
+    label: 'addDocument during the check',
+    name: 'addDocument',
+    needs: 'doc.work',
+    roles: ['clerk'],
+    build: (p) => ({ c: heldBy(caseIn('doc_check'), p), payload: ADD_DOCUMENT }),
+  },
+  {
+    label: 'reviewDocument',
+    name: 'reviewDocument',
+    needs: 'doc.work',
+    roles: ['clerk'],
+    build: (p) => ({ c: heldBy(caseIn('doc_check'), p), payload: REVIEW_DOCUMENT }),
   },
 ];
 

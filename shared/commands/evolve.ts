@@ -47,6 +47,7 @@ function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
     if (!c.checkers.includes(e.checkedBy)) next.checkers = [...c.checkers, e.checkedBy];
   }
   if (e.riskGrade !== undefined) next.riskGrade = e.riskGrade;
+  if (e.team !== undefined) next.team = e.team; // screening may route the case to another approval team
   if (e.proposal !== undefined) next.proposal = e.proposal;
   if (e.type === 'returnedForSupplement') next.returnCount = c.returnCount + 1;
   return next;

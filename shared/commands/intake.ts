@@ -8,6 +8,7 @@ import { event, notFound, wrongState } from './guards';
 import type { CommandDef } from './types';
 
 import { CaseId } from './case-id';
+import { applicantScreeningShape, collateralScreeningShape, enterpriseScreeningShape, screeningInputShape } from './screening-inputs-schema';
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** 身份证号 of a person or 统一社会信用代码 of an enterprise (guarantor, collateral owner). */
@@ -30,6 +31,7 @@ export const ApplicationDataSchema: z.ZodType<ApplicationData> = z.strictObject(
     birthDate: LocalDate,
     phone: z.string().max(20),
     address: z.string().max(200),
+    ...applicantScreeningShape,
   }),
   enterprise: z
     .strictObject({
@@ -40,6 +42,7 @@ export const ApplicationDataSchema: z.ZodType<ApplicationData> = z.strictObject(
       establishedOn: LocalDate,
       address: z.string().max(200),
       industry: z.string().max(60),
+      ...enterpriseScreeningShape,
     })
     .nullable(),
   guarantor: z
@@ -60,8 +63,10 @@ export const ApplicationDataSchema: z.ZodType<ApplicationData> = z.strictObject(
       ownerName: Text(100),
       ownerIdNumber: PartyId,
       valuationFen: z.number().int().min(1).max(100_000_000_000_000),
+      ...collateralScreeningShape,
     })
     .optional(),
+  ...screeningInputShape,
 });
 
 /** 分散受理: a branch submits a new application (arrives by sync or import; demo data uses it too). */

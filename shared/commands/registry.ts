@@ -6,8 +6,10 @@ import { canTransition } from '../workflow/transitions';
 import { confirm, propose, returnToDocCheck, sendBack } from './approval';
 import { recordContract } from './contract';
 import { passDocCheck, returnForSupplement } from './doc-check';
+import { addDocument, reviewDocument } from './documents';
 import { resubmit, submit, withdraw } from './intake';
 import { completeInvestigation, completeScreening } from './screening';
+import { overrideScreening } from './screening-overrides';
 import type { CaseEvent, DecideContext } from './types';
 import { assign, claim, release } from './work';
 
@@ -28,6 +30,9 @@ export const COMMANDS = {
   sendBack,
   returnToDocCheck,
   recordContract,
+  overrideScreening,
+  addDocument,
+  reviewDocument,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RISK_GRADES, type RiskGrade } from '../approval/authority';
 import { ok } from '../errors';
+import type { Team } from '../products/catalog';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
 
@@ -15,6 +16,8 @@ export const completeScreening = {
     outcome: z.enum(['approval', 'investigation', 'declined']),
     reasons: Reasons.default([]),
     riskGrade: z.enum(RISK_GRADES).optional(),
+    /** The approval team screening routes the case to (configurable routing); absent = keep the intake team. */
+    team: z.enum(['retail', 'corporate']).optional(),
   }),
   permission: () => 'screening.run',
   decide(c, p, ctx) {
@@ -24,11 +27,12 @@ export const completeScreening = {
       event(c, 'screeningCompleted', ctx, {
         to: p.outcome,
         ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}),
-        details: { outcome: p.outcome, reasons: p.reasons, ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}) },
+        ...(p.team ? { team: p.team } : {}),
+        details: { outcome: p.outcome, reasons: p.reasons, ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}), ...(p.team ? { team: p.team } : {}) },
       }),
     ]);
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[]; riskGrade?: RiskGrade }, unknown>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[]; riskGrade?: RiskGrade; team?: Team }, unknown>>;
 
 /** 线下调查: the field officer records findings and sends the case to approval or declines it. */
 export const completeInvestigation = {

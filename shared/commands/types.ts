@@ -47,7 +47,12 @@ export type CaseEventType =
   | 'confirmed'
   | 'sentBack'
   | 'returnedToDocCheck'
-  | 'contractRecorded';
+  | 'contractRecorded'
+  | 'screeningOverridden'
+  | 'documentAdded'
+  | 'documentFieldConfirmed'
+  | 'documentFieldCorrected'
+  | 'documentKindSet';
 
 /**
  * What happened to a case. The fields present say what changed; `evolve` applies them. Kept flat so the

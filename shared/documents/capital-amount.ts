@@ -45,6 +45,7 @@ function capitalYuan(text: string): number | null {
  * figures with a unit (100万元, ¥12,345.67, 12345.67元). Null if it cannot be read unambiguously.
  */
 export function parseAmountFen(raw: string): number | null {
+  if (raw.trim() === '') return null;
   const t = removeSpaces(toHalfWidth(raw)).replace(/^(人民币|RMB|¥|￥)+/i, '').replace(/[（(]?人民币[)）]?$/, '');
   const figures = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(万)?(?:元)?(?:整)?$/.exec(t);
   if (figures) {
@@ -54,7 +55,7 @@ export function parseAmountFen(raw: string): number | null {
     if (figures[3]) return Math.round((yuan + cents / 100) * scale * 100);
     return yuan * 100 + cents;
   }
-  const capital = /^(.*?)元(?:(.)角)?(?:(.)分)?整?$/.exec(t.replace(/圆/g, '元'));
+  const capital = /^(.*?)元零?(?:(.)角)?零?(?:(.)分)?整?$/.exec(t.replace(/圆/g, '元'));
   const body = capital ? capital[1]! : t.replace(/整$/, '');
   const yuan = capitalYuan(body.replace(/零/g, ''));
   if (yuan === null) return null;

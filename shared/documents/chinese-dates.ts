@@ -13,7 +13,10 @@ const pad2 = (s: string) => s.padStart(2, '0');
 export function parseDocumentDate(raw: string): string | null {
   const t = lettersToDigits(removeSpaces(toHalfWidth(raw)));
   const m =
-    /^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    /^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/.exec(t) ??
+    // 日 is often misread (23晶): after 年 and 月, one trailing character stands for it.
+    /^(\d{4})年(\d{1,2})月(\d{1,2})[^\d]$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return null;
   const iso = `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}`;
   return isCalendarDate(iso) ? iso : null;
@@ -42,6 +45,18 @@ export function parsePeriod(raw: string): Period | null {
   if (!from || !to) return null;
   if (to !== OPEN_END && to < from) return null;
   return { from, to };
+}
+
+const DATE_IN_TEXT = /\d{4}(?:[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?|年\d{1,2}月\d{1,2}[^\d]?)/g;
+
+/** The first real date within a longer text (a date line with stray marks read around it). */
+export function findDocumentDate(raw: string): string | null {
+  const t = lettersToDigits(removeSpaces(toHalfWidth(raw)));
+  for (const m of t.matchAll(DATE_IN_TEXT)) {
+    const d = parseDocumentDate(m[0]) ?? parseDocumentDate(m[0].slice(0, -1));
+    if (d) return d;
+  }
+  return null;
 }
 
 export function formatPeriod(p: Period): string {

@@ -7,6 +7,7 @@ import { parsePeriod } from './chinese-dates';
 import { LOW_CONFIDENCE } from './fields';
 import type { DocumentKind } from './kinds';
 import { normaliseText } from './normalise';
+import { editDistance } from './text-distance';
 import { PROVINCE_NAMES, provinceOf } from './provinces';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
@@ -84,19 +85,6 @@ const ev = (found: Found, field: string, applicationValue: string | null): Evide
 });
 
 const result = (id: CrossCheckId, status: CheckStatus, zh: string, en: string, evidence: Evidence[]): CheckResult => ({ id, status, zh, en, evidence });
-
-/** Levenshtein distance, for telling a misread character from a different name. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 /**
  * Compares a document value with the application. Equal → pass. Different by one character in a value the

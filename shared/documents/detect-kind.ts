@@ -1,3 +1,4 @@
+import { checkIdNumber } from '../validators/id-number';
 import type { DocumentKind } from './kinds';
 import { normaliseBrackets, removeSpaces, toHalfWidth } from './normalise';
 
@@ -19,16 +20,22 @@ export interface KindGuess {
   score: number;
 }
 
-/** Leaves one error per word of four or more characters: OCR rarely reads a long keyword perfectly. */
+/** Leaves one error per keyword of four or more characters, two from six: OCR rarely reads a long one perfectly. */
 function contains(text: string, word: string): boolean {
   if (text.includes(word)) return true;
   if (word.length < 4) return false;
+  const allowed = word.length >= 6 ? 2 : 1;
   for (let i = 0; i + word.length <= text.length; i++) {
     let errors = 0;
-    for (let j = 0; j < word.length && errors <= 1; j++) if (text[i + j] !== word[j]) errors++;
-    if (errors <= 1) return true;
+    for (let j = 0; j < word.length && errors <= allowed; j++) if (text[i + j] !== word[j]) errors++;
+    if (errors <= allowed) return true;
   }
   return false;
+}
+
+/** An ID number that passes its check digit is strong evidence of an ID card's front, whatever else was misread. */
+function hasIdNumber(text: string): boolean {
+  return [...text.matchAll(/\d{17}[\dX]/g)].some((m) => checkIdNumber(m[0]).valid);
 }
 
 /** The most likely kind from the recognised text; `other` when nothing speaks for any kind. */
@@ -37,8 +44,9 @@ export function detectKind(text: string): KindGuess {
   let best: KindGuess = { kind: 'other', score: 0 };
   for (const { kind, words } of SIGNALS) {
     const total = words.reduce((s, [, w]) => s + w, 0);
-    const found = words.reduce((s, [word, w]) => s + (contains(t, word) ? w : 0), 0);
-    const score = found / total;
+    let found = words.reduce((s, [word, w]) => s + (contains(t, word) ? w : 0), 0);
+    if (kind === 'id_card_front' && hasIdNumber(t)) found += 5;
+    const score = Math.min(1, found / total);
     if (score > best.score) best = { kind, score };
   }
   return best.score >= 0.3 ? best : { kind: 'other', score: best.score };

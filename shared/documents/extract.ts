@@ -1,6 +1,6 @@
 import { checkCreditCode } from '../validators/credit-code';
 import { checkIdNumber } from '../validators/id-number';
-import { canonicalFieldValue, type ValueProblem } from './field-values';
+import { canonicalFieldValue, canonicalFor, isBlocking, type ValueProblem } from './field-values';
 import { FIELD_DEFS, type FieldDef } from './fields';
 import type { DocumentKind } from './kinds';
 import { compactLines, readLabelledValues, wordsAt, type LabelSpec, type LabelledValue } from './labelled-lines';
@@ -82,19 +82,44 @@ export function extractFields(kind: DocumentKind, pages: readonly OcrPage[], tod
   pages.forEach((page, pageIndex) => {
     const values = specs ? readLabelledValues(page, specs) : new Map<string, LabelledValue>();
     for (const def of defs) {
-      if (found.get(def.key)?.problems.length === 0) continue;
-      const candidate = fromLabel(def, values.get(def.key), pageIndex, today) ?? fromShape(kind, def, page, pageIndex, today);
-      const previous = found.get(def.key);
-      if (candidate && (!previous || better(candidate, previous))) found.set(def.key, candidate);
+      const labelled = fromLabel(def, values.get(def.key), pageIndex, today);
+      // A value its label gave that fails its checks may still be found by its shape (an ID number).
+      const shaped = !labelled || isBlocking(def.type, labelled.problems) ? fromShape(kind, def, page, pageIndex, today) : null;
+      const placed = !labelled && !shaped ? fromLayout(kind, def.key, page, values, pageIndex) : null;
+      for (const candidate of [labelled, shaped, placed]) {
+        const previous = found.get(def.key);
+        if (candidate && (!previous || better(candidate, previous))) found.set(def.key, candidate);
+      }
     }
   });
   return defs.map((def) => found.get(def.key) ?? missing(def.key));
+}
+
+/**
+ * Where a field must be when its label was not read: an ID card prints the name on the line above 性别, in
+ * the same column as the gender. The value is empty, but the box lets a second reading look there.
+ */
+function fromLayout(kind: DocumentKind, key: string, page: OcrPage, values: Map<string, LabelledValue>, pageIndex: number): ExtractedField | null {
+  if (kind !== 'id_card_front' || key !== 'name') return null;
+  const gender = values.get('gender');
+  const g = gender?.bbox;
+  if (!gender || !g) return null;
+  // Sizes from the gender's own character: a line's box can be stretched by specks read around it.
+  const h = g.y1 - g.y0;
+  const x0 = Math.max(0, g.x0 - 0.5 * h);
+  const x1 = Math.min(page.width, x0 + 5.5 * h);
+  const above = page.lines[gender.lineIndex - 1];
+  const inColumn = (above?.words ?? []).filter((w) => w.bbox.x0 >= x0 && w.bbox.x1 <= x1 + h && w.bbox.y1 <= g.y0);
+  const seen = unionBox(inColumn.map((w) => w.bbox));
+  const bbox = seen ?? { x0, y0: Math.max(0, g.y0 - 2.4 * h), x1, y1: Math.max(1, g.y1 - 2.4 * h) };
+  return { key, raw: inColumn.map((w) => w.text).join(''), value: '', confidence: 0, problems: ['empty'], page: pageIndex, bbox, source: 'ocr' };
 }
 
 function missing(key: string): ExtractedField {
   return { key, raw: '', value: '', confidence: 0, problems: ['empty'], page: 0, bbox: null, source: 'ocr' };
 }
 
+/** Fewer problems first, then the surer reading. */
 function better(a: ExtractedField, b: ExtractedField): boolean {
   if (a.problems.length !== b.problems.length) return a.problems.length < b.problems.length;
   return a.confidence > b.confidence;
@@ -102,18 +127,9 @@ function better(a: ExtractedField, b: ExtractedField): boolean {
 
 function fromLabel(def: FieldDef, v: LabelledValue | undefined, page: number, today?: string): ExtractedField | null {
   if (!v) return null;
-  let raw = v.raw;
-  // The amount line of a tax certificate carries both the capital numerals and the figure; the figure is surer.
-  if (def.type === 'amount') raw = amountPart(raw);
-  const { value, problems } = canonicalFieldValue(def.type, raw, today);
+  const { value, problems } = canonicalFor(def, v.raw, today);
   const field: ExtractedField = { key: def.key, raw: normaliseText(v.raw), value, confidence: v.confidence, problems, page, bbox: v.bbox, source: 'ocr' };
   return value === '' ? null : field;
-}
-
-function amountPart(raw: string): string {
-  const figure = /[¥￥Y]\s*([\d,]+(?:\.\d{1,2})?)/.exec(raw);
-  if (figure) return figure[1]!;
-  return raw.replace(/^[（(]?大写[)）]?/, '');
 }
 
 /** Fields that have a shape of their own can be found without (or despite a misread) label. */
@@ -148,7 +164,10 @@ function fromShape(kind: DocumentKind, def: FieldDef, page: OcrPage, pageIndex: 
     }
     if (kind === 'property_certificate' && def.key === 'certNo') {
       const m = CERT_NO.exec(line.text);
-      if (m) return at(line, m.index, m.index + m[0].length, m[0], normaliseText(m[0]), []);
+      if (m) {
+        const c = canonicalFor(def, m[0], today);
+        return at(line, m.index, m.index + m[0].length, m[0], c.value, c.problems);
+      }
     }
     if (kind === 'tax_certificate' && def.key === 'period') {
       const m = [...line.text.matchAll(PERIOD_RUN)][0];

@@ -1,8 +1,8 @@
 import { checkCreditCode } from '../validators/credit-code';
 import { checkIdNumber } from '../validators/id-number';
 import { parseAmountFen } from './capital-amount';
-import { formatPeriod, OPEN_END, parseDocumentDate, parsePeriod } from './chinese-dates';
-import type { FieldType } from './fields';
+import { findDocumentDate, formatPeriod, OPEN_END, parseDocumentDate, parsePeriod } from './chinese-dates';
+import type { FieldDef, FieldType } from './fields';
 import { normaliseCapitalNumerals, normaliseCreditCode, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
 
 /**
@@ -33,7 +33,7 @@ export function canonicalFieldValue(type: FieldType, raw: string, today?: string
       if (/女/.test(cleaned) && !/男/.test(cleaned)) return { value: '女', problems: [] };
       return { value: cleaned, problems: ['format'] };
     case 'date': {
-      const d = parseDocumentDate(cleaned);
+      const d = parseDocumentDate(cleaned) ?? findDocumentDate(cleaned);
       return d ? { value: d, problems: [] } : { value: cleaned, problems: ['date'] };
     }
     case 'period': {
@@ -41,22 +41,99 @@ export function canonicalFieldValue(type: FieldType, raw: string, today?: string
       return p ? { value: formatPeriod(p), problems: [] } : { value: cleaned, problems: ['date'] };
     }
     case 'idNumber': {
-      const v = normaliseIdNumber(raw);
+      const v = validWindow(normaliseIdNumber(raw), (w) => checkIdNumber(w, today).valid);
       return { value: v, problems: checkIdNumber(v, today).problems };
     }
     case 'creditCode': {
-      const v = normaliseCreditCode(raw);
+      const read = validWindow(normaliseCreditCode(raw), (w) => checkCreditCode(w).valid);
+      const v = checkCreditCode(read).problems.includes('check_digit') ? (repairCreditCode(read) ?? read) : read;
       return { value: v, problems: checkCreditCode(v).problems };
     }
-    case 'amount': {
-      const fen = parseAmountFen(normaliseCapitalNumerals(cleaned)) ?? parseAmountFen(cleaned);
-      return fen === null ? { value: cleaned, problems: ['format'] } : { value: String(fen), problems: [] };
-    }
+    case 'amount':
+      return amountValue(cleaned);
     case 'area': {
       const m = /^(\d+(?:\.\d{1,2})?)(?:平方米|㎡|m2|M2|平米)?$/.exec(removeSpaces(toHalfWidth(cleaned)).replace(/,/g, ''));
       return m ? { value: Number(m[1]).toFixed(2), problems: [] } : { value: cleaned, problems: ['format'] };
     }
   }
+}
+
+/**
+ * A longer reading (a mark read before the number, a neighbour's digit after it) may hold the number: the
+ * first 18-character window that passes its check is it.
+ */
+function validWindow(read: string, valid: (w: string) => boolean): string {
+  if (read.length <= 18) return read;
+  for (let i = 0; i + 18 <= read.length; i++) if (valid(read.slice(i, i + 18))) return read.slice(i, i + 18);
+  return read;
+}
+
+/** Letters and digits of the GB 32100 alphabet that OCR confuses with each other. */
+const CODE_CONFUSIONS: Record<string, string> = { G: '6', '6': 'G', B: '8', '8': 'B', D: '0', '0': 'D', Q: '0', T: '7', '7': 'T', A: '4', '4': 'A', L: '1', '1': 'L' };
+
+/**
+ * A credit code failing its check character by one confusable character (G for 6, B for 8 …) is repaired
+ * when exactly one such substitution makes it valid; otherwise (none, or several) it is left for the clerk.
+ */
+export function repairCreditCode(code: string): string | null {
+  const found = new Set<string>();
+  for (let i = 0; i < code.length; i++) {
+    const alt = CODE_CONFUSIONS[code[i]!];
+    if (!alt) continue;
+    const candidate = code.slice(0, i) + alt + code.slice(i + 1);
+    if (checkCreditCode(candidate).valid) found.add(candidate);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
+ * An amount as printed: capitals, a figure, or both (a tax certificate's 金额合计 line). When both are read
+ * and agree, that is the amount; when they disagree, the figure is taken (it is read more reliably) and the
+ * value is marked doubtful for the clerk.
+ */
+function amountValue(text: string): CanonicalValue {
+  const figureText = /[\d,.]*\d\.\d{2}$/.exec(text)?.[0];
+  const figure = figureText ? parseAmountFen(figureText.replace(/[.,](?=.*[.])/g, '')) : null;
+  const capitalText = text.replace(/^（?大写）?/, '').replace(/[¥￥Y半]?[\d,.]*$/, '');
+  const capital = /[元万]/.test(capitalText) ? (parseAmountFen(normaliseCapitalNumerals(capitalText)) ?? parseAmountFen(capitalText)) : null;
+  if (figure !== null && capital !== null) return { value: String(figure), problems: figure === capital ? [] : ['format'] };
+  const only = figure ?? capital;
+  return only === null ? { value: text, problems: ['format'] } : { value: String(only), problems: [] };
+}
+
+/** Province abbreviations that begin a property certificate number, and what OCR reads them as. */
+const PROVINCE_ABBREVIATIONS = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台';
+const ABBREVIATION_LOOKALIKES: Record<string, string> = { 院: '皖', 完: '皖', 浣: '皖', 芯: '苏', 办: '苏', 折: '浙', 渐: '浙', 拆: '浙', 鬼: '鲁', 粵: '粤' };
+
+/** The 56 ethnic groups as an ID card prints them (汉, not 汉族), longest first so 土家 wins over 土. */
+const ETHNIC_GROUPS = (
+  '汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 ' +
+  '仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The canonical value of a field, with the rules its meaning adds to its type: a name begins with a Chinese
+ * character (a mark read from a table rule before it is dropped), a certificate number with a province.
+ */
+export function canonicalFor(def: FieldDef, raw: string, today?: string): CanonicalValue {
+  const c = canonicalFieldValue(def.type, raw, today);
+  if (def.names && c.value !== '') {
+    const value = c.value.replace(/^[^\u4e00-\u9fa5]+/, '');
+    return value === '' ? { value: '', problems: ['empty'] } : { ...c, value };
+  }
+  if (def.key === 'ethnicity' && c.value !== '') {
+    // Only a known group: specks read after a one-character value (汉（9) are not part of it.
+    const cjk = c.value.replace(/[^\u4e00-\u9fa5]/g, '').replace(/族$/, '');
+    const group = ETHNIC_GROUPS.find((g) => cjk.startsWith(g));
+    return group ? { value: group, problems: [] } : { value: cjk || c.value, problems: ['format'] };
+  }
+  if (def.key === 'certNo' && c.value !== '' && !PROVINCE_ABBREVIATIONS.includes(c.value[0]!)) {
+    const fixed = ABBREVIATION_LOOKALIKES[c.value[0]!];
+    return fixed ? { ...c, value: fixed + c.value.slice(1) } : { ...c, problems: [...c.problems, 'format'] };
+  }
+  return c;
 }
 
 /** True when the problems make the value wrong, not merely worth a look. */

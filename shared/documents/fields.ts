@@ -22,6 +22,8 @@ export interface FieldDef {
   keyField: boolean;
   /** Where one value may run over several printed lines (addresses, locations). */
   multiline?: boolean;
+  /** A person's or an organisation's name: read a second time, the person's with the name whitelist. */
+  names?: 'person' | 'organisation';
 }
 
 const f = (key: string, zh: string, en: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
@@ -36,7 +38,7 @@ const f = (key: string, zh: string, en: string, type: FieldType, extra: Partial<
 /** Fields extracted per kind, in the order the clerk checks them (the order they are printed). */
 export const FIELD_DEFS: Record<DocumentKind, readonly FieldDef[]> = {
   id_card_front: [
-    f('name', '姓名', 'Name', 'text', { keyField: true }),
+    f('name', '姓名', 'Name', 'text', { keyField: true, names: 'person' }),
     f('gender', '性别', 'Sex', 'gender'),
     f('ethnicity', '民族', 'Ethnicity', 'text'),
     f('birthDate', '出生', 'Date of birth', 'date'),
@@ -49,9 +51,9 @@ export const FIELD_DEFS: Record<DocumentKind, readonly FieldDef[]> = {
   ],
   business_licence: [
     f('creditCode', '统一社会信用代码', 'Unified social credit code', 'creditCode', { keyField: true }),
-    f('name', '名称', 'Name', 'text', { keyField: true }),
+    f('name', '名称', 'Name', 'text', { keyField: true, names: 'organisation' }),
     f('type', '类型', 'Type', 'text'),
-    f('legalRepresentative', '法定代表人', 'Legal representative', 'text'),
+    f('legalRepresentative', '法定代表人', 'Legal representative', 'text', { names: 'person' }),
     f('registeredCapital', '注册资本', 'Registered capital', 'amount'),
     f('establishedOn', '成立日期', 'Established', 'date'),
     f('term', '营业期限', 'Business term', 'period'),
@@ -59,13 +61,13 @@ export const FIELD_DEFS: Record<DocumentKind, readonly FieldDef[]> = {
   ],
   property_certificate: [
     f('certNo', '证号', 'Certificate no.', 'text', { keyField: true }),
-    f('owner', '权利人', 'Owner', 'text', { keyField: true }),
+    f('owner', '权利人', 'Owner', 'text', { keyField: true, names: 'person' }),
     f('location', '坐落', 'Location', 'text', { multiline: true }),
     f('area', '面积', 'Area (m²)', 'area'),
     f('use', '用途', 'Use', 'text'),
   ],
   tax_certificate: [
-    f('taxpayer', '纳税人', 'Taxpayer', 'text', { keyField: true }),
+    f('taxpayer', '纳税人', 'Taxpayer', 'text', { keyField: true, names: 'organisation' }),
     f('amount', '税款金额', 'Tax paid', 'amount'),
     f('period', '所属期', 'Tax period', 'period'),
   ],

@@ -25,12 +25,33 @@ export interface LabelledValue {
   lineIndex: number;
 }
 
+/**
+ * Marks OCR reads from the gaps and the artwork between a label and its value (and sometimes inside a
+ * spaced-out label: 类 ”型). None of them occurs in the fields read here, so they are dropped.
+ */
+const NOISE = /[\s"'“”‘’`´。·•|丨]/;
+
+/** Words further right than this many line heights from the previous word belong to something else. */
+const MAX_GAP_LINE_HEIGHTS = 4;
+
 function charsOf(line: OcrLine): LineChar[] {
   const out: LineChar[] = [];
   for (const word of line.words) {
-    for (const c of toHalfWidth(word.text)) if (!/\s/.test(c)) out.push({ c, word });
+    for (const c of toHalfWidth(word.text)) if (!NOISE.test(c)) out.push({ c, word });
   }
   return out;
+}
+
+/** A value ends at a far gap: what follows is a seal, the photo or a QR code read as letters. */
+function untilGap(chars: readonly LineChar[]): readonly LineChar[] {
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1]!.word;
+    const b = chars[i]!.word;
+    if (a === b) continue;
+    const height = Math.max(1, a.bbox.y1 - a.bbox.y0, b.bbox.y1 - b.bbox.y0);
+    if (b.bbox.x0 - a.bbox.x1 > height * MAX_GAP_LINE_HEIGHTS) return chars.slice(0, i);
+  }
+  return chars;
 }
 
 /** Allowed substitutions when matching a printed label: none for short ones, more for long ones. */
@@ -46,21 +67,41 @@ interface Hit {
   end: number;
 }
 
+/** Substitutions between `label` and the text at `i`, or Infinity past the end. */
+function mismatches(text: string, i: number, label: string): number {
+  if (i + label.length > text.length) return Infinity;
+  let errors = 0;
+  for (let j = 0; j < label.length; j++) if (text[i + j] !== label[j]) errors++;
+  return errors;
+}
+
+/**
+ * Where `label` occurs at `i`, and how long the match is. Beyond exact and near matches, a label that starts
+ * its line may have one character misread even when short (和名 for 姓名) or one character read from the gap
+ * between its spaced-out characters (住汪所 for 住所).
+ */
+function matchAt(text: string, i: number, label: string): number | null {
+  const errors = mismatches(text, i, label);
+  // The first or the last character must match, so a near-miss does not swallow a neighbour's value.
+  const anchored = text[i] === label[0] || text[i + label.length - 1] === label[label.length - 1];
+  if (anchored && errors <= tolerance(label)) return label.length;
+  if (i > 0) return null;
+  const gapped = text[0] + text.slice(2, label.length + 1);
+  if (label.length <= 4 && text.length > label.length + 1 && gapped === label) return label.length + 1;
+  if (anchored && label.length === 2 && errors === 1) return 2;
+  return null;
+}
+
 /** Every label occurrence in a line, leftmost first; overlapping matches keep the longer label. */
 function findLabels(text: string, specs: readonly LabelSpec[]): Hit[] {
   const hits: Hit[] = [];
   for (const spec of specs) {
     for (const label of spec.labels) {
-      const tol = tolerance(label);
       for (let i = 0; i + label.length <= text.length; i++) {
-        let errors = 0;
-        // The first or the last character must match, so a near-miss does not swallow a neighbour's value.
-        if (text[i] !== label[0] && text[i + label.length - 1] !== label[label.length - 1]) continue;
-        for (let j = 0; j < label.length && errors <= tol; j++) if (text[i + j] !== label[j]) errors++;
-        if (errors <= tol) {
-          hits.push({ spec, start: i, end: i + label.length });
-          i += label.length - 1;
-        }
+        const length = matchAt(text, i, label);
+        if (length === null) continue;
+        hits.push({ spec, start: i, end: i + length });
+        i += length - 1;
       }
     }
   }
@@ -96,11 +137,12 @@ export function readLabelledValues(page: OcrPage, specs: readonly LabelSpec[]): 
       const key = hit.spec.key;
       if (key === null || out.has(key)) return;
       const end = k + 1 < hits.length ? hits[k + 1]!.start : chars.length;
-      const value = valueOf(key, chars.slice(hit.end, end), i);
+      const own = untilGap(chars.slice(hit.end, end));
+      const value = valueOf(key, own, i);
       if (hit.spec.multiline && k === hits.length - 1) {
         const more = continuation(page, lines, labelsPerLine, i, value.bbox);
         if (more.length > 0) {
-          const all = [...chars.slice(hit.end, end), ...more];
+          const all = [...own, ...untilGap(more)];
           out.set(key, { ...valueOf(key, all, i), bbox: value.bbox });
           return;
         }

@@ -32,15 +32,23 @@ export function trimNoise(text: string): string {
   return text.replace(EDGE_NOISE, '');
 }
 
+/**
+ * One to three Latin letters between two Chinese characters: the background artwork of a card read as
+ * letters (锦绣LE华庭). Chinese addresses and names do not put Latin letters there.
+ */
+const STRAY_LETTERS = /(?<=[\u4e00-\u9fa5])[A-Za-z]{1,3}(?=[\u4e00-\u9fa5])/g;
+
 /** Canonical Chinese text value: half-width digits/letters, no spaces, full-width brackets, no edge noise. */
 export function normaliseText(text: string): string {
-  return normaliseBrackets(trimNoise(removeSpaces(toHalfWidth(text))));
+  return normaliseBrackets(trimNoise(removeSpaces(toHalfWidth(text)).replace(STRAY_LETTERS, '')));
 }
 
 /** Look-alikes of the capital numerals (大写数字) seen in recognised amounts. */
 const CAPITAL_LOOKALIKES: Record<string, string> = {
   什: '仟',
   千: '仟',
+  件: '仟',
+  任: '仟',
   阡: '仟',
   百: '佰',
   伯: '佰',
@@ -57,7 +65,9 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   武: '贰',
   三: '叁',
   参: '叁',
+  僚: '叁',
   四: '肆',
+  寺: '肆',
   五: '伍',
   六: '陆',
   七: '柒',

@@ -1,6 +1,7 @@
 import type { CaseState } from '../workflow/states';
 import type { RequiredAuthority, RiskGrade } from '../approval/authority';
 import type { ProductCode, Segment, Team } from '../products/catalog';
+import type { BankRelationship, CreditHistory, FinancedInvoice, GuaranteeFlags, PlatformRecord, TaxRecord } from './screening-inputs';
 
 /** The applicant as taken by the branch (分散受理). ID numbers are sensitive: mask for roles without pii.view. */
 export interface Applicant {
@@ -10,6 +11,8 @@ export interface Applicant {
   birthDate: string; // YYYY-MM-DD
   phone: string;
   address: string;
+  /** Optional, added for screening: 在编公职人员 (the programme grants them at least 20万 credit). */
+  publicSectorEmployee?: boolean;
 }
 
 export interface Enterprise {
@@ -20,6 +23,8 @@ export interface Enterprise {
   establishedOn: string; // YYYY-MM-DD
   address: string;
   industry: string;
+  /** Optional, added for screening: end of the business licence's validity, 'YYYY-MM-DD' or '长期'. */
+  licenceValidUntil?: string;
 }
 
 /** 保证人: a third party who guarantees the loan (连带责任保证). Its ID number / credit code is sensitive. */
@@ -43,6 +48,12 @@ export interface Collateral {
   ownerName: string;
   ownerIdNumber: string;
   valuationFen: number;
+  /** Optional, added for screening: in the bank's own area (本地). Non-local property is treated with caution. */
+  local?: boolean;
+  /** Optional, added for screening: year the building was completed (very old property is referred). */
+  builtYear?: number;
+  /** Optional, added for screening: amounts already secured on the property (已抵押余额), deducted from the limit. */
+  existingChargesFen?: number;
 }
 
 export interface ApplicationData {
@@ -62,6 +73,18 @@ export interface ApplicationData {
   guarantor?: Guarantor;
   /** Optional, added for contracts: the property of a 抵押快贷 (its 抵押合同). */
   collateral?: Collateral;
+  /** Optional, added for screening (shared/domain/screening-inputs.ts): tax data for 云税贷. */
+  tax?: TaxRecord;
+  /** Optional, added for screening: deposits, AUM, payroll and POS with the bank (测额 and pricing). */
+  relationship?: BankRelationship;
+  /** Optional, added for screening: invoices offered for 发票融资. */
+  invoices?: FinancedInvoice[];
+  /** Optional, added for screening: overdue / bad-debt flags from the credit report. */
+  creditHistory?: CreditHistory;
+  /** Optional, added for screening: mutual / chain guarantee flags. */
+  guaranteeFlags?: GuaranteeFlags;
+  /** Optional, added for screening: platform transaction data for 平台快贷. */
+  platform?: PlatformRecord;
 }
 
 export interface Proposal {

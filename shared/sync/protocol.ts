@@ -69,7 +69,9 @@ export const ChangeBody = z.object({
   /** The command id, or a server-made id (`import-…`, `lease-…`); applying a change twice is detected by it. */
   commandId: z.string().min(1).max(100),
   caseId: CaseId,
+  /** The case's version after this change. */
   version: z.number().int().min(1),
+  /** The case as the server held it when the change was read: this version or a later one. */
   case: CaseSnapshot,
   events: z.array(ChangeEvent).max(100),
 });

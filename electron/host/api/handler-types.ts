@@ -7,10 +7,17 @@ import type { AuditRepo } from '../audit/audit-repo';
 import type { AuthService, Session } from '../auth/auth-service';
 import type { CaseService } from '../cases/case-service';
 import type { CommandService, Executed } from '../commands/command-service';
+import type { DashboardService } from '../dashboard/dashboard-service';
+import type { DocumentService } from '../documents/document-service';
+import type { ContractService } from '../contracts/contract-service';
+import type { ContractTemplateService } from '../contracts/contract-template-service';
 import type { QueueService } from '../queues/queue-service';
+import type { ScreeningServices } from '../screening/create-screening';
+import type { SyncFacade } from '../sync/sync-facade';
 
 /** The services handlers may use; each capability's handler file takes what it needs from here. */
 export interface Services {
+  dashboard: DashboardService;
   auth: AuthService;
   commands: CommandService;
   queues: QueueService;
@@ -18,6 +25,14 @@ export interface Services {
   audit: AuditRepo;
   auditQuery: AuditQuery;
   authority: AuthorityRepo;
+  contracts: ContractService;
+  contractTemplates: ContractTemplateService;
+  /** Sync with the central server (or `STANDALONE_SYNC` when there is none). */
+  sync: SyncFacade;
+  /** Screening, limit estimation and pricing; rule sets; the negative list. */
+  screening: ScreeningServices;
+  /** Documents and OCR: intake, recognition, the checking desk, checklists. */
+  documents: DocumentService;
 }
 
 export type Handler<C extends Channel> = (

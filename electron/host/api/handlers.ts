@@ -4,7 +4,12 @@ import { auditHandlers } from './handlers/audit-handlers';
 import { auditTrailHandlers } from './handlers/audit-trail-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { caseHandlers } from './handlers/case-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { documentHandlers } from './handlers/document-handlers';
+import { contractHandlers } from './handlers/contract-handlers';
 import { queueHandlers } from './handlers/queue-handlers';
+import { screeningHandlers } from './handlers/screening-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 
 export type { Handlers, Services } from './handler-types';
 
@@ -21,5 +26,10 @@ export function createHandlers(s: Services): Handlers {
     ...auditHandlers(s),
     ...approvalHandlers(s),
     ...auditTrailHandlers(s),
+    ...contractHandlers(s),
+    ...syncHandlers(s),
+    ...dashboardHandlers(s),
+    ...screeningHandlers(s),
+    ...documentHandlers(s),
   };
 }

@@ -12,6 +12,9 @@ import { hashPassword } from '../auth/password';
 import { CommandService } from '../commands/command-service';
 import type { HostServices } from '../host';
 import { log } from '../log';
+import { demoSecurity } from './demo-security';
+import { demoScreeningFacts } from './demo-screening-facts';
+import { seedDemoNegativeList } from '../screening/demo-negative-list';
 import { BRANCHES, BRAND_WORDS, GIVEN, PURPOSES, SHOP_WORDS, STREETS, SURNAMES, TRADES, type Branch } from './demo-data';
 import { DEMO_PASSWORD, DEMO_USERS, SYSTEM_USER, type DemoUser } from './demo-users';
 
@@ -87,7 +90,7 @@ export function makeApplication(i: number, r: Rng, submittedAtMs: number): Appli
       industry: trade.industry,
     };
   }
-  return {
+  const data: ApplicationData = {
     appNo: `CF${day}${pad(i, 6)}`,
     productCode: product,
     segment,
@@ -107,6 +110,8 @@ export function makeApplication(i: number, r: Rng, submittedAtMs: number): Appli
     },
     enterprise,
   };
+  const secured: ApplicationData = { ...data, ...demoSecurity(i, data, branch) };
+  return { ...secured, ...demoScreeningFacts(i, secured, submittedAtMs) };
 }
 
 export interface Step {
@@ -265,5 +270,6 @@ export async function seedDemoIfEmpty(services: HostServices, opts: { cases: num
   const t0 = Date.now();
   await createDemoUsers(services, new Date(opts.now).toISOString());
   seedCases(services, opts.cases, opts.now);
+  seedDemoNegativeList(services.db, services.screening.importer, opts.now);
   log.info('demo', `已创建演示数据 / demo data created: ${opts.cases} applications in ${Date.now() - t0} ms`);
 }

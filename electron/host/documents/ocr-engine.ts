@@ -1,7 +1,6 @@
 import { createWorker, type Worker } from 'tesseract.js';
 import type { OcrLine, OcrPage, OcrWord } from '../../../shared/documents/ocr-types';
-import type { RereadMode } from '../../../shared/documents/reread';
-import { REREAD_WHITELIST } from '../../../shared/documents/reread';
+import { REREAD_WHITELIST, type Reading, type RereadMode } from '../../../shared/documents/reread';
 
 /** tesseract.js result shapes we read (its typings declare blocks loosely). */
 interface TBox {
@@ -14,6 +13,7 @@ interface TWord {
   text: string;
   confidence: number;
   bbox: TBox;
+  symbols?: { text: string; confidence: number }[];
 }
 interface TLine {
   text: string;
@@ -28,9 +28,30 @@ interface TBlock {
 export type ProgressListener = (fraction: number) => void;
 
 /**
+ * Longest one recognition may take before the engine is given up (a page takes about a second; a worker
+ * that crashed inside its WebAssembly never answers). The pool then starts a fresh engine.
+ */
+const CALL_TIMEOUT_MS = 60_000;
+
+export class EngineStalled extends Error {
+  constructor() {
+    super('OCR engine did not answer');
+    this.name = 'EngineStalled';
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EngineStalled()), ms);
+  });
+  return Promise.race([p, stalled]).finally(() => clearTimeout(timer));
+}
+
+/**
  * One OCR slot: a chi_sim+eng worker for pages (page segmentation mode 6, one uniform block: these layouts
- * read far better so than with the default mode 3) and an eng worker for second readings of single lines
- * (mode 7, with a character whitelist). Both are tesseract.js Node workers, i.e. worker_threads: the
+ * read far better so than with the default mode 3), and a chi_sim and an eng worker for second readings of
+ * single lines (mode 7, with a character whitelist). All are tesseract.js Node workers, i.e. worker_threads:
  * recognition never runs on the thread that serves the UI.
  */
 export class OcrEngine {
@@ -38,7 +59,8 @@ export class OcrEngine {
 
   private constructor(
     private readonly page: Worker,
-    private readonly line: Worker,
+    private readonly chiLine: Worker,
+    private readonly engLine: Worker,
   ) {}
 
   static async start(langPath: string): Promise<OcrEngine> {
@@ -51,10 +73,16 @@ export class OcrEngine {
         if (m.status === 'recognizing text') engine?.progress?.(m.progress);
       },
     };
-    const [page, line] = await Promise.all([createWorker('chi_sim+eng', 1, options), createWorker('eng', 1, { ...options, logger: () => {} })]);
+    const quiet = { ...options, logger: () => {} };
+    const [page, chiLine, engLine] = await Promise.all([
+      createWorker('chi_sim+eng', 1, options),
+      createWorker('chi_sim', 1, quiet),
+      createWorker('eng', 1, quiet),
+    ]);
     await page.setParameters({ tessedit_pageseg_mode: '6' as never, preserve_interword_spaces: '1' });
-    await line.setParameters({ tessedit_pageseg_mode: '7' as never });
-    engine = new OcrEngine(page, line);
+    await chiLine.setParameters({ tessedit_pageseg_mode: '7' as never });
+    await engLine.setParameters({ tessedit_pageseg_mode: '7' as never });
+    engine = new OcrEngine(page, chiLine, engLine);
     return engine;
   }
 
@@ -62,7 +90,7 @@ export class OcrEngine {
   async recognisePage(image: Buffer, width: number, height: number, onProgress?: ProgressListener): Promise<OcrPage> {
     this.progress = onProgress ?? null;
     try {
-      const { data } = await this.page.recognize(image, {}, { text: true, blocks: true });
+      const { data } = await withTimeout(this.page.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS);
       const blocks = (data.blocks ?? []) as unknown as TBlock[];
       const lines: OcrLine[] = [];
       for (const block of blocks) for (const para of block.paragraphs) for (const l of para.lines) lines.push(toLine(l));
@@ -72,25 +100,26 @@ export class OcrEngine {
     }
   }
 
-  /** Second reading of one cropped line. */
-  async readLine(image: Buffer, mode: RereadMode): Promise<{ text: string; confidence: number }> {
-    if (mode === 'chinese-line') {
-      await this.page.setParameters({ tessedit_pageseg_mode: '7' as never });
-      try {
-        const { data } = await this.page.recognize(image);
-        return { text: data.text.trim(), confidence: data.confidence };
-      } finally {
-        await this.page.setParameters({ tessedit_pageseg_mode: '6' as never });
-      }
-    }
-    await this.line.setParameters({ tessedit_char_whitelist: REREAD_WHITELIST[mode] ?? '' });
-    const { data } = await this.line.recognize(image);
-    return { text: data.text.trim(), confidence: data.confidence };
+  /**
+   * Second reading of one cropped line (mode 7): the identity numbers with the English model, everything
+   * else with the Chinese one; each with the mode's whitelist. Confidence is the lowest symbol's.
+   */
+  async readLine(image: Buffer, mode: RereadMode): Promise<Reading> {
+    const worker = mode === 'id-number' || mode === 'credit-code' ? this.engLine : this.chiLine;
+    await worker.setParameters({ tessedit_char_whitelist: REREAD_WHITELIST[mode] });
+    return reading(await withTimeout(worker.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS));
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.page.terminate(), this.line.terminate()]);
+    await Promise.allSettled([this.page.terminate(), this.chiLine.terminate(), this.engLine.terminate()]);
   }
+}
+
+function reading(result: { data: { text: string; blocks: unknown } }): Reading {
+  const blocks = (result.data.blocks ?? []) as TBlock[];
+  const symbols = blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.flatMap((w) => w.symbols ?? []))));
+  const text = symbols.length ? symbols.map((x) => x.text).join('') : result.data.text.trim();
+  return { text, confidence: symbols.length ? Math.min(...symbols.map((x) => x.confidence)) : 0 };
 }
 
 function toLine(l: TLine): OcrLine {

@@ -4,7 +4,7 @@ import { extractFields, type ExtractedField } from '../../../shared/documents/ex
 import { FIELD_DEFS, LOW_CONFIDENCE } from '../../../shared/documents/fields';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import { pageText, type OcrBox, type OcrPage } from '../../../shared/documents/ocr-types';
-import { pickReading, rereadModeFor } from '../../../shared/documents/reread';
+import { bestReading, pickReading, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
 import type { OcrEngine } from './ocr-engine';
 
 /** A page as stored: a PNG or JPEG the viewer shows and the engine reads. */
@@ -39,23 +39,27 @@ export class RecognitionCancelled extends Error {
   }
 }
 
-/** Grey PNG for the engine: colour adds nothing to these documents and costs decoding time in the worker. */
+/**
+ * Grey PNG for the engine: colour adds nothing to these documents and costs decoding time in the worker.
+ * (Contrast stretching was tried: it helps faint print but lifts noise and table rules into text.)
+ */
 async function forOcr(bytes: Buffer): Promise<Buffer> {
   return sharp(bytes).greyscale().png({ compressionLevel: 1 }).toBuffer();
 }
 
-/** The value's box with room around it: a skewed line drifts up or down across its width. */
-async function crop(grey: Buffer, page: OcrPage, box: OcrBox): Promise<Buffer> {
+/**
+ * The value's box with room around it (a skewed line drifts up or down across its width), scaled so its
+ * glyphs are `height` px tall (0 = as is), on a white margin.
+ */
+async function crop(grey: Buffer, page: OcrPage, box: OcrBox, height: number): Promise<Buffer> {
   const h = box.y1 - box.y0;
   const left = Math.max(0, Math.floor(box.x0 - h * 0.6));
   const top = Math.max(0, Math.floor(box.y0 - h * 0.45));
   const right = Math.min(page.width, Math.ceil(box.x1 + h * 0.6));
   const bottom = Math.min(page.height, Math.ceil(box.y1 + h * 0.45));
-  return sharp(grey)
-    .extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) })
-    .extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  let img = sharp(grey).extract({ left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) });
+  if (height > 0 && h > 0) img = sharp(await img.png({ compressionLevel: 1 }).toBuffer()).resize({ width: Math.max(8, Math.round(((right - left) * height) / h)) });
+  return img.extend({ top: 10, bottom: 10, left: 10, right: 10, background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
 }
 
 /**
@@ -82,12 +86,16 @@ export async function recogniseDocument(engine: OcrEngine, images: readonly Page
   const kind = opts.kind ?? detected.kind;
   const fields = extractFields(kind, pages, opts.today);
   const defs = FIELD_DEFS[kind];
-  const todo = fields.map((f, i) => ({ f, i, def: defs[i]!, mode: rereadModeFor(defs[i]!, f, LOW_CONFIDENCE) })).filter((t) => t.mode !== null);
+  const todo = fields.map((f, i) => ({ f, i, def: defs[i]!, plan: rereadPlanFor(defs[i]!, f, LOW_CONFIDENCE) })).filter((t) => t.plan !== null);
   for (const [n, t] of todo.entries()) {
-    check();
-    const page = pages[t.f.page]!;
-    const second = await engine.readLine(await crop(greys[t.f.page]!, page, t.f.bbox!), t.mode!);
-    fields[t.i] = pickReading(t.def, t.f, second.text, second.confidence, opts.today);
+    const readings: Reading[] = [{ text: t.f.raw, confidence: t.f.confidence }];
+    for (const height of t.plan!.heights) {
+      check();
+      readings.push(await engine.readLine(await crop(greys[t.f.page]!, pages[t.f.page]!, t.f.bbox!, height), t.plan!.mode));
+    }
+    // The first reading competes too, except for identity numbers, where the whitelisted reading is the surer.
+    const candidates = t.plan!.mode === 'id-number' || t.plan!.mode === 'credit-code' ? readings.slice(1) : readings;
+    fields[t.i] = pickReading(t.def, t.f, bestReading(t.def, candidates, t.f.value, opts.today), opts.today);
     report(0.9 + ((n + 1) / todo.length) * 0.1);
   }
   report(1);

@@ -45,7 +45,7 @@ export class CaseRepo {
     this.insertDataStmt = db.prepare('INSERT INTO case_data (case_id, data) VALUES (?, ?)');
     this.insertGramStmt = db.prepare('INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES (?, ?)');
     this.updateStmt = db.prepare(
-      `UPDATE cases SET state = @state, version = @version, assignee_id = @assigneeId, assignee_name = @assigneeName,
+      `UPDATE cases SET state = @state, version = @version, team = @team, assignee_id = @assigneeId, assignee_name = @assigneeName,
          checked_by = @checkedBy, stage_entered_at = @stageEnteredAt, sla_due_at = @slaDueAt,
          return_count = @returnCount, checkers = @checkers, risk_grade = @riskGrade, proposal = @proposal
        WHERE id = @id AND version = @expectedVersion`,

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ReasonChecklist } from '../components/ReasonChecklist';
 import { useI18n } from '../i18n/I18nProvider';
 import { OTHER_REASON_INDEX, RETURN_REASONS } from './return-reasons';
@@ -9,25 +9,31 @@ interface Props {
   busy: boolean;
   onCancel(): void;
   onSubmit(reasons: string[], note: string | undefined): void;
+  /** More to choose above the reason codes (the documents desk: missing and illegible documents). */
+  extra?: ReactNode;
+  /** Reasons chosen in `extra`, sent before the reason codes; with any, no reason code is required. */
+  extraReasons?: readonly string[];
+  width?: number;
 }
 
-export function ReturnModal({ open, busy, onCancel, onSubmit }: Props) {
+export function ReturnModal({ open, busy, onCancel, onSubmit, extra, extraReasons = [], width }: Props) {
   const { t } = useI18n();
   const [checked, setChecked] = useState<number[]>([]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = () => {
-    if (checked.length === 0) return setProblem(t('return.reasonRequired'));
+    if (checked.length === 0 && extraReasons.length === 0) return setProblem(t('return.reasonRequired'));
     if (checked.includes(OTHER_REASON_INDEX) && !note.trim()) return setProblem(t('return.noteRequired'));
     setProblem(null);
-    const reasons = [...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh);
-    onSubmit(reasons, note.trim() || undefined);
+    const reasons = [...extraReasons, ...[...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh)];
+    onSubmit([...new Set(reasons)], note.trim() || undefined);
   };
 
   return (
     <Modal
       open={open}
+      width={width}
       title={t('return.title')}
       onCancel={onCancel}
       destroyOnHidden
@@ -48,6 +54,7 @@ export function ReturnModal({ open, busy, onCancel, onSubmit }: Props) {
       }
     >
       <Form layout="vertical">
+        {extra}
         <Form.Item label={t('return.reasons')} required>
           <ReasonChecklist reasons={RETURN_REASONS} checked={checked} onChange={setChecked} testPrefix="return" />
         </Form.Item>

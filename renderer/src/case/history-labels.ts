@@ -76,6 +76,7 @@ const DECISIONS: Record<string, Label> = {
 /** Case history entries that are not case events: a contract version generated at the desk (no state change). */
 export const OTHER_CASE_ACTIONS: Record<string, Label> = {
   contractGenerated: { zh: '生成合同版本', en: 'Contract version generated' },
+  syncRejected: { zh: '中央服务器未接受，已撤销', en: 'Refused by the central server, undone' },
 };
 
 export function actionLabel(action: string, pick: I18n['pick']): string {

@@ -2,6 +2,7 @@ import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
 import { ROLE_LABELS } from '../../../shared/auth/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession, useUser } from '../session/SessionProvider';
+import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 
 export function HeaderBar() {
   const { t, pick, lang, setLang } = useI18n();
@@ -17,6 +18,7 @@ export function HeaderBar() {
         <Typography.Text className="app-header-title">{t('app.name')}</Typography.Text>
       </div>
       <Space size="middle">
+        <SyncStatusIndicator />
         <span data-testid="header-user" className="app-header-user">
           <Typography.Text strong className="app-header-user-name">
             {user.displayName}

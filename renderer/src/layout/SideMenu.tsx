@@ -5,6 +5,7 @@ import { CONTRACT_TEXT } from '../contracts/contract-text';
 import { DASHBOARD_TEXT } from '../dashboard/dashboard-text';
 import { ADMIN_TEXT as SCREENING_ADMIN_TEXT } from '../screening/admin-text';
 import { useI18n } from '../i18n/I18nProvider';
+import { SYNC_TEXT } from '../sync/sync-text';
 import { navigate, type Route } from '../routing/routes';
 import { useSession, useUser } from '../session/SessionProvider';
 import { visibleQueues } from '../session/visible-queues';
@@ -17,6 +18,8 @@ function selectedKey(route: Route): string {
       return 'audit';
     case 'dashboard':
       return 'dashboard';
+    case 'sync':
+      return 'sync';
     case 'authority':
       return 'authority';
     case 'contracts':
@@ -69,10 +72,13 @@ export function SideMenu({ route }: { route: Route }) {
     items.push({ key: 'screeningRules', label: <span data-testid="nav-screening-rules">{pick(SCREENING_ADMIN_TEXT.nav)}</span> });
   }
 
+  items.push({ type: 'divider' }, { key: 'sync', label: <span data-testid="nav-sync">{pick(SYNC_TEXT.nav)}</span> });
+
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'work') navigate({ name: 'work' });
     else if (key === 'audit') navigate({ name: 'audit' });
     else if (key === 'dashboard') navigate({ name: 'dashboard' });
+    else if (key === 'sync') navigate({ name: 'sync' });
     else if (key === 'authority') navigate({ name: 'authority' });
     else if (key === 'screeningRules') navigate({ name: 'screeningRules' });
     else if (key === 'contracts') navigate({ name: 'contracts', caseId: null });

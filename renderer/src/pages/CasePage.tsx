@@ -10,8 +10,10 @@ import { availableActions, type CaseAction } from '../case/case-actions';
 import { CaseActions } from '../case/CaseActions';
 import { ApplicantDescriptions, ApplicationDescriptions, EnterpriseDescriptions } from '../case/CaseDescriptions';
 import { HistoryTable } from '../case/HistoryTable';
-import { ReturnModal } from '../case/ReturnModal';
 import { PageError } from '../components/PageError';
+import { DocumentDesk } from '../documents/DocumentDesk';
+import { DocumentEvidence } from '../documents/DocumentEvidence';
+import { DocumentReturnModal } from '../documents/DocumentReturnModal';
 import { SlaCountdown } from '../components/SlaCountdown';
 import { useCasesChanged } from '../hooks/useCasesChanged';
 import { useShortcuts } from '../hooks/useShortcuts';
@@ -186,9 +188,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       </Card>
 
       {(detail.state === 'approval' || detail.state === 'proposed') && (
-        <ApprovalPanel detail={detail} slots={screeningSlots(caseId, screening, reloadOrLeave)} onChanged={reloadOrLeave} />
+        <ApprovalPanel
+          detail={detail}
+          slots={{ ...screeningSlots(caseId, screening, reloadOrLeave), documents: <DocumentEvidence caseId={caseId} caseVersion={detail.version} /> }}
+          onChanged={reloadOrLeave}
+        />
       )}
       <ScreeningSection detail={detail} screening={screening} onChanged={reloadOrLeave} />
+      <DocumentDesk caseId={caseId} caseVersion={detail.version} shortcutsEnabled={modal === null} />
       <Card size="small">
         <ApplicationDescriptions detail={detail} />
       </Card>
@@ -204,7 +211,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         <HistoryTable history={detail.history} />
       </Card>
 
-      <ReturnModal
+      <DocumentReturnModal
+        caseId={caseId}
         open={modal === 'return'}
         busy={busy === 'return'}
         onCancel={() => setModal(null)}

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'contractTemplates' }
   | { name: 'screeningRules' }
   | { name: 'dashboard' }
+  | { name: 'sync' }
   | { name: 'unknown' };
 
 function decode(part: string): string {
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'work')) return { name: 'work' };
   if (parts.length === 1 && parts[0] === 'audit') return { name: 'audit' };
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
+  if (parts.length === 1 && parts[0] === 'sync') return { name: 'sync' };
   if (parts.length === 1 && parts[0] === 'authority') return { name: 'authority' };
   if (parts[0] === 'contracts' && parts.length <= 2) return { name: 'contracts', caseId: parts[1] ? decode(parts[1]) : null };
   if (parts.length === 1 && parts[0] === 'contract-templates') return { name: 'contractTemplates' };
@@ -43,6 +45,8 @@ export function routeHash(route: Route): string {
       return '#/audit';
     case 'dashboard':
       return '#/dashboard';
+    case 'sync':
+      return '#/sync';
     case 'authority':
       return '#/authority';
     case 'contracts':

@@ -5,11 +5,12 @@ import type { ApiInput, ApiOutput, Channel } from '../../../shared/api/contract'
 import type { Result } from '../../../shared/errors';
 import { createHost } from '../../../electron/host/host';
 import { DEMO_PASSWORD } from '../../../electron/host/demo/demo-users';
+import type { DocumentOptions } from '../../../electron/host/documents/document-service';
 
 process.env.WORKBENCH_QUIET = '1';
 
 /** A real host on a real SQLite file in a temp folder, with demo data and a clock the test controls. */
-export async function tempHost(opts: { cases?: number; idleTimeoutMinutes?: number; start?: number } = {}) {
+export async function tempHost(opts: { cases?: number; idleTimeoutMinutes?: number; start?: number; documents?: DocumentOptions } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cfw-test-'));
   let clock = opts.start ?? Date.parse('2026-11-24T02:00:00.000Z'); // Tuesday 10:00 in Shanghai
   const host = createHost({
@@ -18,6 +19,7 @@ export async function tempHost(opts: { cases?: number; idleTimeoutMinutes?: numb
     demoCases: opts.cases ?? 300,
     idleTimeoutMinutes: opts.idleTimeoutMinutes ?? 15,
     now: () => clock,
+    ...(opts.documents ? { documents: opts.documents } : {}),
   });
   await host.ready;
   async function call<C extends Channel>(channel: C, token: string | null, input: ApiInput<C>): Promise<Result<ApiOutput<C>>> {

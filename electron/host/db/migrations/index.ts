@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { m0600CreateDashboardSnapshot } from './0600-create-dashboard-snapshot';
 import { m0400CreateAuthorityMatrix } from './0400-create-authority-matrix';
 import { m0410AddCaseApprovalColumns } from './0410-add-case-approval-columns';
 import { m0010CreateUsers } from './0010-create-users';
@@ -7,6 +8,17 @@ import { m0030CreateAudit } from './0030-create-audit';
 import { m0040CreateOutbox } from './0040-create-outbox';
 import { m0050CreateSessions } from './0050-create-sessions';
 import { m0060CreateNameSearch } from './0060-create-name-search';
+import { m0100CreateDocuments } from './0100-create-documents';
+import { m0110CreateDocumentChecklist } from './0110-create-document-checklist';
+import { m0120CreateDemoDocuments } from './0120-create-demo-documents';
+import { m0200CreateContractNumbers } from './0200-create-contract-numbers';
+import { m0210CreateContractVersions } from './0210-create-contract-versions';
+import { m0220CreateContractTemplates } from './0220-create-contract-templates';
+import { m0300CreateSyncState } from './0300-create-sync-state';
+import { m0500CreateScreeningRuleSets } from './0500-create-screening-rule-sets';
+import { m0510CreateNegativeList } from './0510-create-negative-list';
+import { m0520CreateScreeningResults } from './0520-create-screening-results';
+import { m0530CreateScreeningOverrides } from './0530-create-screening-overrides';
 
 export interface Migration {
   version: number;
@@ -26,6 +38,18 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040CreateOutbox,
   m0050CreateSessions,
   m0060CreateNameSearch,
+  m0100CreateDocuments,
+  m0110CreateDocumentChecklist,
+  m0120CreateDemoDocuments,
+  m0200CreateContractNumbers,
+  m0210CreateContractVersions,
+  m0220CreateContractTemplates,
+  m0300CreateSyncState,
   m0400CreateAuthorityMatrix,
   m0410AddCaseApprovalColumns,
+  m0500CreateScreeningRuleSets,
+  m0510CreateNegativeList,
+  m0520CreateScreeningResults,
+  m0530CreateScreeningOverrides,
+  m0600CreateDashboardSnapshot,
 ].sort((a, b) => a.version - b.version);

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../electron/host/demo/demo-users';
+import { createHost } from '../electron/host/host';
+import { CentralClient } from '../electron/host/sync/central-client';
+import { pullFeed } from '../electron/host/sync/feed-puller';
+import { pushOutbox } from '../electron/host/sync/outbox-pusher';
+import type { CentralDb } from '../server/db/central-db';
+import { migrateCentral } from '../server/db/migrate';
+import { openPostgres } from '../server/db/postgres-db';
+import { prepareAllSql } from '../server/db/statements';
+import { createUsers, queuedCases } from '../server/demo/central-demo';
+import { importCases } from '../server/demo/import-cases';
+import { startCentralProcess } from '../test/integration/support/central-child';
+import { startPostgres } from '../test/integration/support/postgres';
+import { median, report } from './support/report';
+
+process.env.WORKBENCH_QUIET = '1';
+
+/**
+ * DESIGN §12 sync figures, against a real PostgreSQL 15 started here on 127.0.0.1 and the central server in
+ * its own process (server/main.ts), as deployed:
+ *   sync.pull_10k_ms     a fresh desktop pulls 10,000 changes into its SQLite store   (budget < 2,000 ms)
+ *   sync.push_1k_ms      a desktop pushes 1,000 waiting commands                        (budget < 2,000 ms)
+ *   sync.claims_per_s    16 clients claiming through the API (loopback, keep-alive)     (budget ≥ 2,000/s)
+ *   sync.double_claims   cases claimed more than once in that run                       (must be 0)
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CLAIM_CASES = Number(process.env.BENCH_CLAIM_CASES ?? 20_000);
+const CLAIM_SECONDS = Number(process.env.BENCH_CLAIM_SECONDS ?? 10);
+const NOW = Date.now();
+
+async function centralDb(url: string): Promise<CentralDb> {
+  const db = openPostgres({ url, maxConnections: 8 });
+  await migrateCentral(db);
+  await db.setSessionSetup(prepareAllSql());
+  return db;
+}
+
+function desktop(url: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cfw-bench-desk-'));
+  const host = createHost({ dataDir, centralUrl: url, syncIntervalMs: 0 });
+  return {
+    host,
+    sync: host.sync!,
+    close() {
+      host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function serverToken(url: string, username: string, password = DEMO_PASSWORD) {
+  const r = await new CentralClient({ baseUrl: url }).login(username, password, 'bench');
+  if (!r.ok) throw new Error(`login ${username}: ${r.error.messageEn}`);
+  return r.value;
+}
+
+/** A fresh desktop given a server token directly (no first sync at login), then timed pulling the feed. */
+async function benchPull(url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const d = desktop(url);
+    const login = await serverToken(url, 'zhouyan');
+    d.sync.tokens.set(login.user.id, login.token, Date.parse(login.expiresAt));
+    const t0 = performance.now();
+    if (!(await pullFeed(d.sync))) throw new Error('pull failed');
+    times.push(performance.now() - t0);
+    const n = (d.host.services.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    if (n !== 10_000) throw new Error(`pulled ${n} cases, expected 10,000`);
+    d.close();
+  }
+  return median(times);
+}
+
+/** 1,000 commands done on the desktop (document checks of cases it holds), timed from outbox to answered. */
+async function benchPush(url: string, db: CentralDb): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const d = desktop(url);
+    const login = await serverToken(url, 'wangfang');
+    d.sync.tokens.set(login.user.id, login.token, Date.parse(login.expiresAt));
+    const client = new CentralClient({ baseUrl: url });
+    for (let k = 0; k < 2; k++) {
+      const claims = Array.from({ length: 500 }, () => randomUUID());
+      await Promise.all(claims.map((commandId) => client.claimNext(login.token, { commandId, queue: 'doc_check' })));
+    }
+    if (!(await pullFeed(d.sync))) throw new Error('pull failed');
+    const clerk = { id: login.user.id, name: login.user.displayName, roles: login.user.roles, team: login.user.team };
+    const held = (await db.query<{ id: string }>("SELECT id FROM cases WHERE assignee_id = $1 AND state = 'doc_check' ORDER BY id LIMIT 1000", [login.user.id])).map((r) => r.id);
+    if (held.length !== 1000) throw new Error(`holds ${held.length} cases`);
+    for (const caseId of held) {
+      const r = d.host.services.commands.execute(clerk, 'passDocCheck', { caseId });
+      if (!r.ok) throw new Error(r.error.messageEn);
+    }
+    const t0 = performance.now();
+    await pushOutbox(d.sync);
+    times.push(performance.now() - t0);
+    if (d.sync.store.pendingCount() !== 0 || d.sync.store.rejectionCount() !== 0) throw new Error('push left commands unanswered or refused');
+    d.close();
+  }
+  return median(times);
+}
+
+/** 16 clients claim next from the 资料审核 queue until it is empty or the time is up. */
+async function benchClaims(url: string, db: CentralDb): Promise<{ perSecond: number; doubles: number }> {
+  const { hostname, port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const post = (path: string, token: string, body: unknown) =>
+    new Promise<{ ok: boolean; value?: { status: string; change?: { caseId: string } } }>((resolve, reject) => {
+      const data = JSON.stringify(body);
+      const req = http.request(
+        { host: hostname, port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}` } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+  const tokens: string[] = [];
+  for (let k = 0; k < 16; k++) tokens.push((await serverToken(url, `bench${k}`, 'Bench@2026')).token);
+  const claimed = new Map<string, number>();
+  const deadline = performance.now() + CLAIM_SECONDS * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (performance.now() < deadline) {
+        const r = await post('/v1/claim-next', token, { commandId: randomUUID(), queue: 'doc_check' });
+        if (!r.ok) throw new Error(JSON.stringify(r));
+        if (r.value!.status !== 'accepted') return;
+        const id = r.value!.change!.caseId;
+        claimed.set(id, (claimed.get(id) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  const total = [...claimed.values()].reduce((a, b) => a + b, 0);
+  const [row] = await db.query<{ doubles: number }>(
+    "SELECT count(*)::int AS doubles FROM (SELECT case_id FROM commands WHERE name = 'claim' AND status = 'accepted' GROUP BY case_id HAVING count(*) > 1) x",
+  );
+  const clientDoubles = [...claimed.values()].filter((n) => n > 1).length;
+  return { perSecond: total / seconds, doubles: Math.max(row!.doubles, clientDoubles) };
+}
+
+async function main() {
+  const pg = await startPostgres();
+  const procs: { child: { kill(s: string): boolean }; exited: Promise<unknown> }[] = [];
+  try {
+    // Pull and push: one server, 10,000 cases in the feed (plus the demo users).
+    const feedUrl = await pg.createDatabase('bench_feed');
+    const feedDb = await centralDb(feedUrl);
+    const feedServer = await startCentralProcess({ databaseUrl: feedUrl, demoCases: 0 });
+    procs.push(feedServer);
+    await importCases(feedDb, queuedCases(10_000, NOW, 21), NOW);
+    report('sync.pull_10k_ms', Math.round(await benchPull(feedServer.url)), 'ms');
+    report('sync.push_1k_ms', Math.round(await benchPush(feedServer.url, feedDb)), 'ms');
+    await feedDb.close();
+
+    // Claims: a separate database with 16 clerks and the queue.
+    const claimUrl = await pg.createDatabase('bench_claims');
+    const claimDb = await centralDb(claimUrl);
+    await createUsers(
+      claimDb,
+      Array.from({ length: 16 }, (_, k) => ({ id: `u-b${k}`, username: `bench${k}`, displayName: `压测${k}`, roles: ['clerk' as const], team: null, password: 'Bench@2026' })),
+      new Date(NOW).toISOString(),
+    );
+    await importCases(claimDb, queuedCases(CLAIM_CASES, NOW, 22), NOW);
+    const claimServer = await startCentralProcess({ databaseUrl: claimUrl });
+    procs.push(claimServer);
+    const claims = await benchClaims(claimServer.url, claimDb);
+    report('sync.claims_per_s', Math.round(claims.perSecond), 'claims/s');
+    report('sync.double_claims', claims.doubles, 'cases');
+    await claimDb.close();
+  } finally {
+    for (const p of procs) {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
+    pg.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { DrillRow } from '../../../shared/api/dashboard-api';
+import { PRODUCTS } from '../../../shared/products/catalog';
+import type { TableModel } from '../../../shared/dashboard/tables';
+import { STATE_LABELS } from '../../../shared/workflow/states';
+import { cell } from '../audit/audit-query';
+
+const NUMBER_FORMATS: Record<TableModel['columns'][number]['format'], string> = {
+  text: '@',
+  int: '0',
+  number: '0.0',
+  percent: '0.0%',
+  money: '#,##0.00',
+};
+
+/** CSV with a BOM (Excel reads UTF-8 Chinese only with it); headers carry both languages. */
+export function toCsv(model: TableModel): string {
+  const lines = [model.columns.map((c) => cell(`${c.zh} ${c.en}`)).join(',')];
+  for (const row of model.rows) lines.push(row.map((v) => cell(v ?? '')).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** One sheet: bold frozen header, rates as percentages, text cells kept as text (never formulas). */
+export async function toXlsx(model: TableModel): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '信贷工厂工作台 Credit Factory Workbench';
+  const sheet = workbook.addWorksheet(model.title.zh, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = model.columns.map((c) => ({
+    header: `${c.zh}\n${c.en}`,
+    width: Math.min(48, Math.max(12, c.zh.length * 2 + 4, c.en.length + 2)),
+    style: { numFmt: NUMBER_FORMATS[c.format] },
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  header.height = 32;
+  for (const row of model.rows) sheet.addRow(row.map((v) => v ?? null));
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** The drill-down list as a table (the cases as they stand now). */
+export function drillTable(rows: readonly DrillRow[]): TableModel {
+  const text = (zh: string, en: string) => ({ zh, en, format: 'text' as const });
+  return {
+    name: 'cases',
+    title: { zh: '案件明细', en: 'Cases' },
+    columns: [
+      text('申请编号', 'Application'),
+      text('客户名称', 'Customer'),
+      text('产品', 'Product'),
+      { zh: '金额(元)', en: 'Amount (yuan)', format: 'money' },
+      text('受理网点', 'Branch'),
+      text('状态', 'State'),
+      text('处理人', 'Assignee'),
+      text('进入阶段时间(UTC)', 'Stage entered (UTC)'),
+      text('SLA到期(UTC)', 'SLA due (UTC)'),
+    ],
+    rows: rows.map((r) => [
+      r.appNo,
+      r.customerName,
+      PRODUCTS[r.productCode].zh,
+      r.amountFen / 100,
+      r.branchName,
+      STATE_LABELS[r.state].zh,
+      r.assigneeName ?? '',
+      r.stageEnteredAt,
+      r.slaDueAt ?? '',
+    ]),
+  };
+}

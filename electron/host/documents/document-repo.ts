@@ -1,0 +1,292 @@
+import type { ExtractedField } from '../../../shared/documents/extract';
+import type { DocumentKind } from '../../../shared/documents/kinds';
+import type { OcrBox, OcrPage } from '../../../shared/documents/ocr-types';
+import type { Db } from '../db/database';
+
+export type OcrStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type FieldStatus = 'recognised' | 'confirmed' | 'corrected';
+
+export interface DocumentRow {
+  id: string;
+  caseId: string;
+  seq: number;
+  fileName: string;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  pageCount: number;
+  uploadedBy: string;
+  uploadedByName: string;
+  uploadedAt: string;
+  kind: DocumentKind;
+  kindSource: 'detected' | 'clerk';
+  kindScore: number | null;
+  ocrStatus: OcrStatus;
+  ocrError: string | null;
+  ocrMs: number | null;
+  ocrFinishedAt: string | null;
+}
+
+export interface PageRow {
+  documentId: string;
+  pageNo: number;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+export interface FieldRow {
+  documentId: string;
+  field: string;
+  ord: number;
+  ocrRaw: string;
+  ocrValue: string;
+  ocrConfidence: number;
+  ocrProblems: string[];
+  ocrSource: 'ocr' | 'reread';
+  pageNo: number;
+  bbox: OcrBox | null;
+  value: string;
+  status: FieldStatus;
+  reviewedBy: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+}
+
+interface RawDocument {
+  id: string;
+  case_id: string;
+  seq: number;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  page_count: number;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: string;
+  kind: DocumentKind;
+  kind_source: 'detected' | 'clerk';
+  kind_score: number | null;
+  ocr_status: OcrStatus;
+  ocr_error: string | null;
+  ocr_ms: number | null;
+  ocr_finished_at: string | null;
+}
+
+interface RawField {
+  document_id: string;
+  field: string;
+  ord: number;
+  ocr_raw: string;
+  ocr_value: string;
+  ocr_confidence: number;
+  ocr_problems: string;
+  ocr_source: 'ocr' | 'reread';
+  page_no: number;
+  bbox: string | null;
+  value: string;
+  status: FieldStatus;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+}
+
+const toDocument = (r: RawDocument): DocumentRow => ({
+  id: r.id,
+  caseId: r.case_id,
+  seq: r.seq,
+  fileName: r.file_name,
+  mime: r.mime,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  pageCount: r.page_count,
+  uploadedBy: r.uploaded_by,
+  uploadedByName: r.uploaded_by_name,
+  uploadedAt: r.uploaded_at,
+  kind: r.kind,
+  kindSource: r.kind_source,
+  kindScore: r.kind_score,
+  ocrStatus: r.ocr_status,
+  ocrError: r.ocr_error,
+  ocrMs: r.ocr_ms,
+  ocrFinishedAt: r.ocr_finished_at,
+});
+
+const toField = (r: RawField): FieldRow => ({
+  documentId: r.document_id,
+  field: r.field,
+  ord: r.ord,
+  ocrRaw: r.ocr_raw,
+  ocrValue: r.ocr_value,
+  ocrConfidence: r.ocr_confidence,
+  ocrProblems: JSON.parse(r.ocr_problems) as string[],
+  ocrSource: r.ocr_source,
+  pageNo: r.page_no,
+  bbox: r.bbox ? (JSON.parse(r.bbox) as OcrBox) : null,
+  value: r.value,
+  status: r.status,
+  reviewedBy: r.reviewed_by,
+  reviewedByName: r.reviewed_by_name,
+  reviewedAt: r.reviewed_at,
+});
+
+/** Prepared statements and row mapping for documents, their pages and fields, and the blob registry. */
+export class DocumentRepo {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insertBlob: db.prepare('INSERT OR IGNORE INTO blobs (sha256, size_bytes, mime, created_at) VALUES (?, ?, ?, ?)'),
+      blobReferenced: db.prepare<[string, string], { n: number }>(
+        'SELECT (SELECT count(*) FROM documents WHERE sha256 = ?) + (SELECT count(*) FROM document_pages WHERE sha256 = ?) AS n',
+      ),
+      insertDocument: db.prepare(
+        `INSERT INTO documents (id, case_id, seq, file_name, mime, size_bytes, sha256, page_count, uploaded_by, uploaded_by_name,
+           uploaded_at, kind, kind_source, ocr_status)
+         VALUES (@id, @caseId, @seq, @fileName, @mime, @sizeBytes, @sha256, @pageCount, @uploadedBy, @uploadedByName,
+           @uploadedAt, 'other', 'detected', 'queued')`,
+      ),
+      nextSeq: db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE case_id = ?'),
+      insertPage: db.prepare('INSERT INTO document_pages (document_id, page_no, sha256, mime, width, height) VALUES (?, ?, ?, ?, ?, ?)'),
+      byId: db.prepare<[string], RawDocument>('SELECT * FROM documents WHERE id = ?'),
+      byCase: db.prepare<[string], RawDocument>('SELECT * FROM documents WHERE case_id = ? ORDER BY seq'),
+      byCaseAndSha: db.prepare<[string, string], RawDocument>('SELECT * FROM documents WHERE case_id = ? AND sha256 = ?'),
+      pending: db.prepare<[], RawDocument>("SELECT * FROM documents WHERE ocr_status IN ('queued', 'running') ORDER BY uploaded_at, seq"),
+      pages: db.prepare<[string], PageRow>(
+        'SELECT document_id AS documentId, page_no AS pageNo, sha256, mime, width, height FROM document_pages WHERE document_id = ? ORDER BY page_no',
+      ),
+      page: db.prepare<[string, number], PageRow>(
+        'SELECT document_id AS documentId, page_no AS pageNo, sha256, mime, width, height FROM document_pages WHERE document_id = ? AND page_no = ?',
+      ),
+      setPageOcr: db.prepare('UPDATE document_pages SET ocr = ? WHERE document_id = ? AND page_no = ?'),
+      pageOcr: db.prepare<[string], { page_no: number; ocr: string | null }>('SELECT page_no, ocr FROM document_pages WHERE document_id = ? ORDER BY page_no'),
+      fields: db.prepare<[string], RawField>('SELECT * FROM document_fields WHERE document_id = ? ORDER BY ord'),
+      field: db.prepare<[string, string], RawField>('SELECT * FROM document_fields WHERE document_id = ? AND field = ?'),
+      deleteFields: db.prepare('DELETE FROM document_fields WHERE document_id = ?'),
+      insertField: db.prepare(
+        `INSERT INTO document_fields (document_id, field, ord, ocr_raw, ocr_value, ocr_confidence, ocr_problems, ocr_source, page_no, bbox,
+           value, status)
+         VALUES (@documentId, @field, @ord, @ocrRaw, @ocrValue, @ocrConfidence, @ocrProblems, @ocrSource, @pageNo, @bbox, @value, 'recognised')`,
+      ),
+      reviewField: db.prepare(
+        `UPDATE document_fields SET value = @value, status = @status, reviewed_by = @by, reviewed_by_name = @byName, reviewed_at = @at
+         WHERE document_id = @documentId AND field = @field`,
+      ),
+      setStatus: db.prepare('UPDATE documents SET ocr_status = ?, ocr_error = ? WHERE id = ?'),
+      setResult: db.prepare(
+        `UPDATE documents SET ocr_status = 'done', ocr_error = NULL, kind = @kind, kind_score = @kindScore, ocr_ms = @ms, ocr_finished_at = @at
+         WHERE id = @id`,
+      ),
+      setKind: db.prepare("UPDATE documents SET kind = ?, kind_source = 'clerk', kind_score = 1, ocr_status = 'queued' WHERE id = ?"),
+      demoDone: db.prepare<[string], { case_id: string }>('SELECT case_id FROM demo_documents WHERE case_id = ?'),
+      markDemo: db.prepare('INSERT OR IGNORE INTO demo_documents (case_id, generated_at) VALUES (?, ?)'),
+    };
+  }
+
+  addBlob(sha256: string, sizeBytes: number, mime: string, at: string): void {
+    this.s.insertBlob.run(sha256, sizeBytes, mime, at);
+  }
+
+  isBlobReferenced(sha256: string): boolean {
+    return this.s.blobReferenced.get(sha256, sha256)!.n > 0;
+  }
+
+  nextSeq(caseId: string): number {
+    return this.s.nextSeq.get(caseId)!.n;
+  }
+
+  insertDocument(d: Pick<DocumentRow, 'id' | 'caseId' | 'seq' | 'fileName' | 'mime' | 'sizeBytes' | 'sha256' | 'pageCount' | 'uploadedBy' | 'uploadedByName' | 'uploadedAt'>): void {
+    this.s.insertDocument.run(d);
+  }
+
+  insertPage(p: PageRow): void {
+    this.s.insertPage.run(p.documentId, p.pageNo, p.sha256, p.mime, p.width, p.height);
+  }
+
+  get(id: string): DocumentRow | null {
+    const r = this.s.byId.get(id);
+    return r ? toDocument(r) : null;
+  }
+
+  forCase(caseId: string): DocumentRow[] {
+    return this.s.byCase.all(caseId).map(toDocument);
+  }
+
+  findInCase(caseId: string, sha256: string): DocumentRow | null {
+    const r = this.s.byCaseAndSha.get(caseId, sha256);
+    return r ? toDocument(r) : null;
+  }
+
+  /** Documents whose recognition was queued or running when the host stopped. */
+  pending(): DocumentRow[] {
+    return this.s.pending.all().map(toDocument);
+  }
+
+  pages(documentId: string): PageRow[] {
+    return this.s.pages.all(documentId);
+  }
+
+  page(documentId: string, pageNo: number): PageRow | null {
+    return this.s.page.get(documentId, pageNo) ?? null;
+  }
+
+  fields(documentId: string): FieldRow[] {
+    return this.s.fields.all(documentId).map(toField);
+  }
+
+  field(documentId: string, field: string): FieldRow | null {
+    const r = this.s.field.get(documentId, field);
+    return r ? toField(r) : null;
+  }
+
+  ocrPages(documentId: string): OcrPage[] {
+    return this.s.pageOcr.all(documentId).flatMap((r) => (r.ocr ? [JSON.parse(r.ocr) as OcrPage] : []));
+  }
+
+  setStatus(id: string, status: OcrStatus, error: string | null = null): void {
+    this.s.setStatus.run(status, error, id);
+  }
+
+  /** Stores a finished recognition: page results, the kind, and fresh fields (earlier reviews are replaced). */
+  saveRecognition(id: string, r: { kind: DocumentKind; kindScore: number; pages: OcrPage[]; fields: ExtractedField[]; ms: number; at: string }): void {
+    this.db.transaction(() => {
+      r.pages.forEach((p, i) => this.s.setPageOcr.run(JSON.stringify(p), id, i + 1));
+      this.s.setResult.run({ id, kind: r.kind, kindScore: r.kindScore, ms: r.ms, at: r.at });
+      this.s.deleteFields.run(id);
+      r.fields.forEach((f, ord) =>
+        this.s.insertField.run({
+          documentId: id,
+          field: f.key,
+          ord,
+          ocrRaw: f.raw,
+          ocrValue: f.value,
+          ocrConfidence: f.confidence,
+          ocrProblems: JSON.stringify(f.problems),
+          ocrSource: f.source,
+          pageNo: f.page + 1,
+          bbox: f.bbox ? JSON.stringify(f.bbox) : null,
+          value: f.value,
+        }),
+      );
+    })();
+  }
+
+  reviewField(documentId: string, field: string, value: string, status: FieldStatus, by: { id: string; name: string }, at: string): void {
+    this.s.reviewField.run({ documentId, field, value, status, by: by.id, byName: by.name, at });
+  }
+
+  /** The clerk's kind; recognition runs again for it. */
+  setKind(id: string, kind: DocumentKind): void {
+    this.s.setKind.run(kind, id);
+  }
+
+  demoGenerated(caseId: string): boolean {
+    return this.s.demoDone.get(caseId) !== undefined;
+  }
+
+  markDemoGenerated(caseId: string, at: string): void {
+    this.s.markDemo.run(caseId, at);
+  }
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../../shared/errors';
+import {
+  BlobStored,
+  CommandOutcome,
+  FeedPage,
+  LeaseRenewal,
+  LoginResponse,
+  PushResponse,
+  ServerInfo,
+  UsersResponse,
+  WireError,
+  type ClaimNextRequest,
+  type PushCommand,
+} from '../../../shared/sync/protocol';
+
+/** The server could not be reached (or answered something that is not the API): the desktop is offline. */
+export class CentralUnreachable extends Error {
+  constructor(readonly why: string) {
+    super(`central server unreachable: ${why}`);
+    this.name = 'CentralUnreachable';
+  }
+}
+
+const Envelope = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: WireError })]);
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  /** Per request (default 15 s); a login gives up sooner so the user can log in offline. */
+  timeoutMs?: number;
+}
+
+/**
+ * HTTP client of the central server's `/v1` API. A server refusal comes back as a failed Result; a network
+ * failure, a timeout or a non-API answer (a proxy's error page) throws `CentralUnreachable`. Every answer is
+ * checked against the protocol schema before the local store sees it.
+ */
+export class CentralClient {
+  private readonly base: string;
+  private readonly timeoutMs: number;
+
+  constructor(opts: CentralClientOptions) {
+    this.base = opts.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+  }
+
+  get url(): string {
+    return this.base;
+  }
+
+  health(timeoutMs = 3_000): Promise<Result<ServerInfo>> {
+    return this.json('GET', '/v1/health', null, undefined, ServerInfo, timeoutMs);
+  }
+
+  login(username: string, password: string, deviceId: string, timeoutMs = 10_000): Promise<Result<LoginResponse>> {
+    return this.json('POST', '/v1/auth/login', null, { username, password, deviceId }, LoginResponse, timeoutMs);
+  }
+
+  logout(token: string): Promise<Result<unknown>> {
+    return this.json('POST', '/v1/auth/logout', token, {}, z.unknown());
+  }
+
+  users(token: string) {
+    return this.json('GET', '/v1/users', token, undefined, UsersResponse);
+  }
+
+  push(token: string, commands: readonly PushCommand[]) {
+    return this.json('POST', '/v1/push', token, { commands }, PushResponse);
+  }
+
+  claimNext(token: string, req: ClaimNextRequest) {
+    return this.json('POST', '/v1/claim-next', token, req, CommandOutcome);
+  }
+
+  changes(token: string, after: string, limit: number) {
+    return this.json('GET', `/v1/changes?after=${encodeURIComponent(after)}&limit=${limit}`, token, undefined, FeedPage);
+  }
+
+  renewLeases(token: string) {
+    return this.json('POST', '/v1/leases/renew', token, {}, LeaseRenewal);
+  }
+
+  /** Uploads bytes under their sha256; sending the same bytes again is harmless (retry freely). */
+  async putBlob(token: string, bytes: Uint8Array): Promise<Result<BlobStored>> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const res = await this.fetch('PUT', `/v1/blobs/${sha256}`, token, { body: bytes, type: 'application/octet-stream' });
+    return this.envelope(res, BlobStored);
+  }
+
+  /** Downloads by sha256 and checks the bytes against it before handing them over. */
+  async getBlob(token: string, sha256: string): Promise<Result<Buffer>> {
+    const res = await this.fetch('GET', `/v1/blobs/${sha256}`, token);
+    if (res.headers.get('content-type')?.startsWith('application/json')) {
+      const r = await this.envelope(res, z.unknown());
+      return r.ok ? fail('internal', '服务器返回的不是文件', 'The server did not return a file') : r;
+    }
+    if (!res.ok) throw new CentralUnreachable(`HTTP ${res.status}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      return fail('internal', '下载的文件与哈希不符，已丢弃', 'The downloaded file does not match its sha256; discarded');
+    }
+    return ok(bytes);
+  }
+
+  private async json<T>(method: string, path: string, token: string | null, body: unknown, schema: z.ZodType<T>, timeoutMs?: number): Promise<Result<T>> {
+    const res = await this.fetch(method, path, token, body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' }, timeoutMs);
+    return this.envelope(res, schema);
+  }
+
+  private async fetch(method: string, path: string, token: string | null, body?: { body: string | Uint8Array; type: string }, timeoutMs = this.timeoutMs): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body) headers['Content-Type'] = body.type;
+    const once = () => fetch(`${this.base}${path}`, { method, headers, body: body?.body, signal: AbortSignal.timeout(timeoutMs) });
+    try {
+      return await once();
+    } catch (first) {
+      // A kept-alive connection the network dropped fails the first request on it. Every request of this
+      // protocol may be repeated (commands carry their ids), so try once more on a fresh connection.
+      if (first instanceof Error && first.name === 'TimeoutError') throw new CentralUnreachable('timeout');
+      try {
+        return await once();
+      } catch (e) {
+        throw new CentralUnreachable(e instanceof Error ? e.name : 'network error');
+      }
+    }
+  }
+
+  private async envelope<T>(res: Response, schema: z.ZodType<T>): Promise<Result<T>> {
+    let parsed: unknown;
+    try {
+      parsed = await res.json();
+    } catch {
+      throw new CentralUnreachable(`HTTP ${res.status} without an API answer`);
+    }
+    const env = Envelope.safeParse(parsed);
+    if (!env.success) throw new CentralUnreachable(`HTTP ${res.status} with an unexpected answer`);
+    if (!env.data.ok) return { ok: false, error: env.data.error };
+    const value = schema.safeParse(env.data.value);
+    if (!value.success) {
+      return fail('internal', '中央服务器的答复不符合协议', 'The central server answered outside the protocol', {
+        issues: value.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    }
+    return ok(value.data);
+  }
+}

@@ -1,0 +1,51 @@
+import type { CaseChange } from '../../../shared/api/schemas';
+import type { Result } from '../../../shared/errors';
+import { FEED_START, MAX_PULL_LIMIT, type FeedPage } from '../../../shared/sync/protocol';
+import { CentralUnreachable } from './central-client';
+import { isAuthError, type SyncContext } from './sync-context';
+
+export const CURSOR_KEY = 'feed_cursor';
+
+/**
+ * Reads the change feed from this desktop's cursor to the end, a page per transaction: the page's changes
+ * and the new cursor are written together, so a crash between pages neither loses nor repeats a page (and
+ * a repeated change would change nothing anyway). The next page is already on its way while one is being
+ * written. Returns false if the feed could not be read to its end.
+ */
+export async function pullFeed(ctx: SyncContext): Promise<boolean> {
+  const reader = ctx.tokens.any();
+  if (!reader) return false;
+  const fetchPage = (after: string): Promise<Result<FeedPage> | CentralUnreachable> =>
+    ctx.client.changes(reader.token, after, MAX_PULL_LIMIT).catch((e: unknown) => {
+      if (e instanceof CentralUnreachable) return e;
+      throw e;
+    });
+  let next = fetchPage(ctx.store.state(CURSOR_KEY) ?? FEED_START);
+  while (ctx.active) {
+    const res = await next;
+    if (res instanceof CentralUnreachable) {
+      ctx.unreachable(res.why);
+      return false;
+    }
+    ctx.reachable();
+    if (!res.ok) {
+      if (isAuthError(res.error)) ctx.tokens.drop(reader.userId);
+      else ctx.problem(res.error);
+      return false;
+    }
+    if (!ctx.active) return false;
+    const page = res.value;
+    if (page.hasMore) next = fetchPage(page.cursor);
+    const changed: CaseChange[] = [];
+    ctx.db.transaction(() => {
+      for (const change of page.changes) {
+        const c = ctx.replica.apply(change);
+        if (c) changed.push(c);
+      }
+      ctx.store.setState(CURSOR_KEY, page.cursor);
+    })();
+    if (changed.length) ctx.emit(changed);
+    if (!page.hasMore) return true;
+  }
+  return false;
+}

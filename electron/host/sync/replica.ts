@@ -1,0 +1,90 @@
+import type { CaseChange } from '../../../shared/api/schemas';
+import type { CaseRecord } from '../../../shared/domain/case';
+import type { AppError } from '../../../shared/errors';
+import type { ChangeBody } from '../../../shared/sync/protocol';
+import type { AuditRepo } from '../audit/audit-repo';
+import type { Db } from '../db/database';
+import type { CaseRepo } from '../store/case-repo';
+import type { SyncStore } from './sync-store';
+
+/** Actor of the local audit entries the sync client writes itself (a refusal by the server). */
+export const SERVER_ACTOR = { id: 'central', name: '中央服务器' };
+
+const changeOf = (c: CaseRecord): CaseChange => ({ caseId: c.id, state: c.state, version: c.version, assigneeName: c.assigneeName });
+
+/**
+ * Writes what the server decided into the local store, without running any local command again: the
+ * server's audit entries are appended to the local chain once per change (recognised by the command id),
+ * and the server's case replaces the local one unless this desktop still has commands for that case
+ * waiting to be pushed (their answers bring the case later). Applying a change twice changes nothing.
+ * Callers run these inside one SQLite transaction.
+ */
+export class Replica {
+  private readonly auditHasStmt;
+
+  constructor(
+    db: Db,
+    private readonly cases: CaseRepo,
+    private readonly audit: AuditRepo,
+    private readonly store: SyncStore,
+  ) {
+    this.auditHasStmt = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM audit WHERE case_id = ? AND command_id = ?');
+  }
+
+  /** A change from the feed: its audit entries once, and its case if newer and nothing of ours is waiting. */
+  apply(change: ChangeBody): CaseChange | null {
+    const local = this.appendEvents(change);
+    if (local && this.store.hasPending(change.caseId)) return null;
+    if (local && change.case.version <= local.version) return null;
+    this.cases.save(change.case, local ? local.version : null);
+    return changeOf(change.case);
+  }
+
+  /** Appends the change's audit entries unless this store already has entries of that command for the case. */
+  appendEvents(change: ChangeBody): CaseRecord | null {
+    const local = this.cases.get(change.caseId);
+    // With no local case there can be no local entries for it: skip the lookup (a fresh desktop pulls thousands).
+    if (local && this.auditHasStmt.get(change.caseId, change.commandId)!.n > 0) return local;
+    for (const e of change.events) {
+      this.audit.append({
+        at: e.at,
+        actorId: e.actorId,
+        actorName: e.actorName,
+        action: e.action,
+        caseId: change.caseId,
+        commandId: change.commandId,
+        fromState: e.fromState,
+        toState: e.toState,
+        details: e.details,
+      });
+    }
+    return local;
+  }
+
+  /**
+   * After the server answered this desktop's command: the server's case becomes the local one (rolling back
+   * an optimistic change it refused), unless more of this desktop's commands for the case are still waiting.
+   */
+  adopt(record: CaseRecord): CaseChange | null {
+    if (this.store.hasPending(record.id)) return null;
+    const local = this.cases.get(record.id);
+    this.cases.save(record, local ? local.version : null);
+    return changeOf(record);
+  }
+
+  /** A local entry saying the server refused a command (the optimistic change was undone). */
+  noteRefusal(caseId: string, commandId: string, error: AppError, at: string, state: string | null): void {
+    this.audit.append({
+      at,
+      actorId: SERVER_ACTOR.id,
+      actorName: SERVER_ACTOR.name,
+      action: 'syncRejected',
+      caseId,
+      commandId,
+      fromState: state,
+      toState: state,
+      // The reason in the words the user saw; code and command are kept with the refusal (sync_rejections).
+      details: JSON.stringify({ reason: error.message }),
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import type { ServerUser } from '../../../shared/sync/protocol';
+import type { AppError } from '../../../shared/errors';
+import type { Db } from '../db/database';
+
+export interface PendingCommand {
+  seq: number;
+  commandId: string;
+  command: string;
+  caseId: string | null;
+  actorId: string;
+  payload: string;
+  createdAt: string;
+}
+
+export interface Rejection {
+  commandId: string;
+  command: string;
+  caseId: string | null;
+  actorId: string;
+  code: string;
+  message: string;
+  messageEn: string;
+  createdAt: string;
+  rejectedAt: string;
+}
+
+/**
+ * The sync client's own SQL: its state (feed cursor, bound server, device id), the outbox as the pusher
+ * reads and answers it, the list of refused commands, the users the server knows, and offline-login times.
+ */
+export class SyncStore {
+  private readonly getState;
+  private readonly setStateStmt;
+  private readonly pendingStmt;
+  private readonly pendingCountStmt;
+  private readonly pendingActorsStmt;
+  private readonly pendingForCaseStmt;
+  private readonly answerStmt;
+  private readonly rejectStmt;
+  private readonly rejectedStmt;
+  private readonly rejectedAllStmt;
+  private readonly rejectedCountStmt;
+  private readonly upsertUserStmt;
+  private readonly verifierStmt;
+  private readonly verifiedAtStmt;
+  private readonly setVerifiedStmt;
+  private readonly forgetVerifierStmt;
+  private readonly endSessionsStmt;
+
+  constructor(private readonly db: Db) {
+    this.getState = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
+    this.setStateStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.pendingStmt = db.prepare<[number], { seq: number; command_id: string; command: string; case_id: string | null; actor_id: string; payload: string; created_at: string }>(
+      "SELECT seq, command_id, command, case_id, actor_id, payload, created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?",
+    );
+    this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
+    this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
+      "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
+    );
+    this.pendingForCaseStmt = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE case_id = ? AND status = 'pending'");
+    this.answerStmt = db.prepare("UPDATE outbox SET status = ?, result = ? WHERE command_id = ? AND status = 'pending'");
+    this.rejectStmt = db.prepare(
+      `INSERT OR IGNORE INTO sync_rejections (command_id, command, case_id, actor_id, code, message, message_en, details, created_at, rejected_at)
+       VALUES (@commandId, @command, @caseId, @actorId, @code, @message, @messageEn, @details, @createdAt, @rejectedAt)`,
+    );
+    const rejectedCols = `command_id AS commandId, command, case_id AS caseId, actor_id AS actorId, code, message, message_en AS messageEn,
+      created_at AS createdAt, rejected_at AS rejectedAt`;
+    this.rejectedStmt = db.prepare<[string, number], Rejection>(`SELECT ${rejectedCols} FROM sync_rejections WHERE actor_id = ? ORDER BY rejected_at DESC LIMIT ?`);
+    this.rejectedAllStmt = db.prepare<[number], Rejection>(`SELECT ${rejectedCols} FROM sync_rejections ORDER BY rejected_at DESC LIMIT ?`);
+    this.rejectedCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_rejections');
+    // A user the server knows; the password hash (the offline verifier) is left as it is.
+    this.upsertUserStmt = db.prepare(
+      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at)
+       VALUES (@id, @username, @displayName, @roles, @team, NULL, @active, @createdAt)
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, roles = excluded.roles,
+         team = excluded.team, active = excluded.active`,
+    );
+    this.verifierStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?');
+    this.verifiedAtStmt = db.prepare<[string], { verified_at: number }>('SELECT verified_at FROM offline_logins WHERE user_id = ?');
+    this.setVerifiedStmt = db.prepare(
+      'INSERT INTO offline_logins (user_id, verified_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET verified_at = excluded.verified_at',
+    );
+    this.forgetVerifierStmt = db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?');
+    this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
+  }
+
+  state(key: string): string | null {
+    return this.getState.get(key)?.value ?? null;
+  }
+
+  setState(key: string, value: string): void {
+    this.setStateStmt.run(key, value);
+  }
+
+  pending(limit: number): PendingCommand[] {
+    return this.pendingStmt.all(limit).map((r) => ({
+      seq: r.seq,
+      commandId: r.command_id,
+      command: r.command,
+      caseId: r.case_id,
+      actorId: r.actor_id,
+      payload: r.payload,
+      createdAt: r.created_at,
+    }));
+  }
+
+  pendingCount(): number {
+    return this.pendingCountStmt.get()!.n;
+  }
+
+  pendingByActor(): Map<string, number> {
+    return new Map(this.pendingActorsStmt.all().map((r) => [r.actor_id, r.n]));
+  }
+
+  hasPending(caseId: string): boolean {
+    return this.pendingForCaseStmt.get(caseId)!.n > 0;
+  }
+
+  answer(commandId: string, status: 'accepted' | 'rejected', result: unknown): void {
+    this.answerStmt.run(status, JSON.stringify(result), commandId);
+  }
+
+  recordRejection(cmd: PendingCommand, error: AppError, rejectedAt: string): void {
+    this.rejectStmt.run({
+      commandId: cmd.commandId,
+      command: cmd.command,
+      caseId: cmd.caseId,
+      actorId: cmd.actorId,
+      code: error.code,
+      message: error.message,
+      messageEn: error.messageEn,
+      details: error.details ? JSON.stringify(error.details) : null,
+      createdAt: cmd.createdAt,
+      rejectedAt,
+    });
+  }
+
+  rejections(actorId: string | null, limit: number): Rejection[] {
+    return actorId === null ? this.rejectedAllStmt.all(limit) : this.rejectedStmt.all(actorId, limit);
+  }
+
+  rejectionCount(): number {
+    return this.rejectedCountStmt.get()!.n;
+  }
+
+  upsertUsers(users: readonly ServerUser[], at: string): void {
+    this.db.transaction(() => {
+      for (const u of users) {
+        this.upsertUserStmt.run({
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          roles: JSON.stringify(u.roles),
+          team: u.team,
+          active: u.active ? 1 : 0,
+          createdAt: at,
+        });
+      }
+    })();
+  }
+
+  /** The server confirmed this password: keep a local scrypt verifier of it for offline login. */
+  storeVerifier(userId: string, passwordHash: string, at: number): void {
+    this.db.transaction(() => {
+      this.verifierStmt.run(passwordHash, userId);
+      this.setVerifiedStmt.run(userId, at);
+    })();
+  }
+
+  verifiedAt(userId: string): number | null {
+    return this.verifiedAtStmt.get(userId)?.verified_at ?? null;
+  }
+
+  /** The server refused a password accepted offline: no more offline logins, and the local sessions end. */
+  revokeOffline(userId: string): void {
+    this.db.transaction(() => {
+      this.forgetVerifierStmt.run(userId);
+      this.endSessionsStmt.run(userId);
+    })();
+  }
+}

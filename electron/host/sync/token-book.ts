@@ -1,0 +1,59 @@
+/**
+ * Server session tokens of the users logged in on this desktop, in memory only (never written to disk: a
+ * copy of the data folder yields no live token). After a restart a user's waiting commands are pushed once
+ * that user logs in again. A logged-out user's token is kept only until his waiting commands are pushed.
+ */
+export interface HeldToken {
+  token: string;
+  expiresAt: number;
+  /** Logged out locally: used to push what is left, then given back to the server. */
+  retiring: boolean;
+}
+
+export class TokenBook {
+  private readonly tokens = new Map<string, HeldToken>();
+
+  constructor(private readonly now: () => number) {}
+
+  set(userId: string, token: string, expiresAt: number): void {
+    this.tokens.set(userId, { token, expiresAt, retiring: false });
+  }
+
+  get(userId: string): string | null {
+    const t = this.tokens.get(userId);
+    if (!t) return null;
+    if (t.expiresAt <= this.now()) {
+      this.tokens.delete(userId);
+      return null;
+    }
+    return t.token;
+  }
+
+  /** Any live token, for reading the feed (every user may read it); logged-in users first. */
+  any(): { userId: string; token: string } | null {
+    const live = [...this.tokens.entries()].filter(([id]) => this.get(id) !== null);
+    const [userId, t] = live.find(([, x]) => !x.retiring) ?? live[0] ?? [];
+    return userId && t ? { userId, token: t.token } : null;
+  }
+
+  users(): string[] {
+    return [...this.tokens.keys()].filter((id) => this.get(id) !== null);
+  }
+
+  retire(userId: string): void {
+    const t = this.tokens.get(userId);
+    if (t) t.retiring = true;
+  }
+
+  retiring(): { userId: string; token: string }[] {
+    return [...this.tokens.entries()].filter(([, t]) => t.retiring).map(([userId, t]) => ({ userId, token: t.token }));
+  }
+
+  drop(userId: string): void {
+    this.tokens.delete(userId);
+  }
+
+  clear(): void {
+    this.tokens.clear();
+  }
+}

@@ -1,0 +1,37 @@
+import { RETURN_KIND_LABELS } from '../../../shared/dashboard/actions';
+import type { DashboardFigures, FigureRef } from '../../../shared/dashboard/figures';
+import { STAGE_LABELS } from '../../../shared/dashboard/stages';
+import { DASHBOARD_TEXT as T } from './dashboard-text';
+
+type Pick = (label: { zh: string; en: string }) => string;
+
+/** What a drill-down lists, in words, for the drawer's title. */
+export function figureLabel(ref: FigureRef, f: DashboardFigures, pick: Pick): string {
+  const stage = (s: keyof typeof STAGE_LABELS | undefined) => (s ? pick(STAGE_LABELS[s]) : pick(T.all));
+  const ages = [T.age0, T.age1, T.age2, T.age3];
+  switch (ref.kind) {
+    case 'throughput':
+      return `${stage(ref.stage)} · ${pick(T.kpiExits)}${ref.day || ref.hour ? ` · ${ref.day ?? ref.hour}` : ''}`;
+    case 'cycle':
+      return `${ref.stage === 'endToEnd' ? pick(T.endToEnd) : stage(ref.stage)} · ${pick(T.chartCycle)}${ref.bin === undefined ? '' : ` #${ref.bin + 1}`}`;
+    case 'slaBreached':
+      return `${stage(ref.stage)} · ${pick(T.breached)}`;
+    case 'breachingNow':
+      return `${stage(ref.stage)} · ${pick(T.breachingNow)}`;
+    case 'backlog':
+      return `${stage(ref.stage)} · ${pick(T.kpiBacklog)}${ref.bucket === undefined ? '' : ` · ${pick(ages[ref.bucket] ?? T.age3)}`}`;
+    case 'firstPass':
+      return pick(ref.returned ? T.returnedBefore : T.firstPass);
+    case 'returns':
+      return `${ref.returnKind ? pick(RETURN_KIND_LABELS[ref.returnKind]) : pick(T.kpiReturnRate)}${ref.reason ? ` · ${ref.reason}` : ''}`;
+    case 'decision':
+      return pick(ref.outcome === 'approved' ? T.approved : ref.outcome === 'declined' ? T.declined : T.withdrawn);
+    case 'ruleHit':
+      return `${pick(T.colRule)} · ${ref.rule}`;
+    case 'person': {
+      const name = f.people.find((p) => p.personId === ref.personId)?.name ?? ref.personId;
+      const column = ref.column === 'handled' ? T.colHandled : ref.column === 'returns' ? T.colReturns : T.colOpen;
+      return `${name} · ${pick(column)}`;
+    }
+  }
+}

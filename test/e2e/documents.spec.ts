@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoVariant, type DemoVariant } from '../../electron/host/documents/demo-variant';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/kinds';
+import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
+
+/** The browser-mode API with a token of its own (to pick cases and to read outcomes a clerk may not see). */
+async function api<T = Record<string, unknown>>(page: Page, token: string | null, channel: string, input: unknown): Promise<T> {
+  const [domain, verb] = channel.split(':');
+  const res = await page.request.post(`${baseUrl()}api/${domain}/${verb}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, data: input });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${channel} refused: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+async function tokenFor(page: Page, username: string): Promise<string> {
+  return (await api<{ token: string }>(page, null, 'auth:login', { username, password: DEMO_PASSWORD })).token;
+}
+
+/** An unclaimed case waiting in 资料审核 whose demo documents are of the wanted kind (see demo-variant.ts). */
+async function pickCase(page: Page, token: string, variant: DemoVariant, exclude: string[] = []): Promise<string> {
+  const { rows } = await api<{ rows: { id: string; state: string; assigneeId: string | null }[] }>(page, token, 'queue:list', {
+    queue: 'doc_check',
+    startRow: 0,
+    endRow: 500,
+  });
+  const row = rows.find((r) => r.state === 'submitted' && r.assigneeId === null && demoVariant(r.id) === variant && !exclude.includes(r.id));
+  if (!row) throw new Error(`no unclaimed ${variant} demo case in the queue`);
+  return row.id;
+}
+
+async function claimAndWaitForRecognition(page: Page, caseId: string) {
+  await page.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
+  await page.getByTestId('action-claim').click();
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'doc_check');
+  await expect(page.getByTestId('doc-desk')).toBeVisible();
+  const items = page.locator('[data-testid^="doc-item-"]');
+  await expect(items.first()).toBeVisible();
+  // Every document recognised: the desk polls the queue and shows progress until then.
+  await expect(page.locator('[data-testid^="doc-item-"][data-status="queued"], [data-testid^="doc-item-"][data-status="running"]')).toHaveCount(0, { timeout: 120_000 });
+}
+
+test('a clerk checks a demo case: fields beside the image, one confirmed, one corrected, returned for a missing document', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  const supervisor = await tokenFor(page, 'zhouyan');
+  const caseId = await pickCase(page, supervisor, 'missing_document');
+  await login(page, 'zhangmin');
+  await claimAndWaitForRecognition(page, caseId);
+
+  // The ID card's front, its image and its recognised fields side by side.
+  const front = page.locator('[data-testid^="doc-item-"][data-kind="id_card_front"]');
+  await front.click();
+  await expect(page.getByTestId('viewer-image')).toBeVisible();
+  await expect(page.getByTestId('field-row-idNumber')).toBeVisible();
+  await expect(page.getByTestId('field-value-idNumber')).toHaveText(/^\d{17}[\dX]$/);
+  await expect(page.getByTestId('crosscheck-applicant_id_number')).toHaveAttribute('data-status', 'pass');
+
+  // Keyboard: J to the next field (性别), Enter confirms it.
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('field-row-gender')).toHaveAttribute('data-status', 'confirmed');
+
+  // Correct one field; the correction is audited and shows in the history.
+  await page.getByTestId('field-correct-ethnicity').click();
+  await page.getByTestId('field-input-ethnicity').fill('回');
+  await page.getByTestId('field-save-ethnicity').click();
+  await expect(page.getByTestId('field-row-ethnicity')).toHaveAttribute('data-status', 'corrected');
+  await expect(page.getByTestId('field-value-ethnicity')).toHaveText('回');
+  await expect(page.getByTestId('case-history')).toContainText('更正识别结果');
+
+  // A required document is missing: the desk says which, and 退回补件 offers it ticked.
+  const missing = page.locator('[data-testid^="checklist-missing-"]');
+  await expect(missing).toHaveCount(1);
+  const kind = ((await missing.getAttribute('data-testid')) ?? '').replace('checklist-missing-', '') as DocumentKind;
+  await page.keyboard.press('b');
+  await expect(page.getByTestId(`return-missing-${kind}`)).toBeChecked();
+  await page.getByTestId('return-note').fill('请补充上传后重新提交');
+  await page.getByTestId('return-submit').click();
+  await expect(page.getByTestId('case-page')).toBeHidden();
+
+  const after = await api<{ state: string; history: { action: string; details: { reasons?: string[] } }[] }>(page, supervisor, 'case:get', { caseId });
+  expect(after.state).toBe('returned');
+  expect(after.history.at(-1)!.details.reasons).toContain(`缺少${DOCUMENT_KIND_LABELS[kind].zh}`);
+  expect(after.history.map((h) => h.action)).toEqual(expect.arrayContaining(['documentFieldConfirmed', 'documentFieldCorrected', 'returnedForSupplement']));
+  expect(errors).toEqual([]);
+});
+
+test('a clerk passes a case whose documents agree on to screening', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  const supervisor = await tokenFor(page, 'zhouyan');
+  const caseId = await pickCase(page, supervisor, 'clean');
+  await login(page, 'wangfang');
+  await claimAndWaitForRecognition(page, caseId);
+  await expect(page.getByTestId('crosscheck-applicant_id_number')).toHaveAttribute('data-status', 'pass');
+  await expect(page.locator('[data-testid^="checklist-missing-"]')).toHaveCount(0);
+
+  // Zoom in and back to fit, rotate, from the keyboard.
+  await expect(page.getByTestId('viewer-image')).toBeVisible();
+  const zoom = page.getByTestId('viewer-zoom');
+  const fitted = await zoom.innerText();
+  await page.keyboard.press('+');
+  await expect(zoom).not.toHaveText(fitted);
+  await page.keyboard.press('0');
+  await expect(zoom).toHaveText(fitted);
+  await page.keyboard.press('.');
+  await expect(page.locator('.doc-viewer-sheet')).toHaveAttribute('data-turns', '1');
+
+  // 通过: on to screening (which then runs by itself).
+  await page.keyboard.press('p');
+  await expect
+    .poll(async () => (await api<{ history: { action: string }[] }>(page, supervisor, 'case:get', { caseId })).history.map((h) => h.action), { timeout: 15_000 })
+    .toContain('docCheckPassed');
+  expect(errors).toEqual([]);
+});

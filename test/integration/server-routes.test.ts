@@ -1,0 +1,190 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CentralClient } from '../../electron/host/sync/central-client';
+import { seedCentralDemo } from '../../server/demo/central-demo';
+import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { loggedIn } from './support/central-login';
+import { startPostgres, type PgCluster } from './support/postgres';
+import { value } from './support/temp-host';
+
+let pg: PgCluster;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe.each(BACKENDS)('central server routes refuse bad input with a clear error and store nothing (%s)', (backend) => {
+  let central: TestCentral;
+  let token: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    central = await startCentral(backend, backend === 'postgres' ? pg : null, { bodyLimitBytes: 256 * 1024, blobLimitBytes: 1024 * 1024 });
+    await seedCentralDemo(central.db, { cases: 40, now: central.clock.now });
+    token = (await loggedIn(central.url, 'zhangmin')).token;
+    const [row] = await central.db.query<{ id: string }>("SELECT id FROM cases WHERE state = 'submitted' ORDER BY id LIMIT 1");
+    caseId = row!.id;
+  });
+  afterAll(() => central.close());
+
+  async function stored() {
+    const [r] = await central.db.query<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM commands)::int AS commands, (SELECT count(*) FROM changes)::int AS changes,
+              (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM blobs)::int AS blobs,
+              (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions`,
+    );
+    return r!;
+  }
+
+  async function send(method: string, path: string, opts: { body?: string | Uint8Array; type?: string; auth?: string | null } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.type ?? (opts.body !== undefined ? 'application/json' : undefined)) headers['content-type'] = opts.type ?? 'application/json';
+    const auth = opts.auth === undefined ? token : opts.auth;
+    if (auth) headers.authorization = `Bearer ${auth}`;
+    const res = await fetch(`${central.url}${path}`, { method, headers, body: opts.body });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as { ok: boolean; error?: { code: string; message: string; messageEn: string } }) : null };
+  }
+
+  const push = (commands: unknown) => JSON.stringify({ commands });
+  const goodCommand = () => ({ commandId: randomUUID(), name: 'claim', payload: { caseId }, createdAt: new Date().toISOString() });
+
+  it('refuses malformed JSON, wrong types, unknown keys, NUL characters and oversized bodies on every JSON route', async () => {
+    const before = await stored();
+    const routes: [string, string][] = [
+      ['POST', '/v1/auth/login'],
+      ['POST', '/v1/push'],
+      ['POST', '/v1/claim-next'],
+    ];
+    const bad: [string, string, number][] = [
+      ['malformed JSON', '{"commands": [', 400],
+      ['not an object', '"claim"', 400],
+      ['wrong types', JSON.stringify({ username: 42, password: [], commands: 'all', queue: 7, commandId: 1 }), 400],
+      ['unknown key', JSON.stringify({ username: 'zhangmin', password: 'x', extra: 1, commands: [], queue: 'doc_check', commandId: 'abcdefgh12' }), 400],
+      ['NUL character', JSON.stringify({ username: 'zhang\u0000min', password: 'Demo@2026' }), 400],
+      ['oversized body', JSON.stringify({ username: 'x'.repeat(300 * 1024), password: 'x' }), 413],
+    ];
+    for (const [method, path] of routes) {
+      for (const [what, body, status] of bad) {
+        const r = await send(method, path, { body });
+        expect(`${path} ${what}: ${r.status}`).toBe(`${path} ${what}: ${status}`);
+        expect(r.body).toMatchObject({ ok: false, error: { code: 'validation' } });
+        expect(r.body!.error!.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(r.body!.error!.messageEn.length).toBeGreaterThan(5);
+      }
+    }
+    const wrongType = await send('POST', '/v1/push', { body: 'commands=all', type: 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses pushes that break the protocol: too many commands, bad ids, unknown commands, a payload for another user', async () => {
+    const before = await stored();
+    const cases: unknown[] = [
+      Array.from({ length: 501 }, goodCommand),
+      [],
+      [{ ...goodCommand(), commandId: 'x' }],
+      [{ ...goodCommand(), commandId: "1'; DROP TABLE cases; --" }],
+      [{ ...goodCommand(), name: 'deleteEverything' }],
+      [{ ...goodCommand(), payload: 'claim' }],
+      [{ ...goodCommand(), actorId: 'u-admin-1' }],
+      [{ ...goodCommand(), createdAt: 12 }],
+    ];
+    for (const commands of cases) {
+      const r = await send('POST', '/v1/push', { body: push(commands) });
+      expect(r.status).toBe(400);
+      expect(r.body!.error!.code).toBe('validation');
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a missing, forged or expired token on every authenticated route', async () => {
+    const before = await stored();
+    const [head, sid, exp, mac] = token.split('.') as [string, string, string, string];
+    const forgedUser = [head, Buffer.from('u-admin-1').toString('base64url'), exp, mac].join('.');
+    const forgedMac = [head, sid, exp, Buffer.from(randomBytes(32)).toString('base64url')].join('.');
+    const routes: [string, string, string | undefined][] = [
+      ['POST', '/v1/push', push([goodCommand()])],
+      ['POST', '/v1/claim-next', JSON.stringify({ commandId: randomUUID(), queue: 'doc_check' })],
+      ['GET', '/v1/changes', undefined],
+      ['GET', '/v1/users', undefined],
+      ['POST', '/v1/leases/renew', '{}'],
+      ['POST', '/v1/auth/logout', '{}'],
+      ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],
+    ];
+    for (const [method, path, body] of routes) {
+      for (const auth of [null, 'not-a-token', forgedUser, forgedMac]) {
+        const r = await send(method, path, { body, auth });
+        expect(`${path} ${r.status}`).toBe(`${path} 401`);
+        expect(r.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      }
+    }
+    const saved = central.clock.now;
+    central.clock.now += 13 * 3600_000;
+    try {
+      const r = await send('POST', '/v1/push', { body: push([goodCommand()]) });
+      expect(r.status).toBe(401);
+      expect(r.body!.error).toMatchObject({ code: 'session-expired', message: '登录已过期，请重新登录' });
+    } finally {
+      central.clock.now = saved;
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('ends a session on logout: its token no longer works', async () => {
+    const { token: t } = await loggedIn(central.url, 'wangfang');
+    expect((await send('GET', '/v1/users', { auth: t })).status).toBe(200);
+    expect((await send('POST', '/v1/auth/logout', { body: '{}', auth: t })).status).toBe(200);
+    expect((await send('GET', '/v1/users', { auth: t })).status).toBe(401);
+  });
+
+  it('counts failed logins and locks the account after five, without telling whether a user exists', async () => {
+    const unknown = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: 'nobody', password: 'x' }), auth: null });
+    expect(unknown).toMatchObject({ status: 401, body: { error: { message: '用户名或密码错误' } } });
+    for (let i = 1; i <= 4; i++) {
+      const r = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: 'guoli', password: 'wrong' }), auth: null });
+      expect(r.body!.error!.message).toBe(`用户名或密码错误，还可尝试 ${5 - i} 次`);
+    }
+    const locked = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: 'guoli', password: 'wrong' }), auth: null });
+    expect(locked).toMatchObject({ status: 423, body: { error: { code: 'account-locked' } } });
+    const evenRight = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: 'guoli', password: 'Demo@2026' }), auth: null });
+    expect(evenRight.status).toBe(423);
+  });
+
+  it('refuses bad feed and claim requests', async () => {
+    for (const q of ['after=1', 'after=abc.def', 'after=0.0&limit=0', 'after=0.0&limit=99999', 'after=0.0&limit=ten', 'after=0.0&since=1']) {
+      const r = await send('GET', `/v1/changes?${q}`);
+      expect(`${q} ${r.status}`).toBe(`${q} 400`);
+    }
+    const mine = await send('POST', '/v1/claim-next', { body: JSON.stringify({ commandId: randomUUID(), queue: 'mine' }) });
+    expect(mine).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    const notMine = await send('POST', '/v1/claim-next', { body: JSON.stringify({ commandId: randomUUID(), queue: 'approval_retail' }) });
+    expect(notMine).toMatchObject({ status: 403, body: { error: { message: '您无权查看该队列' } } });
+    expect((await send('GET', '/v1/nothing-here')).status).toBe(404);
+  });
+
+  it('stores documents by sha256 only when the bytes match, once, and gives them back verified', async () => {
+    const client = new CentralClient({ baseUrl: central.url });
+    const bytes = randomBytes(200_000);
+    const first = value(await client.putBlob(token, bytes));
+    expect(first).toEqual({ sha256: sha(bytes), size: bytes.length, created: true });
+    // An upload cut off and sent again is harmless.
+    expect(value(await client.putBlob(token, bytes)).created).toBe(false);
+    expect(Buffer.compare(value(await client.getBlob(token, sha(bytes))), bytes)).toBe(0);
+
+    const before = await stored();
+    const other = randomBytes(1000);
+    const mismatch = await send('PUT', `/v1/blobs/${sha(bytes).replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`, { body: other, type: 'application/octet-stream' });
+    expect(mismatch).toMatchObject({ status: 400, body: { error: { code: 'validation', message: '文件内容与哈希不符，未保存' } } });
+    expect((await send('PUT', `/v1/blobs/${sha(other)}`, { body: JSON.stringify({ data: 'x' }) })).status).toBe(415);
+    expect((await send('PUT', '/v1/blobs/not-a-hash', { body: other, type: 'application/octet-stream' })).status).toBe(400);
+    expect((await send('PUT', `/v1/blobs/${sha(new Uint8Array())}`, { body: new Uint8Array(), type: 'application/octet-stream' })).status).toBe(400);
+    const big = randomBytes(1024 * 1024 + 10);
+    expect((await send('PUT', `/v1/blobs/${sha(big)}`, { body: big, type: 'application/octet-stream' })).status).toBe(413);
+    expect(await stored()).toEqual(before);
+    expect((await send('GET', `/v1/blobs/${sha(other)}`)).status).toBe(404);
+    expect((await send('GET', '/v1/blobs/XYZ')).status).toBe(400);
+  });
+});

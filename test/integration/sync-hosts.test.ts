@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../electron/host/auth/auth-service';
+import { seedCentralDemo } from '../../server/demo/central-demo';
+import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { startPostgres, type PgCluster } from './support/postgres';
+import { syncHost } from './support/sync-host';
+import { tcpGate } from './support/tcp-gate';
+import { value } from './support/temp-host';
+
+let pg: PgCluster;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+const LEASE_MS = 10 * 60_000;
+
+describe.each(BACKENDS)('desktops with separate SQLite files syncing through one central server (%s)', (backend) => {
+  let central: TestCentral;
+  const open: { close(): void }[] = [];
+  const gates: { stop(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    central = await startCentral(backend, backend === 'postgres' ? pg : null, { leaseMs: LEASE_MS });
+    await seedCentralDemo(central.db, { cases: 300, now: central.clock.now });
+  });
+  afterAll(async () => {
+    for (const h of open) h.close();
+    for (const g of gates) await g.stop();
+    await central.close();
+  });
+
+  /** A desktop; `gated` puts a cuttable relay between it and the server. */
+  async function desktop(opts: { gated?: boolean; clock?: { now: number } } = {}) {
+    let url = central.url;
+    let gate: Awaited<ReturnType<typeof tcpGate>> | null = null;
+    if (opts.gated) {
+      gate = await tcpGate(central.url);
+      gates.push(gate);
+      url = gate.url;
+    }
+    const h = syncHost(url, { clock: opts.clock ?? central.clock });
+    open.push(h);
+    return Object.assign(h, { gate });
+  }
+
+  async function serverCase(id: string) {
+    const [row] = await central.db.query<{ state: string; assignee_id: string | null; version: number }>(
+      'SELECT state, assignee_id, version FROM cases WHERE id = $1',
+      [id],
+    );
+    return row!;
+  }
+
+  /** How many times the server accepted a pushed command of this name for the case. */
+  async function accepted(caseId: string, name: string): Promise<number> {
+    const [row] = await central.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM commands WHERE case_id = $1 AND name = $2 AND status = 'accepted'",
+      [caseId, name],
+    );
+    return row!.n;
+  }
+
+  it('pulls the whole factory into a new desktop and shows a command made on one desktop on the others', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const c = await desktop();
+    const clerkA = await a.login('zhangmin');
+    await b.login('wangfang');
+    const supervisor = await c.login('zhouyan');
+    const [{ n }] = await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    expect(a.host.services.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n });
+
+    const claimed = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    expect(claimed.assigneeName).toBe('张敏');
+    value(await a.call('case:passDocCheck', clerkA, { caseId: claimed.caseId, note: '资料齐全' }));
+    await a.sync.syncNow();
+    expect((await serverCase(claimed.caseId)).state).toBe('screening');
+
+    await b.sync.syncNow();
+    await c.sync.syncNow();
+    expect(b.host.services.cases.get(claimed.caseId)!.state).toBe('screening');
+    const seen = value(await c.call('case:get', supervisor, { caseId: claimed.caseId }));
+    expect(seen.state).toBe('screening');
+    const recent = seen.history.slice(-2).map((e) => [e.action, e.actorName]);
+    expect(recent).toEqual([
+      ['claimed', '张敏'],
+      ['docCheckPassed', '张敏'],
+    ]);
+    // Each desktop's own audit chain stays intact with the server's entries appended to it.
+    for (const d of [a, b, c]) expect(d.host.services.audit.verify().ok).toBe(true);
+  });
+
+  it('refuses to claim while offline, saying why, and sends the offline work when the connection is back', async () => {
+    const a = await desktop({ gated: true });
+    const b = await desktop();
+    const clerk = await a.login('zhangmin');
+    const other = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    a.gate!.cut();
+
+    const refused = await a.call('queue:claimNext', clerk, { queue: 'doc_check' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('offline');
+    expect(refused.error.message).toContain('离线');
+    const status = value(await a.call('sync:status', clerk, {}));
+    expect(status.online).toBe(false);
+
+    // Offline work that needs no server decision is kept and queued.
+    value(await a.call('case:release', clerk, { caseId: held.caseId }));
+    expect(value(await a.call('sync:status', clerk, {})).pendingCommands).toBe(1);
+    expect((await serverCase(held.caseId)).assignee_id).toBe('u-clerk-1');
+
+    a.gate!.restore();
+    await a.sync.syncNow();
+    const after = value(await a.call('sync:status', clerk, {}));
+    expect(after).toMatchObject({ online: true, pendingCommands: 0, rejectedCommands: 0 });
+    expect(await serverCase(held.caseId)).toMatchObject({ state: 'submitted', assignee_id: null });
+    await b.sync.syncNow();
+    expect(value(await b.call('case:claim', other, { caseId: held.caseId })).assigneeName).toBe('王芳');
+  });
+
+  it('two offline desktops claim the same case: the server accepts one, refuses the other in plain words, and the loser converges', async () => {
+    const one = await desktop({ gated: true });
+    const two = await desktop({ gated: true });
+    await one.login('zhangmin');
+    const t2 = await two.login('wangfang');
+    const [{ id }] = await central.db.query<{ id: string }>("SELECT id FROM cases WHERE state = 'submitted' AND assignee_id IS NULL ORDER BY id LIMIT 1");
+    one.gate!.cut();
+    two.gate!.cut();
+    // The UI refuses offline claims; a client that still sends one (an older build, a script) is decided
+    // by the server all the same. Both go through each desktop's own command path.
+    const zhang = actorOf(one.host.services.users.byUsername('zhangmin')!);
+    const wang = actorOf(two.host.services.users.byUsername('wangfang')!);
+    expect(one.host.services.commands.execute(zhang, 'claim', { caseId: id }).ok).toBe(true);
+    expect(two.host.services.commands.execute(wang, 'claim', { caseId: id }).ok).toBe(true);
+
+    one.gate!.restore();
+    await one.sync.syncNow();
+    two.gate!.restore();
+    await two.sync.syncNow();
+
+    expect(await serverCase(id)).toMatchObject({ state: 'doc_check', assignee_id: 'u-clerk-1' });
+    expect(await accepted(id, 'claim')).toBe(1);
+    const rejected = value(await two.call('sync:rejected', t2, {})).items;
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ caseId: id, command: 'claim', code: 'conflict', message: '该案件已被 张敏 领取', actorName: '王芳' });
+    const loser = two.host.services.cases.get(id)!;
+    expect(loser.assigneeName).toBe('张敏');
+    expect(loser.version).toBe((await serverCase(id)).version);
+    expect(value(await two.call('sync:status', t2, {})).pendingCommands).toBe(0);
+  });
+
+  it('the same officer confirms one proposal from two offline machines: one confirmation counts, the other is refused', async () => {
+    const [row] = await central.db.query<{ id: string }>(
+      `SELECT id FROM cases WHERE state = 'proposed' AND assignee_id IS NULL AND team = 'retail' AND proposal_by <> 'u-senior-1'
+         AND NOT (record->'checkers' ? 'u-senior-1') AND record->'proposal'->>'required' <> 'two_seniors' ORDER BY id LIMIT 1`,
+    );
+    const id = row!.id;
+    const one = await desktop({ gated: true });
+    const two = await desktop({ gated: true });
+    const s1 = await one.login('sunwei');
+    const s2 = await two.login('sunwei');
+    value(await one.call('case:claim', s1, { caseId: id }));
+    await two.sync.syncNow();
+    expect(two.host.services.cases.get(id)!.assigneeId).toBe('u-senior-1');
+
+    one.gate!.cut();
+    two.gate!.cut();
+    const senior = actorOf(one.host.services.users.byUsername('sunwei')!);
+    expect(one.host.services.commands.execute(senior, 'confirm', { caseId: id, comment: '同意' }).ok).toBe(true);
+    expect(two.host.services.commands.execute(senior, 'confirm', { caseId: id, comment: '同意' }).ok).toBe(true);
+    one.gate!.restore();
+    two.gate!.restore();
+    await one.sync.syncNow();
+    await two.sync.syncNow();
+
+    const server = await serverCase(id);
+    expect(server.state).toBe('approved');
+    expect(await accepted(id, 'confirm')).toBe(1);
+    const refused = value(await two.call('sync:rejected', s2, {})).items;
+    expect(refused.map((r) => [r.caseId, r.command])).toEqual([[id, 'confirm']]);
+    expect(refused[0]!.message).toContain('已批准');
+    const loser = two.host.services.cases.get(id)!;
+    expect(loser.state).toBe('approved');
+    expect(loser.version).toBe(server.version);
+    // The loser's append-only trail tells what happened here: its own confirmation, the server's refusal of
+    // it, and the confirmation that counts. (The case is the contract desk's now, so read the store itself.)
+    const trail = two.host.services.audit.forCase(id).slice(-3).map((e) => [e.action, e.commandId === refused[0]!.commandId]);
+    expect(trail).toEqual([
+      ['confirmed', true],
+      ['syncRejected', true],
+      ['confirmed', false],
+    ]);
+    expect(two.host.services.audit.verify().ok).toBe(true);
+  });
+
+  it('dual control holds across machines: the proposing officer cannot confirm from a second desktop', async () => {
+    const [row] = await central.db.query<{ id: string }>(
+      `SELECT id FROM cases WHERE state = 'approval' AND assignee_id IS NULL AND team = 'retail'
+         AND NOT (record->'checkers' ? 'u-officer-1') ORDER BY id LIMIT 1`,
+    );
+    const id = row!.id;
+    const one = await desktop();
+    const two = await desktop();
+    const a1 = await one.login('liqiang');
+    const a2 = await two.login('liqiang');
+    value(await one.call('case:claim', a1, { caseId: id }));
+    const data = one.host.services.cases.get(id)!.data;
+    const proposed = one.host.services.commands.execute(actorOf(one.host.services.users.byUsername('liqiang')!), 'propose', {
+      caseId: id,
+      proposal: { decision: 'decline', reasons: ['经营流水不足'] },
+    });
+    expect(proposed.ok).toBe(true);
+    await one.sync.syncNow();
+    expect((await serverCase(id)).state).toBe('proposed');
+    await two.sync.syncNow();
+
+    // Officer A takes the case on the second desktop: the server decides the claim and refuses it.
+    const claim = await two.call('case:claim', a2, { caseId: id });
+    expect(claim.ok).toBe(false);
+    if (!claim.ok) expect(claim.error.code).toBe('sod-violation');
+
+    // A second desktop whose local copy was altered (it shows A holding a proposal by someone else) lets A
+    // confirm locally; the server still refuses, and the altered store is put right.
+    const local = two.host.services.cases.get(id)!;
+    two.host.services.cases.save(
+      { ...local, version: local.version + 1, assigneeId: 'u-officer-1', assigneeName: '李强', proposal: { ...local.proposal!, by: 'u-officer-2', byName: '赵磊' } },
+      local.version,
+    );
+    expect(two.host.services.commands.execute(actorOf(two.host.services.users.byUsername('liqiang')!), 'confirm', { caseId: id }).ok).toBe(true);
+    await two.sync.syncNow();
+    const refused = value(await two.call('sync:rejected', a2, {})).items;
+    expect(refused[0]).toMatchObject({ caseId: id, command: 'confirm', code: 'sod-violation' });
+    expect(await serverCase(id)).toMatchObject({ state: 'proposed', assignee_id: null });
+    expect(await accepted(id, 'confirm')).toBe(0);
+    const fixed = two.host.services.cases.get(id)!;
+    expect(fixed).toMatchObject({ state: 'proposed', assigneeId: null });
+    expect(fixed.proposal!.by).toBe('u-officer-1');
+    expect(data.appNo).toBe(fixed.data.appNo);
+  });
+
+  it('a claim held by a desktop that vanished runs out and the case goes back to its queue', async () => {
+    const keeper = await desktop();
+    const leaver = await desktop();
+    const k = await keeper.login('wangfang');
+    const l = await leaver.login('zhangmin');
+    const kept = value(await keeper.call('queue:claimNext', k, { queue: 'doc_check' }));
+    const lost = value(await leaver.call('queue:claimNext', l, { queue: 'doc_check' }));
+    leaver.close(); // gone: no more renewals
+
+    central.clock.now += LEASE_MS * 0.6;
+    await keeper.sync.renewLeases();
+    central.clock.now += LEASE_MS * 0.6;
+    expect(await central.server.leases.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await serverCase(lost.caseId)).toMatchObject({ state: 'submitted', assignee_id: null });
+    expect((await serverCase(kept.caseId)).assignee_id).toBe('u-clerk-2');
+
+    const fresh = await desktop();
+    const w = await fresh.login('wangfang');
+    const history = value(await fresh.call('case:get', w, { caseId: lost.caseId })).history;
+    expect(history.at(-1)).toMatchObject({ action: 'released', actorName: '系统' });
+    expect(value(await fresh.call('case:claim', w, { caseId: lost.caseId })).assigneeName).toBe('王芳');
+  });
+
+  it('lets a user who logged in online here log in offline for a stated time, and nobody else', async () => {
+    const clock = { now: central.clock.now };
+    const d = await desktop({ gated: true, clock });
+    const t = await d.login('zhangmin');
+    value(await d.call('auth:logout', t, {}));
+    d.gate!.cut();
+
+    const offline = await d.call('auth:login', null, { username: 'zhangmin', password: 'Demo@2026' });
+    expect(offline.ok).toBe(true);
+    const wrong = await d.call('auth:login', null, { username: 'zhangmin', password: 'wrong-password' });
+    expect(wrong.ok).toBe(false);
+    const stranger = await d.call('auth:login', null, { username: 'wangfang', password: 'Demo@2026' });
+    expect(stranger.ok).toBe(false);
+    if (!stranger.ok) expect(stranger.error.message).toContain('尚未在本机联网登录过');
+
+    clock.now += 73 * 3600_000;
+    const late = await d.call('auth:login', null, { username: 'zhangmin', password: 'Demo@2026' });
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.error.message).toContain('72 小时');
+  });
+});
