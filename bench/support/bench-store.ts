@@ -9,7 +9,7 @@ const CACHE = resolve('node_modules/.cache/cfw-bench');
 export const BENCH_NOW = Date.parse('2026-11-24T06:00:00.000Z');
 
 export async function benchDataDir(cases: number): Promise<string> {
-  const cached = join(CACHE, `store-${cases}-v2.sqlite`);
+  const cached = join(CACHE, `store-${cases}-v3.sqlite`);
   if (!existsSync(cached)) {
     mkdirSync(CACHE, { recursive: true });
     const building = cached + '.building';

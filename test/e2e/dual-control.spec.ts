@@ -138,8 +138,9 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     await expect(b.getByTestId('sendback-button')).toBeVisible();
     await b.screenshot({ path: testInfo.outputPath('approval-panel-checker.png'), fullPage: true });
     await b.keyboard.press('k');
-    // Once approved the case belongs to the contract desk, which an officer cannot open: back to the queue.
-    await expect(b.getByTestId('case-page')).toHaveCount(0);
+    // The checker keeps sight of what he confirmed: the case is approved and he has nothing left to do on it.
+    await expect(b.getByTestId('case-state')).toHaveAttribute('data-state', 'approved');
+    await expect(b.getByTestId('confirm-button')).toHaveCount(0);
   });
 
   await test.step('the approved case is in the contract desk queue', async () => {
