@@ -27,6 +27,8 @@ process.env.WORKBENCH_QUIET = '1';
  *   sync.push_1k_ms      a desktop pushes 1,000 waiting commands                        (budget < 2,000 ms)
  *   sync.claims_per_s    16 clients claiming through the API (loopback, keep-alive)     (budget ≥ 2,000/s)
  *   sync.double_claims   cases claimed more than once in that run                       (must be 0)
+ *   sync.bare_claims_per_s  the same 16 connections running a bare UPDATE … SKIP LOCKED loop straight on
+ *                        PostgreSQL, no API, no decide: what this machine allows right now (the yardstick)
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLAIM_CASES = Number(process.env.BENCH_CLAIM_CASES ?? 20_000);
@@ -149,9 +151,37 @@ async function benchClaims(url: string, db: CentralDb): Promise<{ perSecond: num
   return { perSecond: total / seconds, doubles: Math.max(row!.doubles, clientDoubles) };
 }
 
+/** 16 connections claiming with one bare statement each (no HTTP, no decide, no audit): the machine's ceiling. */
+async function benchBareLoop(url: string): Promise<number> {
+  const db = openPostgres({ url, maxConnections: 16 });
+  await db.query(`CREATE TABLE bare_queue AS SELECT g AS id, 'submitted'::text AS state, NULL::text AS assignee, g % 5 AS priority, lpad(g::text, 10, '0') AS due
+    FROM generate_series(1, ${CLAIM_CASES}) g`);
+  await db.query('CREATE INDEX bare_claim ON bare_queue (state, priority DESC, due, id) WHERE assignee IS NULL');
+  await db.query('ANALYZE bare_queue');
+  let n = 0;
+  const deadline = performance.now() + CLAIM_SECONDS * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, k) => {
+      while (performance.now() < deadline) {
+        const rows = await db.query(
+          `UPDATE bare_queue SET assignee = $1, state = 'doc_check' WHERE id = (SELECT id FROM bare_queue WHERE state = 'submitted' AND assignee IS NULL
+             ORDER BY priority DESC, due, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
+          [`b${k}`],
+        );
+        if (rows.length === 0) return;
+        n++;
+      }
+    }),
+  );
+  const perSecond = n / ((performance.now() - t0) / 1000);
+  await db.close();
+  return perSecond;
+}
+
 async function main() {
   const pg = await startPostgres();
-  const procs: { child: { kill(s: string): boolean }; exited: Promise<unknown> }[] = [];
+  const procs: Awaited<ReturnType<typeof startCentralProcess>>[] = [];
   try {
     // Pull and push: one server, 10,000 cases in the feed (plus the demo users).
     const feedUrl = await pg.createDatabase('bench_feed');
@@ -178,6 +208,7 @@ async function main() {
     report('sync.claims_per_s', Math.round(claims.perSecond), 'claims/s');
     report('sync.double_claims', claims.doubles, 'cases');
     await claimDb.close();
+    report('sync.bare_claims_per_s', Math.round(await benchBareLoop(await pg.createDatabase('bench_bare'))), 'claims/s');
   } finally {
     for (const p of procs) {
       p.child.kill('SIGTERM');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
+import { lockedError } from '../../electron/host/auth/auth-service';
 import { DUMMY_HASH, verifyPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';
@@ -146,14 +147,4 @@ export class CentralAuth {
       JSON.stringify(details),
     ]);
   }
-}
-
-function lockedError(until: number, now: number) {
-  const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-  return fail(
-    'account-locked',
-    `密码错误次数过多，账户已锁定，请 ${minutes} 分钟后重试或联系管理员解锁`,
-    `Too many failed attempts; the account is locked. Try again in ${minutes} minutes or ask an administrator`,
-    { lockedUntil: new Date(until).toISOString() },
-  );
 }

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { redact } from '../../electron/host/log';
 import type { ServerConfig } from '../config';
 import { send } from './envelope';
 import { registerBlobRoutes } from './blob-routes';
@@ -43,7 +44,8 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
     if (status >= 400 && status < 500) {
       return send(reply, { ok: false, error: { code: 'validation', message: '请求格式不正确', messageEn: 'Malformed request' } });
     }
-    console.error(`[central] ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? err.message.slice(0, 200) : ''}`);
+    // Names and codes only; anything shaped like an ID number or credit code is masked.
+    console.error(`[central] ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? redact(err.message.slice(0, 200)) : ''}`);
     return send(reply, { ok: false, error: { code: 'internal', message: '服务器内部错误，操作未完成，请稍后重试', messageEn: 'Internal error; nothing was changed. Please try again' } });
   });
   app.setNotFoundHandler((_req, reply) =>

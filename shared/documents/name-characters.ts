@@ -27,7 +27,7 @@ export const GIVEN_NAME_CHARS =
   '淼鑫磊森焱垚晶品冰洁莹滢婕媛妍姝娅娇婵妮娉婧婷媚嫣琦璇瑾瑜琼瑛琬璟璞珏珊琳琪瑶玥钰铃锦' +
   '锋钢铁铮镇钧铭鉴锡镭彦昕昱晗暄曦晖晔昭显景晋普智朗朔望朝期木本材杉桦楠梁栋桐楷榕樱檀' +
   '友有文斐斯新方旭昌明易星春昭晏晨曼曙曜月朋服朗望朝期木未本杰松林枫柏柳栋树桂桐梅楚榆荣' +
-  '勤劲励勉努力加功勋助勃胜劲勇献杨少尚尔庆应康延建廷弘强彩彰影彪德徽心志忠念怀恩恒悦惠愉意' +
+  '勤劲励勉努力加功勋助勃胜劲勇献杨少尚尔庆应康延建廷弘强彩彰影彪德徽心志忠念怀恩恒悦惠意' +
   '慈慧懿成戈战才承振捷掌政敏敬文斌旗日旦旺昆昊昌明昕星映春昭晋晓晨普景晴智暖曦书会有朋' +
   '汉江池汝沛沙河治泉泊法波泰洁洋洪津洲浦浩海涛润涵淑清渊温港湘源溪满滢漫潇澄澜瀚炎炜' +
   '炳烁烨焕然煜照熙燕爱牧物特犇玄玉王玫环玲珍珠班琛琢瑞瑶璋瓒甜生用田由甲申男画留登白百皓盈' +
@@ -36,6 +36,15 @@ export const GIVEN_NAME_CHARS =
   '莹菁菲萌萍营萱蓓蓝蔚蕊蕾薇藏虎虹融行衡西观言誉诚诗语谦谨豪贞贤贵资赋赢赫超越路辉达迪迎' +
   '进远连迪逸道邦郁都醒金鑫钊钦钰铠银锋锦镇长闻阁阳阿陈隆雁雄雅雨雪雯零雷霄霖露青靖静非' +
   '韵韶顺颂颖风飘飞香馨驰骏高鸣鸿鹏鹤黎鼎齐龙';
+
+/**
+ * The hundred most common surnames (national census counts), which cover about 85% of people. A name read
+ * with a rare surname (印, 能 …) that a second reading reads with a common one (邱, 熊 …) was most likely
+ * misread: the prior that decides between two look-alike surnames.
+ */
+export const COMMON_SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚' +
+  '卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
 /** Both lists as one set, for checking that a read name uses only name characters. */
 export const NAME_CHARS: ReadonlySet<string> = new Set([...SURNAME_CHARS, ...GIVEN_NAME_CHARS]);

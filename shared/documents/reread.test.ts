@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedField } from './extract';
 import { fieldDef } from './fields';
-import { bestReading, pickReading, plausibleReread, rereadPlanFor } from './reread';
+import { bestReading, characterVote, pickReading, plausibleReread, replacementName, rereadPlanFor } from './reread';
 
 const def = (kind: 'id_card_front' | 'business_licence', key: string) => fieldDef(kind, key)!;
 const first = (over: Partial<ExtractedField>): ExtractedField => ({
@@ -65,5 +65,44 @@ describe('choosing between readings', () => {
   it('raises the confidence when both readings agree', () => {
     const picked = pickReading(def('id_card_front', 'name'), first({ value: '张伟明', confidence: 60 }), { text: '张 伟 明', confidence: 93 });
     expect(picked).toMatchObject({ value: '张伟明', confidence: 93, source: 'ocr' });
+  });
+});
+
+describe('characterVote', () => {
+  it('outvotes a character misread at one size', () => {
+    expect(characterVote([{ text: '南京辉丰建村有限公司', confidence: 90 }, { text: '南京辉丰建材有限公司', confidence: 80 }, { text: '南京辉丰建材有限公司', confidence: 70 }])!.text).toBe('南京辉丰建材有限公司');
+  });
+  it('needs three readings of one length', () => {
+    expect(characterVote([{ text: '建材', confidence: 90 }, { text: '建村', confidence: 80 }, { text: '建材公司', confidence: 99 }])).toBeNull();
+  });
+  it('decides an organisation name by the vote when the readings agree on its length', () => {
+    const org = def('business_licence', 'name');
+    const r = bestReading(org, [{ text: '南京辉丰建村有限公司', confidence: 95 }, { text: '南京辉丰建材有限公司', confidence: 80 }, { text: '南京理丰建材有限公司', confidence: 85 }, { text: '南京辉丰建材有限公司', confidence: 60 }], '南京辉丰建村有限公司');
+    expect(r).toEqual({ text: '南京辉丰建材有限公司', confidence: 80 });
+  });
+});
+
+describe('replacementName', () => {
+  const name = def('id_card_front', 'name');
+  it('keeps a plausible page reading unless two second readings agree on another name', () => {
+    const f = first({ value: '邵霞昌' });
+    expect(replacementName(name, f, [{ text: '邵霞晶', confidence: 90 }, { text: '邵昌晶', confidence: 95 }])).toBeNull();
+    expect(replacementName(name, f, [{ text: '邵霞晶', confidence: 80 }, { text: '邵霞晶', confidence: 85 }, { text: '邵霞昌', confidence: 99 }])).toEqual({ text: '邵霞晶', confidence: 85 });
+    // 暇 is no name character: the page reading 邵暇昌 is not a plausible name, the surest second reading wins.
+    expect(replacementName(name, first({ value: '邵暇昌' }), [{ text: '邵霞晶', confidence: 90 }])).toEqual({ text: '邵霞晶', confidence: 90 });
+  });
+  it('takes the surest plausible second reading when the page read no name', () => {
+    expect(replacementName(name, first({ value: '' }), [{ text: '武晨', confidence: 92 }, { text: '', confidence: 0 }, { text: '武晨', confidence: 97 }])).toEqual({ text: '武晨', confidence: 97 });
+    expect(replacementName(name, first({ value: '译' }), [{ text: '谭辉静', confidence: 90 }])).toEqual({ text: '谭辉静', confidence: 90 });
+  });
+});
+
+describe('replacementName: the surname prior', () => {
+  const name = def('id_card_front', 'name');
+  it('prefers a common surname read once over a rare one with the same given name', () => {
+    expect(replacementName(name, first({ value: '印玉红' }), [{ text: '印玉红', confidence: 96 }, { text: '邱玉红', confidence: 70 }])).toEqual({ text: '邱玉红', confidence: 70 });
+  });
+  it('does not swap the given name on that ground', () => {
+    expect(replacementName(name, first({ value: '印玉红' }), [{ text: '邱玉明', confidence: 90 }])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors';
 
-/** HTTP status of each error code on the central server's API (the body is always the Result envelope). */
+/** HTTP status of each error code, on the central server's API and the browser-mode transport alike (the body is always the Result envelope). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,

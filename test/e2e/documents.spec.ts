@@ -3,7 +3,7 @@ import { demoVariant, type DemoVariant } from '../../electron/host/documents/dem
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/kinds';
 import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
 
-/** The browser-mode API with a token of its own (to pick cases and to read outcomes a clerk may not see). */
+/** The browser-mode API with a token of its own (a clerk's to pick cases, a supervisor's to read outcomes). */
 async function api<T = Record<string, unknown>>(page: Page, token: string | null, channel: string, input: unknown): Promise<T> {
   const [domain, verb] = channel.split(':');
   const res = await page.request.post(`${baseUrl()}api/${domain}/${verb}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, data: input });
@@ -42,7 +42,7 @@ async function claimAndWaitForRecognition(page: Page, caseId: string) {
 test('a clerk checks a demo case: fields beside the image, one confirmed, one corrected, returned for a missing document', async ({ page }) => {
   const errors = watchPageErrors(page);
   const supervisor = await tokenFor(page, 'zhouyan');
-  const caseId = await pickCase(page, supervisor, 'missing_document');
+  const caseId = await pickCase(page, await tokenFor(page, 'zhangmin'), 'missing_document');
   await login(page, 'zhangmin');
   await claimAndWaitForRecognition(page, caseId);
 
@@ -87,7 +87,7 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
 test('a clerk passes a case whose documents agree on to screening', async ({ page }) => {
   const errors = watchPageErrors(page);
   const supervisor = await tokenFor(page, 'zhouyan');
-  const caseId = await pickCase(page, supervisor, 'clean');
+  const caseId = await pickCase(page, await tokenFor(page, 'wangfang'), 'clean');
   await login(page, 'wangfang');
   await claimAndWaitForRecognition(page, caseId);
   await expect(page.getByTestId('crosscheck-applicant_id_number')).toHaveAttribute('data-status', 'pass');

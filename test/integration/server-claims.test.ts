@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CentralClient } from '../../electron/host/sync/central-client';
+import { startCentralServer } from '../../server/central-server';
+import { openPostgres } from '../../server/db/postgres-db';
 import { createUsers, queuedCases } from '../../server/demo/central-demo';
 import { importCases } from '../../server/demo/import-cases';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
@@ -85,5 +88,40 @@ describe.each(BACKENDS)('claims decided by the server under contention (%s)', (b
     expect(JSON.parse(row!.details)).toMatchObject({ reason: 'leaseExpired' });
     const [{ n: feed }] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM changes WHERE command_id LIKE 'lease-%'");
     expect(feed).toBe(released);
+  }, 300_000);
+});
+
+describe('two server instances over one PostgreSQL, as behind a load balancer', () => {
+  it('share sessions and claims: a token from one works on the other, and no case is claimed twice', async () => {
+    const first = await startCentral('postgres', pg);
+    const second = await startCentralServer({ db: openPostgres({ url: first.dbUrl!, maxConnections: 12 }), config: { leaseSweepMs: 0 } });
+    try {
+      await createUsers(
+        first.db,
+        Array.from({ length: 8 }, (_, k) => ({ id: `u-l${k}`, username: `lb${k}`, displayName: `负载${k}`, roles: ['clerk' as const], team: null, password: 'Lb@2026' })),
+        new Date(first.clock.now).toISOString(),
+      );
+      await importCases(first.db, queuedCases(1_500, first.clock.now, 5), first.clock.now);
+      const urls = [first.url, second.url];
+      const got = await Promise.all(
+        Array.from({ length: 8 }, async (_, k) => {
+          // Logged in on one instance, claiming through both in turn.
+          const { token } = await loggedIn(urls[k % 2]!, `lb${k}`, 'Lb@2026');
+          const mine: string[] = [];
+          for (let i = 0; ; i++) {
+            const o = value(await new CentralClient({ baseUrl: urls[i % 2]! }).claimNext(token, { commandId: randomUUID(), queue: 'doc_check' }));
+            if (o.status === 'rejected') return mine;
+            mine.push(o.change.caseId);
+          }
+        }),
+      );
+      const all = got.flat();
+      expect(all).toHaveLength(1_500);
+      expect(new Set(all).size).toBe(1_500);
+    } finally {
+      await second.close();
+      await second.db.close();
+      await first.close();
+    }
   }, 300_000);
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { actorOf } from '../../electron/host/auth/auth-service';
+import { BlobStore } from '../../electron/host/documents/blob-store';
 import { seedCentralDemo } from '../../server/demo/central-demo';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { startPostgres, type PgCluster } from './support/postgres';
@@ -262,6 +267,31 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     const history = value(await fresh.call('case:get', w, { caseId: lost.caseId })).history;
     expect(history.at(-1)).toMatchObject({ action: 'released', actorName: '系统' });
     expect(value(await fresh.call('case:claim', w, { caseId: lost.caseId })).assigneeName).toBe('王芳');
+  });
+
+  it('carries a document from the store of one desktop to another through the server, by sha256', async () => {
+    const a = await desktop({ gated: true });
+    const b = await desktop();
+    await a.login('zhangmin');
+    await b.login('wangfang');
+    const dirs = [mkdtempSync(join(tmpdir(), 'cfw-blobs-')), mkdtempSync(join(tmpdir(), 'cfw-blobs-'))];
+    try {
+      const [storeA, storeB] = dirs.map((d) => new BlobStore(d)) as [BlobStore, BlobStore];
+      const bytes = randomBytes(300_000);
+      const { sha256 } = storeA.put(bytes);
+      a.gate!.cut();
+      const offline = await a.sync.blobs.upload(sha256, storeA);
+      expect(offline.ok).toBe(false);
+      if (!offline.ok) expect(offline.error.code).toBe('offline');
+      a.gate!.restore();
+      expect(value(await a.sync.blobs.upload(sha256, storeA))).toMatchObject({ sha256, created: true });
+      expect(value(await a.sync.blobs.upload(sha256, storeA)).created).toBe(false);
+      expect(value(await b.sync.blobs.download(sha256, storeB))).toEqual({ fetched: true });
+      expect(Buffer.compare(storeB.get(sha256), bytes)).toBe(0);
+      expect(value(await b.sync.blobs.download(sha256, storeB))).toEqual({ fetched: false });
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('lets a user who logged in online here log in offline for a stated time, and nobody else', async () => {

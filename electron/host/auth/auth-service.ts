@@ -133,7 +133,8 @@ export class AuthService {
   }
 }
 
-function lockedError(until: number, now: number) {
+/** The refusal of a locked account (also the central server's, so both say the same). */
+export function lockedError(until: number, now: number) {
   const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
   return fail(
     'account-locked',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentDesk, DocumentSummary } from '../../../shared/api/documents-api';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/api/documents-api';
@@ -30,7 +31,7 @@ export interface DocumentOptions {
   /** Largest accepted file in bytes (default 20 MB; WORKBENCH_DOC_MAX_MB overrides the default). */
   maxBytes?: number;
   maxPixels?: number;
-  /** OCR engines working at once (default 2; WORKBENCH_OCR_WORKERS). */
+  /** OCR engines working at once (default: one core less than the machine has, at least 1, at most 2; WORKBENCH_OCR_WORKERS). */
   ocrWorkers?: number;
 }
 
@@ -88,7 +89,8 @@ export class DocumentService {
       repo: this.repo,
       blobs: this.blobs,
       cacheDir: deps.dataDir,
-      workers: o.ocrWorkers ?? envNumber('WORKBENCH_OCR_WORKERS') ?? 2,
+      // One core is left to the UI and the host: on the 2-core desktops of the centre, OCR takes the other.
+      workers: o.ocrWorkers ?? envNumber('WORKBENCH_OCR_WORKERS') ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
       now: deps.now,
     });
   }
@@ -335,7 +337,7 @@ export class DocumentService {
       this.repo.setKind(documentId, kind),
     );
     if (!r.ok) return r;
-    void this.ocr.enqueue(documentId);
+    void this.ocr.requeue(documentId);
     return ok(this.summary(d, session));
   }
 
@@ -358,7 +360,8 @@ export class DocumentService {
     const doc = this.visibleDocument(documentId, session);
     if (!doc.ok) return doc;
     if (!session.info.permissions.includes('doc.work')) return fail('forbidden', '您没有重新识别资料的权限', 'You may not re-run recognition');
-    if (doc.value.ocrStatus === 'queued' || doc.value.ocrStatus === 'running') return ok(this.summary(doc.value, session));
+    // Only a failed or cancelled recognition is run again: a finished one holds the clerk's reviews.
+    if (doc.value.ocrStatus !== 'failed' && doc.value.ocrStatus !== 'cancelled') return ok(this.summary(doc.value, session));
     this.repo.setStatus(documentId, 'queued');
     void this.ocr.enqueue(documentId);
     return ok(this.summary(doc.value, session));

@@ -1,6 +1,6 @@
 import type { DocumentField, DocumentSummary } from '../../../shared/api/documents-api';
 import type { CheckedDocument, CheckResult } from '../../../shared/documents/cross-checks';
-import { isBlocking, type ValueProblem } from '../../../shared/documents/field-values';
+import type { ValueProblem } from '../../../shared/documents/field-values';
 import { fieldDef, isSensitiveField, LOW_CONFIDENCE } from '../../../shared/documents/fields';
 import { maskIdentifier } from '../../../shared/domain/masking';
 import type { DocumentRepo, DocumentRow, FieldRow } from './document-repo';
@@ -18,7 +18,7 @@ export function fieldView(doc: DocumentRow, f: FieldRow, pii: boolean): Document
     ocrRaw: mask(f.ocrRaw),
     confidence: Math.round(f.ocrConfidence),
     problems,
-    doubtful: f.ocrConfidence < LOW_CONFIDENCE || (def ? isBlocking(def.type, problems) || problems.length > 0 : false),
+    doubtful: f.ocrConfidence < LOW_CONFIDENCE || problems.length > 0,
     status: f.status,
     source: f.ocrSource,
     page: f.pageNo,

@@ -74,6 +74,9 @@ export class OcrEngine {
       },
     };
     const quiet = { ...options, logger: () => {} };
+    // chi_sim's own config asks for chi_sim_vert (vertical text) as a sub-language, which the package does
+    // not have: with a second language the WebAssembly build prints a garbled "Failed loading language" on
+    // start. Harmless (horizontal text only); overriding the setting at init was tried and spoils recognition.
     const [page, chiLine, engLine] = await Promise.all([
       createWorker('chi_sim+eng', 1, options),
       createWorker('chi_sim', 1, quiet),

@@ -87,6 +87,21 @@ export class OcrQueue {
     return done;
   }
 
+  /**
+   * Reads a document again (its kind was corrected): a recognition still running for it is cancelled first,
+   * so the new one cannot be overwritten by the old result.
+   */
+  requeue(documentId: string): Promise<void> {
+    const running = this.running.get(documentId);
+    if (!running) return this.enqueue(documentId);
+    this.cancel(documentId);
+    return running.then(() => {
+      if (this.closed) return;
+      this.deps.repo.setStatus(documentId, 'queued');
+      return this.enqueue(documentId);
+    });
+  }
+
   cancel(documentId: string): boolean {
     return this.pool?.cancel(documentId) ?? false;
   }

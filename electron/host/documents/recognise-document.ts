@@ -4,7 +4,7 @@ import { extractFields, type ExtractedField } from '../../../shared/documents/ex
 import { FIELD_DEFS, LOW_CONFIDENCE } from '../../../shared/documents/fields';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import { pageText, type OcrBox, type OcrPage } from '../../../shared/documents/ocr-types';
-import { bestReading, pickReading, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
+import { bestReading, pickReading, replacementName, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
 import type { OcrEngine } from './ocr-engine';
 
 /** A page as stored: a PNG or JPEG the viewer shows and the engine reads. */
@@ -93,9 +93,12 @@ export async function recogniseDocument(engine: OcrEngine, images: readonly Page
       check();
       readings.push(await engine.readLine(await crop(greys[t.f.page]!, pages[t.f.page]!, t.f.bbox!, height), t.plan!.mode));
     }
-    // The first reading competes too, except for identity numbers, where the whitelisted reading is the surer.
-    const candidates = t.plan!.mode === 'id-number' || t.plan!.mode === 'credit-code' ? readings.slice(1) : readings;
-    fields[t.i] = pickReading(t.def, t.f, bestReading(t.def, candidates, t.f.value, opts.today), opts.today);
+    const second =
+      t.plan!.mode === 'person-name'
+        ? replacementName(t.def, t.f, readings.slice(1), opts.today)
+        : // The first reading competes too, except for identity numbers, where the whitelisted reading is the surer.
+          bestReading(t.def, t.plan!.mode === 'id-number' || t.plan!.mode === 'credit-code' ? readings.slice(1) : readings, t.f.value, opts.today);
+    fields[t.i] = pickReading(t.def, t.f, second, opts.today);
     report(0.9 + ((n + 1) / todo.length) * 0.1);
   }
   report(1);

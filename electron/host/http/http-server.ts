@@ -2,23 +2,9 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { CHANNELS, type Channel, type HostEvent } from '../../../shared/api/contract';
-import type { ErrorCode } from '../../../shared/errors';
+import { HTTP_STATUS as STATUS } from '../../../shared/sync/http-status';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import type { HostHandle } from '../host-handle';
-
-const STATUS: Record<ErrorCode, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  'session-expired': 401,
-  'account-locked': 423,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  'invalid-transition': 409,
-  'sod-violation': 403,
-  offline: 503,
-  internal: 500,
-};
 
 export interface HttpServerOptions {
   host: HostHandle;

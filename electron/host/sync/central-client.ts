@@ -84,7 +84,8 @@ export class CentralClient {
   /** Uploads bytes under their sha256; sending the same bytes again is harmless (retry freely). */
   async putBlob(token: string, bytes: Uint8Array): Promise<Result<BlobStored>> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const res = await this.fetch('PUT', `/v1/blobs/${sha256}`, token, { body: bytes, type: 'application/octet-stream' });
+    // A copy on a plain ArrayBuffer: what fetch accepts under both the Node and the DOM typings.
+    const res = await this.fetch('PUT', `/v1/blobs/${sha256}`, token, { body: new Uint8Array(bytes), type: 'application/octet-stream' });
     return this.envelope(res, BlobStored);
   }
 
@@ -108,7 +109,7 @@ export class CentralClient {
     return this.envelope(res, schema);
   }
 
-  private async fetch(method: string, path: string, token: string | null, body?: { body: string | Uint8Array; type: string }, timeoutMs = this.timeoutMs): Promise<Response> {
+  private async fetch(method: string, path: string, token: string | null, body?: { body: string | Uint8Array<ArrayBuffer>; type: string }, timeoutMs = this.timeoutMs): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body) headers['Content-Type'] = body.type;

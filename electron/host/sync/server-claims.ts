@@ -46,9 +46,12 @@ export class ServerClaims {
     return this.ask(session, () => this.sync.client.claimNext(token.value, { commandId, queue }));
   }
 
-  /** The user's server token, after pushing what this desktop still owes the server. */
+  /**
+   * The user's server token, after pushing what this desktop still owes the server (the server decides on
+   * top of it). With nothing owed and the server known to answer, the claim is the only request.
+   */
   private async ready(session: Session): Promise<Result<string>> {
-    await this.sync.syncNow();
+    if (this.sync.store.pendingCount() > 0 || !this.sync.isOnline) await this.sync.syncNow();
     if (!this.sync.isOnline) return offlineClaim();
     const token = this.sync.tokens.get(session.user.id);
     return token ? ok(token) : serverSessionLost();

@@ -6,6 +6,7 @@ import { FEED_START } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
 import type { HostServices } from '../host';
 import { log } from '../log';
+import { BlobTransfer } from './blob-transfer';
 import { CentralClient, CentralUnreachable } from './central-client';
 import { CURSOR_KEY, pullFeed } from './feed-puller';
 import { pushOutbox } from './outbox-pusher';
@@ -40,6 +41,8 @@ export class SyncService implements SyncContext {
   readonly tokens: TokenBook;
   readonly db: Db;
   readonly deviceId: string;
+  /** Documents to and from the server by sha256 (for the documents capability). */
+  readonly blobs: BlobTransfer;
   /** Passwords accepted offline, waiting to be confirmed by the server (memory only). */
   readonly reauth = new Map<string, { username: string; password: string }>();
   active = true;
@@ -62,6 +65,7 @@ export class SyncService implements SyncContext {
     this.replica = new Replica(opts.db, opts.services.cases, opts.services.audit, this.store);
     this.tokens = new TokenBook(opts.now);
     this.deviceId = this.store.state('device_id') ?? this.newDeviceId();
+    this.blobs = new BlobTransfer(this);
   }
 
   private newDeviceId(): string {

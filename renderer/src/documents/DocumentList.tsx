@@ -76,7 +76,8 @@ export function DocumentList({ desk, selectedId, onSelect, uploading, onUpload, 
           data-status={d.ocr.status}
           className={`doc-item${d.id === selectedId ? ' doc-item-selected' : ''}`}
           onClick={() => onSelect(d.id)}
-          onKeyDown={(e) => e.key === 'Enter' && onSelect(d.id)}
+          // Space, not Enter: Enter confirms the selected field everywhere on the desk.
+          onKeyDown={(e) => e.key === ' ' && onSelect(d.id)}
         >
           <Typography.Text strong>{pick(DOCUMENT_KIND_LABELS[d.kind])}</Typography.Text>
           <Typography.Text type="secondary" ellipsis className="doc-item-file">

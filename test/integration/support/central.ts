@@ -63,6 +63,8 @@ export async function freshCentralDb(backend: Backend, pgCluster: PgCluster | nu
 
 export interface TestCentral {
   backend: Backend;
+  /** The PostgreSQL URL (postgres backend), for a second instance on the same database. */
+  dbUrl?: string;
   server: CentralServer;
   db: CentralDb;
   url: string;
@@ -78,6 +80,7 @@ export async function startCentral(backend: Backend, pgCluster: PgCluster | null
   const server = await startCentralServer({ db, config: { leaseSweepMs: 0, now: () => clock.now, ...config } });
   return {
     backend,
+    dbUrl: where.url,
     server,
     db,
     url: server.url,
