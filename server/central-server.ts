@@ -11,6 +11,9 @@ import { FeedService } from './feed/feed-service';
 import { buildCentralApp } from './http/central-app';
 import type { CentralServices } from './http/sync-routes';
 import { LeaseService } from './leases/lease-service';
+import { ServerNegativeList } from './screening/negative-list-service';
+import { ensureDefaultRuleSet, ServerRuleSets } from './screening/rule-sets';
+import { ServerScreening } from './screening/screening-service';
 
 export interface CentralServerOptions {
   db: CentralDb;
@@ -39,27 +42,37 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   // Generic plans at once: every hot statement is a small indexed lookup whose plan does not depend on values.
   await db.setSessionSetup(`${prepareAllSql()};\nSET plan_cache_mode = force_generic_plan`);
   const settings = await loadSettings(db, opts.tokenSecret);
+  await ensureDefaultRuleSet(db);
   const auth = new CentralAuth(db, config, settings.tokenSecret);
+  const screening = new ServerScreening({ db, config, rules: new ServerRuleSets() });
   const services: CentralServices = {
     db,
     serverId: settings.serverId,
     auth,
-    push: new PushService({ db, config }),
+    // A push that leaves cases in `screening` has them screened right after it committed.
+    push: new PushService({ db, config, onScreening: (ids) => screening.enqueue(ids) }),
     claims: new ClaimService({ db, config, auth }),
     feed: new FeedService(db),
     leases: new LeaseService({ db, config }),
     blobs: new BlobStore(db, config.now),
+    screening,
+    negativeList: new ServerNegativeList({ db, now: config.now }),
   };
   const app = buildCentralApp(services, config);
   const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
 
-  let sweeping: Promise<unknown> = Promise.resolve();
+  const failed = (what: string) => (e: unknown) => console.error(`[central] ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+  // Cases left waiting in `screening` (a restart between a push and its screening, an older database).
+  let sweeping: Promise<unknown> = screening.screenPending().catch(failed('screening at start'));
   const timer =
     config.leaseSweepMs > 0
       ? setInterval(() => {
-          sweeping = services.leases.sweep().catch((e: unknown) => console.error(`[central] lease sweep failed: ${e instanceof Error ? e.message : String(e)}`));
+          sweeping = Promise.all([
+            services.leases.sweep().catch(failed('lease sweep')),
+            sweeping.then(() => screening.screenPending()).catch(failed('screening sweep')),
+          ]);
         }, config.leaseSweepMs)
       : null;
   timer?.unref();
@@ -82,6 +95,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
       if (upkeep) clearInterval(upkeep);
       await sweeping;
       await app.close();
+      await screening.close();
     },
   };
 }

@@ -60,7 +60,14 @@ export function storedAnswer(row: Row, ws: WorkingSet, caseId: string | null): C
 export class PushService {
   private committed = 0;
 
-  constructor(private readonly deps: { db: CentralDb; config: ServerConfig }) {}
+  constructor(
+    private readonly deps: {
+      db: CentralDb;
+      config: ServerConfig;
+      /** Told, after the commit, of the cases the push left in `screening` (the server screens them). */
+      onScreening?: (caseIds: string[]) => void;
+    },
+  ) {}
 
   async push(session: ServerSession, commands: readonly PushCommand[]): Promise<CommandOutcome[]> {
     const answers = new Map<string, CommandOutcome>();
@@ -70,6 +77,9 @@ export class PushService {
       const replies = await withRetry(() => this.deps.db.transaction((tx) => this.applyChunk(tx, session, chunk)));
       for (const r of replies) answers.set(r.commandId, r);
       this.afterCommit(chunk.length);
+      // A repeated command whose case still waits in screening counts too: screening it is idempotent.
+      const screening = replies.flatMap((r) => (r.status === 'accepted' && r.change.case.state === 'screening' ? [r.change.caseId] : []));
+      if (screening.length > 0) this.deps.onScreening?.(screening);
     }
     return commands.map((c) => answers.get(c.commandId)!);
   }

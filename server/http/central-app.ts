@@ -3,6 +3,7 @@ import { redact } from '../../electron/host/log';
 import type { ServerConfig } from '../config';
 import { send } from './envelope';
 import { registerBlobRoutes } from './blob-routes';
+import { registerScreeningRoutes } from './screening-routes';
 import { registerSyncRoutes, type CentralServices } from './sync-routes';
 
 class BadBody extends Error {
@@ -54,5 +55,6 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
 
   registerSyncRoutes(app, services, config);
   registerBlobRoutes(app, services, config);
+  registerScreeningRoutes(app, services);
   return app;
 }

@@ -11,6 +11,8 @@ import type { ServerConfig } from '../config';
 import type { CentralDb } from '../db/central-db';
 import type { FeedService } from '../feed/feed-service';
 import type { LeaseService } from '../leases/lease-service';
+import type { ServerNegativeList } from '../screening/negative-list-service';
+import type { ServerScreening } from '../screening/screening-service';
 import { parse, send } from './envelope';
 
 export interface CentralServices {
@@ -22,6 +24,9 @@ export interface CentralServices {
   feed: FeedService;
   leases: LeaseService;
   blobs: BlobStore;
+  /** Screening of cases that enter `screening` (风险筛查 · 测额 · 定价). */
+  screening: ServerScreening;
+  negativeList: ServerNegativeList;
 }
 
 const FeedQuery = z.strictObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmountFen } from './capital-amount';
+import { capitalAmount } from '../contracts/capital-amount';
 
 describe('parseAmountFen', () => {
   it.each([
@@ -24,5 +25,17 @@ describe('parseAmountFen', () => {
 
   it.each(['', '壹佰万美元', '一百万 maybe', 'abc'])('%j is not an amount', (text) => {
     expect(parseAmountFen(text)).toBeNull();
+  });
+});
+
+describe('reads back every amount the contract writer prints', () => {
+  it('round-trips capitalAmount for amounts with and without yuan, jiao and fen', () => {
+    for (const fen of [1, 10, 50, 105, 10050, 100005, 1000000, 1000050, 123456789, 100000000000, 100000001, 2000000000, 1010101010]) {
+      expect(parseAmountFen(capitalAmount(fen))).toBe(fen);
+    }
+  });
+  it('reads figures in 万 without floating point', () => {
+    expect(parseAmountFen('12.34万元')).toBe(12_340_000);
+    expect(parseAmountFen('0.07万')).toBe(70_000);
   });
 });

@@ -51,16 +51,26 @@ export function parseAmountFen(raw: string): number | null {
   if (figures) {
     const yuan = Number(figures[1]!.replaceAll(',', ''));
     const cents = Number((figures[2] ?? '').padEnd(2, '0'));
-    const scale = figures[3] ? 10_000 : 1;
-    if (figures[3]) return Math.round((yuan + cents / 100) * scale * 100);
+    // 12.34万 = 12 万 + 34 hundredths of a 万 (100 元 each): integers throughout.
+    if (figures[3]) return yuan * 1_000_000 + cents * 10_000;
     return yuan * 100 + cents;
   }
-  const capital = /^(.*?)元零?(?:(.)角)?零?(?:(.)分)?整?$/.exec(t.replace(/圆/g, '元'));
-  const body = capital ? capital[1]! : t.replace(/整$/, '');
-  const yuan = capitalYuan(body.replace(/零/g, ''));
-  if (yuan === null) return null;
-  const jiao = capital?.[2] ? DIGITS[capital[2]] : 0;
-  const fen = capital?.[3] ? DIGITS[capital[3]] : 0;
-  if (jiao === undefined || fen === undefined) return null;
-  return yuan * 100 + jiao * 10 + fen;
+  // 元 may be absent when there are no yuan at all (壹角, 伍分).
+  const capital = /^(?:(.*?)元)?零?(?:(.)角)?零?(?:(.)分)?整?$/.exec(t.replace(/圆/g, '元'));
+  if (capital && capital[1] === undefined && !capital[2] && !capital[3]) return parseWholeYuan(t);
+  if (capital) {
+    const yuan = capitalYuan((capital[1] ?? '').replace(/零/g, ''));
+    const jiao = capital[2] ? DIGITS[capital[2]] : 0;
+    const fen = capital[3] ? DIGITS[capital[3]] : 0;
+    if (yuan === null || jiao === undefined || fen === undefined) return null;
+    return yuan * 100 + jiao * 10 + fen;
+  }
+  return parseWholeYuan(t);
+}
+
+/** Capital numerals with no 元 at all (壹佰万整, as some forms print): whole yuan. */
+function parseWholeYuan(t: string): number | null {
+  const body = t.replace(/整$/, '').replace(/零/g, '');
+  const yuan = body === '' ? null : capitalYuan(body);
+  return yuan === null ? null : yuan * 100;
 }

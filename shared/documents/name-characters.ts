@@ -55,3 +55,4 @@ export function isSurname(c: string): boolean {
 
 /** Whitelist for the name reading: every listed character once. */
 export const NAME_WHITELIST = [...NAME_CHARS].join('');
+

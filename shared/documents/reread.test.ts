@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedField } from './extract';
 import { fieldDef } from './fields';
-import { bestReading, characterVote, pickReading, plausibleReread, replacementName, rereadPlanFor } from './reread';
+import { bestReading, characterVote, commonSurnameAlternative, hasRareSurname, pickReading, plausibleReread, replacementName, rereadPlanFor } from './reread';
 
 const def = (kind: 'id_card_front' | 'business_licence', key: string) => fieldDef(kind, key)!;
 const first = (over: Partial<ExtractedField>): ExtractedField => ({
@@ -104,5 +104,23 @@ describe('replacementName: the surname prior', () => {
   });
   it('does not swap the given name on that ground', () => {
     expect(replacementName(name, first({ value: '印玉红' }), [{ text: '邱玉明', confidence: 90 }])).toBeNull();
+  });
+});
+
+describe('the surname read alone against the common surnames', () => {
+  const name = def('id_card_front', 'name');
+  it('is tried only for a rare surname, not a common one or a missing one', () => {
+    expect(hasRareSurname('印玉红')).toBe(true);
+    expect(hasRareSurname('邱玉红')).toBe(false);
+    expect(hasRareSurname('晓东')).toBe(false); // 晓 is no surname: the page dropped it
+    expect(hasRareSurname('')).toBe(false);
+  });
+  it('replaces the rare surname when two readings agree and one is fairly sure', () => {
+    const f = first({ value: '印玉红' });
+    expect(commonSurnameAlternative(name, f, [{ text: '邱玉红', confidence: 59 }, { text: '邱玉红', confidence: 86 }, { text: '玉红', confidence: 0 }])).toEqual({ text: '邱玉红', confidence: 86 });
+  });
+  it('keeps a true rare surname, which the forced reading reads with almost no confidence', () => {
+    expect(commonSurnameAlternative(name, first({ value: '苑明' }), [{ text: '范明', confidence: 0 }, { text: '范明', confidence: 0 }, { text: '明', confidence: 0 }])).toBeNull();
+    expect(commonSurnameAlternative(name, first({ value: '印玉红' }), [{ text: '邱玉红', confidence: 80 }, { text: '王玉红', confidence: 70 }])).toBeNull();
   });
 });

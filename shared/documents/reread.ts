@@ -138,6 +138,36 @@ export function replacementName(def: FieldDef, first: ExtractedField, rereads: r
 }
 
 /**
+ * Is the name's first character a surname, but not one of the hundred common ones (a candidate for a
+ * third reading of that character)? 印 and 苑 are surnames; 晓 (a dropped surname) is none.
+ */
+export function hasRareSurname(value: string): boolean {
+  const c = [...value][0];
+  return c !== undefined && isSurname(c) && !COMMON_SURNAMES.includes(c);
+}
+
+/**
+ * The surname of a name read with a rare one, read again character-alone with only the common surnames
+ * allowed (印玉红 → 邱玉红): the common one replaces it when two readings agree and the surer of them is
+ * fairly sure (≥ 50). A true rare surname forced into that whitelist reads with almost no confidence
+ * (measured: 印, 苑, 宓, 贲 at 0–17), so it stands. `readings` are whole names: the new surname + the
+ * given name as first read.
+ */
+export function commonSurnameAlternative(def: FieldDef, chosen: ExtractedField, readings: readonly Reading[], today?: string): Reading | null {
+  const given = [...chosen.value].slice(1).join('');
+  const tally = new Map<string, Reading[]>();
+  for (const r of readings) {
+    const v = canonicalFor(def, r.text, today).value;
+    if ([...v].length < 2 || !COMMON_SURNAMES.includes([...v][0]!) || [...v].slice(1).join('') !== given) continue;
+    tally.set(v, [...(tally.get(v) ?? []), r]);
+  }
+  const top = [...tally.values()].sort((a, b) => b.length - a.length)[0];
+  if (!top || top.length < 2) return null;
+  const best = top.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  return best.confidence >= 50 ? best : null;
+}
+
+/**
  * The best of several readings of one crop: the surest of those whose value passes every check, else of
  * those whose problems are only warnings, else of all. An organisation's name (long, where one misread
  * character is the usual error) is decided by a per-character vote when three or more readings agree on its

@@ -4,6 +4,7 @@ import { Role, UserInfo } from '../api/schemas';
 import { COMMANDS, type CommandName } from '../commands/registry';
 import { CaseId } from '../commands/case-id';
 import type { ErrorCode } from '../errors';
+import type { ScreeningEvaluation } from '../screening/screen-case';
 import { CaseSnapshot } from './case-snapshot';
 
 /**
@@ -64,6 +65,35 @@ export const ChangeEvent = z.object({
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
+/**
+ * A screening the server ran (风险筛查 · 测额 · 定价), carried by the change of its `completeScreening`: the
+ * whole evaluation the case page shows (rules with evidence, limit and price explained). `resultId` is the
+ * server's, so every desktop names the result alike. A policy version other than 1 (which every desktop
+ * ships with) travels along, so a desktop can show and honour the version the result names.
+ */
+const EvaluationShape = z.looseObject({
+  ruleSetVersion: z.number().int().min(1),
+  asOf: z.string().max(10),
+  outcome: z.enum(['approval', 'investigation', 'declined']),
+  team: z.enum(['retail', 'corporate']),
+  riskGrade: z.string().max(2),
+  rules: z.array(z.looseObject({ ruleId: z.string(), result: z.string(), fired: z.boolean() })).max(200),
+  reasons: z.array(z.string()).max(200),
+  limit: z.looseObject({ limitFen: z.number().int().min(0) }),
+  price: z.looseObject({ rateBp: z.number().int(), quotaExempt: z.boolean() }),
+});
+
+export const ScreeningWire = z.object({
+  resultId: z.number().int().min(1),
+  screenedAt: IsoTime,
+  // The shape that stores and shows it is checked; the rest is the shared evaluation as the server made it.
+  evaluation: EvaluationShape as unknown as z.ZodType<ScreeningEvaluation>,
+  ruleSet: z
+    .object({ version: z.number().int().min(2), policy: z.unknown(), note: z.string().max(500), createdBy: z.string().max(64), createdAt: IsoTime })
+    .optional(),
+});
+export type ScreeningWire = z.infer<typeof ScreeningWire>;
+
 /** What one accepted command (or a server action such as a lease expiry) did to one case. */
 export const ChangeBody = z.object({
   /** The command id, or a server-made id (`import-…`, `lease-…`); applying a change twice is detected by it. */
@@ -74,6 +104,8 @@ export const ChangeBody = z.object({
   /** The case as the server held it when the change was read: this version or a later one. */
   case: CaseSnapshot,
   events: z.array(ChangeEvent).max(100),
+  /** With a server screening's outcome: the screening itself. */
+  screening: ScreeningWire.optional(),
 });
 export type ChangeBody = z.infer<typeof ChangeBody>;
 

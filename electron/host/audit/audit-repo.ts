@@ -40,7 +40,7 @@ export class AuditRepo {
     this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       `INSERT INTO audit (seq, at, actor_id, actor_name, action, case_id, command_id, from_state, to_state, details, prev_hash, hash)
-       VALUES (@seq, @at, @actorId, @actorName, @action, @caseId, @commandId, @fromState, @toState, @details, @prevHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.byCaseStmt = db.prepare<[string], RawAudit>('SELECT * FROM audit WHERE case_id = ? ORDER BY seq');
     this.iterateStmt = db.prepare<[], RawAudit>('SELECT * FROM audit ORDER BY seq');
@@ -51,7 +51,7 @@ export class AuditRepo {
     const last = this.lastStmt.get();
     const base = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
     const full: AuditEntry = { ...base, hash: sha256Hex(auditHashInput(base)) };
-    this.insertStmt.run(full);
+    this.insertStmt.run(full.seq, full.at, full.actorId, full.actorName, full.action, full.caseId, full.commandId, full.fromState, full.toState, full.details, full.prevHash, full.hash);
     return full;
   }
 

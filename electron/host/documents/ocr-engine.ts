@@ -113,6 +113,16 @@ export class OcrEngine {
     return reading(await withTimeout(worker.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS));
   }
 
+  /** Reads one cropped character (mode 10) restricted to `whitelist`, with the Chinese model. */
+  async readCharacter(image: Buffer, whitelist: string): Promise<Reading> {
+    await this.chiLine.setParameters({ tessedit_pageseg_mode: '10' as never, tessedit_char_whitelist: whitelist });
+    try {
+      return reading(await withTimeout(this.chiLine.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS));
+    } finally {
+      await this.chiLine.setParameters({ tessedit_pageseg_mode: '7' as never });
+    }
+  }
+
   async stop(): Promise<void> {
     await Promise.allSettled([this.page.terminate(), this.chiLine.terminate(), this.engLine.terminate()]);
   }

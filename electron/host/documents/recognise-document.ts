@@ -4,8 +4,9 @@ import { extractFields, type ExtractedField } from '../../../shared/documents/ex
 import { FIELD_DEFS, LOW_CONFIDENCE } from '../../../shared/documents/fields';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import { pageText, type OcrBox, type OcrPage } from '../../../shared/documents/ocr-types';
-import { bestReading, pickReading, replacementName, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
+import { bestReading, commonSurnameAlternative, hasRareSurname, pickReading, replacementName, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
 import type { OcrEngine } from './ocr-engine';
+import { COMMON_SURNAMES } from '../../../shared/documents/name-characters';
 
 /** A page as stored: a PNG or JPEG the viewer shows and the engine reads. */
 export interface PageImage {
@@ -63,6 +64,23 @@ async function crop(grey: Buffer, page: OcrPage, box: OcrBox, height: number): P
 }
 
 /**
+ * The first character of a name's box (CJK glyphs are about as wide as they are tall) read alone with only
+ * the common surnames allowed, at each size; each reading is returned as a whole name with the given name
+ * as already read.
+ */
+async function readSurname(engine: OcrEngine, grey: Buffer, page: OcrPage, box: OcrBox, name: string, heights: readonly number[], check: () => void): Promise<Reading[]> {
+  const glyph = { ...box, x1: Math.min(box.x1, box.x0 + (box.y1 - box.y0)) };
+  const given = [...name].slice(1).join('');
+  const readings: Reading[] = [];
+  for (const height of heights) {
+    check();
+    const c = await engine.readCharacter(await crop(grey, page, glyph, height), COMMON_SURNAMES);
+    readings.push({ text: c.text + given, confidence: c.confidence });
+  }
+  return readings;
+}
+
+/**
  * Reads one document: every page with the page model (mode 6), the kind from the text (unless the clerk set
  * it), the fields from their labels, then a second reading of the crops that need one — the identity numbers
  * always, with the English model and a whitelist (mode 7), doubtful key fields and dates with mode 7.
@@ -99,6 +117,10 @@ export async function recogniseDocument(engine: OcrEngine, images: readonly Page
         : // The first reading competes too, except for identity numbers, where the whitelisted reading is the surer.
           bestReading(t.def, t.plan!.mode === 'id-number' || t.plan!.mode === 'credit-code' ? readings.slice(1) : readings, t.f.value, opts.today);
     fields[t.i] = pickReading(t.def, t.f, second, opts.today);
+    if (t.plan!.mode === 'person-name' && hasRareSurname(fields[t.i]!.value)) {
+      const alt = commonSurnameAlternative(t.def, fields[t.i]!, await readSurname(engine, greys[t.f.page]!, pages[t.f.page]!, t.f.bbox!, fields[t.i]!.value, t.plan!.heights, check), opts.today);
+      if (alt) fields[t.i] = pickReading(t.def, fields[t.i]!, alt, opts.today);
+    }
     report(0.9 + ((n + 1) / todo.length) * 0.1);
   }
   report(1);

@@ -58,6 +58,19 @@ export class RuleSetRepo {
     return this.listStmt.all().map((r) => ({ version: r.version, note: r.note, createdBy: r.created_by, createdAt: r.created_at }));
   }
 
+  /**
+   * A version made elsewhere (the central server's, carried by a screening that used it), stored under its
+   * own number if it is not here yet. False if it is not a valid policy.
+   */
+  adopt(v: { version: number; policy: unknown; note: string; createdBy: string; createdAt: string }): boolean {
+    if (this.version(v.version)) return true;
+    const parsed = parsePolicy(v.policy);
+    if (!parsed.success) return false;
+    this.insertStmt.run(v.version, JSON.stringify(parsed.data), v.note, v.createdBy, v.createdAt);
+    this.cached = null; // the newest version may have changed
+    return true;
+  }
+
   /** Saves `policy` as the next version, audited; refused (null) if `basedOn` is no longer the newest. */
   save(policy: ScreeningPolicy, basedOn: number, note: string, by: Actor): RuleSetVersion | null {
     const at = new Date(this.now()).toISOString();

@@ -52,11 +52,15 @@ export class ScreeningResultRepo {
   private readonly byCaseStmt;
   private readonly insertOverrideStmt;
   private readonly overridesStmt;
+  private readonly resultIdStmt;
+  private readonly byCommandStmt;
+  private readonly overrideByCommandStmt;
+  private readonly deleteOverrideStmt;
 
   constructor(db: Db) {
     this.insertResult = db.prepare(
-      `INSERT INTO screening_results (case_id, rule_set_version, screened_at, outcome, team, risk_grade, limit_fen, rate_bp, quota_exempt, command_id, result)
-       VALUES (@caseId, @version, @screenedAt, @outcome, @team, @riskGrade, @limitFen, @rateBp, @quotaExempt, @commandId, @result)`,
+      `INSERT INTO screening_results (id, case_id, rule_set_version, screened_at, outcome, team, risk_grade, limit_fen, rate_bp, quota_exempt, command_id, result)
+       VALUES (@id, @caseId, @version, @screenedAt, @outcome, @team, @riskGrade, @limitFen, @rateBp, @quotaExempt, @commandId, @result)`,
     );
     this.insertHit = db.prepare('INSERT INTO screening_rule_hits (result_id, case_id, rule_id, result) VALUES (?, ?, ?, ?)');
     this.latestStmt = db.prepare<[string], ResultRow>('SELECT id, case_id, screened_at, command_id, result FROM screening_results WHERE case_id = ? ORDER BY id DESC LIMIT 1');
@@ -66,11 +70,20 @@ export class ScreeningResultRepo {
        VALUES (@caseId, @resultId, @limitFen, @rateBp, @reason, @actorId, @actorName, @at, @commandId)`,
     );
     this.overridesStmt = db.prepare<[string, number], OverrideRow>('SELECT * FROM screening_overrides WHERE case_id = ? AND result_id = ? ORDER BY id');
+    this.resultIdStmt = db.prepare<[number], { case_id: string; command_id: string }>('SELECT case_id, command_id FROM screening_results WHERE id = ?');
+    this.byCommandStmt = db.prepare<[string], { id: number }>('SELECT id FROM screening_results WHERE command_id = ?');
+    this.overrideByCommandStmt = db.prepare<[string], { id: number }>('SELECT id FROM screening_overrides WHERE command_id = ?');
+    this.deleteOverrideStmt = db.prepare<[string]>('DELETE FROM screening_overrides WHERE command_id = ?');
   }
 
-  insert(caseId: string, e: ScreeningEvaluation, screenedAt: string, commandId: string): number {
-    const id = Number(
+  /**
+   * Stores a screening. `id` is given for a result the central server made (a synced desktop keeps the
+   * server's ids, so every desktop names a result alike); a local screening takes the next id.
+   */
+  insert(caseId: string, e: ScreeningEvaluation, screenedAt: string, commandId: string, id: number | null = null): number {
+    const rowId = Number(
       this.insertResult.run({
+        id,
         caseId,
         version: e.ruleSetVersion,
         screenedAt,
@@ -84,8 +97,28 @@ export class ScreeningResultRepo {
         result: JSON.stringify(e),
       }).lastInsertRowid,
     );
-    for (const r of e.rules) if (r.fired) this.insertHit.run(id, caseId, r.ruleId, r.result);
-    return id;
+    for (const r of e.rules) if (r.fired) this.insertHit.run(rowId, caseId, r.ruleId, r.result);
+    return rowId;
+  }
+
+  /** The result with this id, if any: which case and command it belongs to. */
+  byId(id: number): { caseId: string; commandId: string } | null {
+    const r = this.resultIdStmt.get(id);
+    return r ? { caseId: r.case_id, commandId: r.command_id } : null;
+  }
+
+  /** Whether the screening recorded by this command is stored already. */
+  hasResultOf(commandId: string): boolean {
+    return this.byCommandStmt.get(commandId) !== undefined;
+  }
+
+  hasOverrideOf(commandId: string): boolean {
+    return this.overrideByCommandStmt.get(commandId) !== undefined;
+  }
+
+  /** An override the central server refused goes with the optimistic change it belonged to. */
+  deleteOverrideOf(commandId: string): void {
+    this.deleteOverrideStmt.run(commandId);
   }
 
   latest(caseId: string): ScreeningRecord | null {

@@ -1,6 +1,7 @@
 import { bigrams } from '../../../shared/domain/bigrams';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException } from '../../../shared/errors';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 
 interface CaseRow {
@@ -27,23 +28,24 @@ export class CaseRepo {
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly insertDataStmt;
-  private readonly insertGramStmt;
+  private readonly versionStmt;
+  /** Multi-row bigram inserts by row count: one statement per case instead of one per bigram. */
+  private readonly gramStmts = new Map<number, Database.Statement>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.getStmt = db.prepare<[string], CaseRow>(
       `SELECT id, state, version, team, assignee_id, assignee_name, checked_by, submitted_at, stage_entered_at,
               sla_due_at, return_count, checkers, risk_grade, d.data, proposal FROM cases JOIN case_data d ON d.case_id = cases.id WHERE id = ?`,
     );
+    // Positional parameters: binding 25 values from an object by name costs more than the insert itself.
     this.insertStmt = db.prepare(
       `INSERT INTO cases (id, app_no, state, version, team, product_code, segment, amount_fen, branch_code, branch_name,
          customer_name, applicant_name, id_number, credit_code, priority, assignee_id, assignee_name, checked_by,
          submitted_at, stage_entered_at, sla_due_at, return_count, checkers, risk_grade, proposal)
-       VALUES (@id, @appNo, @state, @version, @team, @productCode, @segment, @amountFen, @branchCode, @branchName,
-         @customerName, @applicantName, @idNumber, @creditCode, @priority, @assigneeId, @assigneeName, @checkedBy,
-         @submittedAt, @stageEnteredAt, @slaDueAt, @returnCount, @checkers, @riskGrade, @proposal)`,
+       VALUES (${Array(25).fill('?').join(', ')})`,
     );
     this.insertDataStmt = db.prepare('INSERT INTO case_data (case_id, data) VALUES (?, ?)');
-    this.insertGramStmt = db.prepare('INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES (?, ?)');
+    this.versionStmt = db.prepare<[string], number>('SELECT version FROM cases WHERE id = ?').pluck();
     this.updateStmt = db.prepare(
       `UPDATE cases SET state = @state, version = @version, team = @team, assignee_id = @assigneeId, assignee_name = @assigneeName,
          checked_by = @checkedBy, stage_entered_at = @stageEnteredAt, sla_due_at = @slaDueAt,
@@ -57,28 +59,45 @@ export class CaseRepo {
     return row ? toRecord(row) : null;
   }
 
+  /** The stored version of a case, or null: all the sync client needs to know, without reading the record. */
+  version(id: string): number | null {
+    return this.versionStmt.get(id) ?? null;
+  }
+
   /** Inserts a new case, or updates one only if nobody changed it since `expectedVersion` was read. */
   save(next: CaseRecord, expectedVersion: number | null): void {
     if (expectedVersion === null) {
       const d = next.data;
       const customerName = d.enterprise?.name ?? d.applicant.name;
-      const info = this.insertStmt.run({
-        ...common(next),
-        appNo: d.appNo,
-        productCode: d.productCode,
-        segment: d.segment,
-        amountFen: d.amountFen,
-        branchCode: d.branchCode,
-        branchName: d.branchName,
+      const info = this.insertStmt.run(
+        next.id,
+        d.appNo,
+        next.state,
+        next.version,
+        next.team,
+        d.productCode,
+        d.segment,
+        d.amountFen,
+        d.branchCode,
+        d.branchName,
         customerName,
-        applicantName: d.applicant.name,
-        idNumber: d.applicant.idNumber,
-        creditCode: d.enterprise?.creditCode ?? null,
-        priority: d.priority,
-        submittedAt: next.submittedAt,
-      });
+        d.applicant.name,
+        d.applicant.idNumber,
+        d.enterprise?.creditCode ?? null,
+        d.priority,
+        next.assigneeId,
+        next.assigneeName,
+        next.checkedBy,
+        next.submittedAt,
+        next.stageEnteredAt,
+        next.slaDueAt,
+        next.returnCount,
+        JSON.stringify(next.checkers),
+        next.riskGrade,
+        next.proposal ? JSON.stringify(next.proposal) : null,
+      );
       this.insertDataStmt.run(next.id, JSON.stringify(d));
-      for (const g of new Set([...bigrams(customerName), ...bigrams(d.applicant.name)])) this.insertGramStmt.run(g, info.lastInsertRowid);
+      this.insertGrams([...new Set([...bigrams(customerName), ...bigrams(d.applicant.name)])], info.lastInsertRowid);
       return;
     }
     const info = this.updateStmt.run({ ...common(next), expectedVersion });
@@ -90,7 +109,21 @@ export class CaseRepo {
       });
     }
   }
+
+  private insertGrams(grams: string[], rowid: number | bigint): void {
+    for (let i = 0; i < grams.length; i += GRAMS_PER_INSERT) {
+      const chunk = grams.slice(i, i + GRAMS_PER_INSERT);
+      let stmt = this.gramStmts.get(chunk.length);
+      if (!stmt) {
+        stmt = this.db.prepare(`INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES ${Array(chunk.length).fill('(?, ?)').join(', ')}`);
+        this.gramStmts.set(chunk.length, stmt);
+      }
+      stmt.run(chunk.flatMap((g) => [g, rowid]));
+    }
+  }
 }
+
+const GRAMS_PER_INSERT = 32;
 
 function common(c: CaseRecord) {
   return {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { ApiParsedInput } from '../../../shared/api/contract';
+import { screeningApi } from '../../../shared/api/screening-api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import {
   BlobStored,
@@ -79,6 +81,25 @@ export class CentralClient {
 
   renewLeases(token: string) {
     return this.json('POST', '/v1/leases/renew', token, {}, LeaseRenewal);
+  }
+
+  /** Admin: the server's negative list (size, latest imports). */
+  negativeListSummary(token: string) {
+    return this.json('GET', '/v1/negative-list', token, undefined, screeningApi['negativeList:summary'].output);
+  }
+
+  /** Admin: a negative-list CSV import on the server, in the desktop API's own terms (begin, chunks, commit). */
+  negativeListBegin(token: string, body: ApiParsedInput<'negativeList:begin'>) {
+    return this.json('POST', '/v1/negative-list/begin', token, body, screeningApi['negativeList:begin'].output);
+  }
+
+  negativeListChunk(token: string, body: ApiParsedInput<'negativeList:chunk'>) {
+    return this.json('POST', '/v1/negative-list/chunk', token, body, screeningApi['negativeList:chunk'].output);
+  }
+
+  /** Reading and inserting a large list takes the server a while: a long timeout, not an "offline". */
+  negativeListCommit(token: string, body: ApiParsedInput<'negativeList:commit'>) {
+    return this.json('POST', '/v1/negative-list/commit', token, body, screeningApi['negativeList:commit'].output, 15 * 60_000);
   }
 
   /** Uploads bytes under their sha256; sending the same bytes again is harmless (retry freely). */

@@ -1,11 +1,12 @@
 import { ok } from '../../../shared/errors';
 import { must, type Handlers } from '../api/handler-types';
 import { CentralLogin } from './central-login';
+import { centralScreeningHandlers } from './central-screening';
 import { ServerClaims } from './server-claims';
 import type { SyncService } from './sync-service';
 
 /**
- * With a central server, four channels change meaning: login and logout go through the server (or the
+ * With a central server, four channels change meaning (and the screening admin channels, see central-screening): login and logout go through the server (or the
  * offline verifier), and claims are decided by the server. Everything else stays local and optimistic,
  * reaching the server through the outbox.
  */
@@ -21,5 +22,7 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
     },
     'case:claim': (input, session) => claims.claim(must(session), input),
     'queue:claimNext': (input, session) => claims.claimNext(must(session), input.queue),
+    // The server screens: the negative list is the server's, and rule edits are refused here.
+    ...centralScreeningHandlers(sync),
   };
 }

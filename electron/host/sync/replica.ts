@@ -5,6 +5,7 @@ import type { ChangeBody } from '../../../shared/sync/protocol';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { CaseRepo } from '../store/case-repo';
+import type { ScreeningReplica } from './screening-replica';
 import type { SyncStore } from './sync-store';
 
 /** Actor of the local audit entries the sync client writes itself (a refusal by the server). */
@@ -27,12 +28,23 @@ export class Replica {
     private readonly cases: CaseRepo,
     private readonly audit: AuditRepo,
     private readonly store: SyncStore,
+    /** Keeps the server's screening results and overrides (shown on the case page). */
+    private readonly screening: ScreeningReplica | null = null,
   ) {
     this.auditHasStmt = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM audit WHERE case_id = ? AND command_id = ?');
   }
 
-  /** A change from the feed: its audit entries once, and its case if newer and nothing of ours is waiting. */
+  /**
+   * A change from the feed: its audit entries once, and its case if newer and nothing of ours is waiting;
+   * then the screening it carries, if any (after the case, which the stored result refers to).
+   */
   apply(change: ChangeBody): CaseChange | null {
+    const applied = this.applyCase(change);
+    this.screening?.apply(change);
+    return applied;
+  }
+
+  private applyCase(change: ChangeBody): CaseChange | null {
     const local = this.appendEvents(change);
     if (local && this.store.hasPending(change.caseId)) return null;
     if (local && change.case.version <= local.version) return null;
@@ -74,6 +86,7 @@ export class Replica {
 
   /** A local entry saying the server refused a command (the optimistic change was undone). */
   noteRefusal(caseId: string, commandId: string, error: AppError, at: string, state: string | null): void {
+    this.screening?.refused(commandId);
     this.audit.append({
       at,
       actorId: SERVER_ACTOR.id,

@@ -11,6 +11,7 @@ import { CentralClient, CentralUnreachable } from './central-client';
 import { CURSOR_KEY, pullFeed } from './feed-puller';
 import { pushOutbox } from './outbox-pusher';
 import { Replica } from './replica';
+import { ScreeningReplica } from './screening-replica';
 import type { SyncContext } from './sync-context';
 import { SyncStore } from './sync-store';
 import { TokenBook } from './token-book';
@@ -62,7 +63,7 @@ export class SyncService implements SyncContext {
     this.db = opts.db;
     this.client = new CentralClient({ baseUrl: opts.centralUrl });
     this.store = new SyncStore(opts.db);
-    this.replica = new Replica(opts.db, opts.services.cases, opts.services.audit, this.store);
+    this.replica = new Replica(opts.db, opts.services.cases, opts.services.audit, this.store, new ScreeningReplica(opts.services.screening));
     this.tokens = new TokenBook(opts.now);
     this.deviceId = this.store.state('device_id') ?? this.newDeviceId();
     this.blobs = new BlobTransfer(this);

@@ -5,6 +5,8 @@ import { m0040CreateCommands } from './0040-create-commands';
 import { m0050CreateChanges } from './0050-create-changes';
 import { m0060CreateBlobs } from './0060-create-blobs';
 import { m0070CreateAuthorityMatrix } from './0070-create-authority-matrix';
+import { m0080CreateScreening } from './0080-create-screening';
+import { m0090CreateNegativeList } from './0090-create-negative-list';
 
 /** A PostgreSQL migration: plain SQL, run once, in order. A shipped migration is never edited. */
 export interface CentralMigration {
@@ -21,4 +23,6 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   m0050CreateChanges,
   m0060CreateBlobs,
   m0070CreateAuthorityMatrix,
+  m0080CreateScreening,
+  m0090CreateNegativeList,
 ];

@@ -1,0 +1,56 @@
+import { DEFAULT_POLICY } from '../../shared/screening/default-policy';
+import type { ScreeningPolicy } from '../../shared/screening/policy';
+import { parsePolicy } from '../../shared/screening/policy-schema';
+import type { CentralDb, Tx } from '../db/central-db';
+
+export interface ServerRuleSet {
+  version: number;
+  policy: ScreeningPolicy;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+interface Row {
+  version: number;
+  policy: unknown;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
+/**
+ * Version 1 of the screening policy as shipped (the same text and time as the desktop's migration 0500), the
+ * first time any instance starts; the first to commit wins.
+ */
+export async function ensureDefaultRuleSet(db: CentralDb): Promise<void> {
+  await db.query(
+    `INSERT INTO screening_rule_sets (version, policy, note, created_by, created_at) VALUES (1, $1, '初始版本 / initial version', 'system', '2026-01-01T00:00:00.000Z')
+     ON CONFLICT (version) DO NOTHING`,
+    [JSON.stringify(DEFAULT_POLICY)],
+  );
+}
+
+/**
+ * The policy versions on the server: the newest is in force (a version saved by any instance applies at the
+ * next screening). Versions never change, so each is parsed once and kept; which one is newest is asked in
+ * every screening transaction.
+ */
+export class ServerRuleSets {
+  private readonly parsed = new Map<number, ServerRuleSet>();
+
+  async current(tx: Tx): Promise<ServerRuleSet> {
+    const [latest] = await tx.query<{ version: number }>('SELECT max(version) AS version FROM screening_rule_sets');
+    const version = latest?.version;
+    if (version === undefined || version === null) throw new Error('screening_rule_sets is empty');
+    const known = this.parsed.get(version);
+    if (known) return known;
+    const [row] = await tx.query<Row>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets WHERE version = $1', [version]);
+    const parsed = parsePolicy(row!.policy);
+    // A row edited outside the server fails loudly instead of screening with nonsense.
+    if (!parsed.success) throw new Error(`screening rule set version ${version} is not a valid policy: ${parsed.error.issues[0]?.message}`);
+    const set = { version, policy: parsed.data, note: row!.note, createdBy: row!.created_by, createdAt: row!.created_at };
+    this.parsed.set(version, set);
+    return set;
+  }
+}
