@@ -30,6 +30,8 @@ export interface CentralServer extends CentralServices {
   url: string;
   app: FastifyInstance;
   config: ServerConfig;
+  /** Settles once the cases found waiting in `screening` at start have been screened. */
+  startup: Promise<void>;
   /** Stops listening and the lease sweep; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
@@ -65,7 +67,8 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
 
   const failed = (what: string) => (e: unknown) => console.error(`[central] ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
   // Cases left waiting in `screening` (a restart between a push and its screening, an older database).
-  let sweeping: Promise<unknown> = screening.screenPending().catch(failed('screening at start'));
+  const startup = screening.screenPending().then(() => undefined, failed('screening at start'));
+  let sweeping: Promise<unknown> = startup;
   const timer =
     config.leaseSweepMs > 0
       ? setInterval(() => {
@@ -88,6 +91,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   return {
     ...services,
     url: url.origin,
+    startup,
     app,
     config,
     async close() {

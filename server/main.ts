@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     config: { leaseMs: leaseMinutes * 60_000, ...(crash ? { crashAfterCommits: Number(crash) } : {}) },
   });
   if (values.demo && (await seedCentralDemo(db, { cases: Number(values['demo-cases']), now: Date.now() }))) {
-    console.log(`[central] 已创建演示数据 / demo data created (${values['demo-cases']} applications)`);
+    // The demo cases seeded waiting in `screening` are screened by the server, like any other.
+    const screened = await server.screening.screenPending();
+    console.log(`[central] 已创建演示数据 / demo data created (${values['demo-cases']} applications, ${screened} screened)`);
   }
   console.log(`中央服务器已启动 / Central server listening: ${server.url} (${url ? 'PostgreSQL' : `PGlite ${dataDir}`})`);
   const stop = async () => {

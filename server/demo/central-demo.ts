@@ -10,7 +10,9 @@ import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import { hashPassword } from '../../electron/host/auth/password';
 import { makeApplication, pickState, planCase, prng, type Step } from '../../electron/host/demo/seed';
 import { DEMO_PASSWORD, DEMO_USERS, SYSTEM_USER } from '../../electron/host/demo/demo-users';
+import { DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv } from '../../electron/host/screening/demo-negative-list';
 import type { CentralDb } from '../db/central-db';
+import { ServerNegativeList } from '../screening/negative-list-service';
 import { importCases, type ImportedCase } from './import-cases';
 
 export interface NewUser {
@@ -102,5 +104,19 @@ export async function seedCentralDemo(db: CentralDb, opts: { cases: number; now:
   for (let i = 1; i <= opts.cases; i++) steps.push(...planCase(i, r, pickState(r), opts.now, matrix));
   steps.sort((a, b) => a.at - b.at);
   await importCases(db, replaySteps(steps), opts.now);
+  await seedCentralNegativeList(db, opts.now);
   return true;
+}
+
+/**
+ * The demo negative list (as on a standalone desktop): 2,000 people who hit nobody and the applicants of every
+ * fourth case waiting in `screening`, imported through the server's own CSV import. The waiting cases are
+ * screened by the server (`ServerScreening.screenPending`) once the caller has seeded.
+ */
+async function seedCentralNegativeList(db: CentralDb, now: number): Promise<void> {
+  const waiting = await db.query<{ name: string; id_number: string }>(
+    `SELECT record->'data'->'applicant'->>'name' AS name, record->'data'->'applicant'->>'idNumber' AS id_number
+     FROM cases WHERE state = 'screening' ORDER BY id`,
+  );
+  await new ServerNegativeList({ db, now: () => now }).importBuffer(SYSTEM, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, now), 'auto');
 }

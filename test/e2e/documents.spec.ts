@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoVariant, type DemoVariant } from '../../electron/host/documents/demo-variant';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/kinds';
+import { prng } from '../../electron/host/demo/seed';
+import { renderSpecimen } from '../fixtures/documents/render';
+import { randomProperty } from '../fixtures/documents/specimens';
 import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
 
 /** The browser-mode API with a token of its own (a clerk's to pick cases, a supervisor's to read outcomes). */
@@ -84,7 +87,7 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   expect(errors).toEqual([]);
 });
 
-test('a clerk passes a case whose documents agree on to screening', async ({ page }) => {
+test('a clerk adds a document with the file picker, sees it read, and passes a case whose documents agree on to screening', async ({ page }) => {
   const errors = watchPageErrors(page);
   const supervisor = await tokenFor(page, 'zhouyan');
   const caseId = await pickCase(page, await tokenFor(page, 'wangfang'), 'clean');
@@ -103,6 +106,15 @@ test('a clerk passes a case whose documents agree on to screening', async ({ pag
   await expect(zoom).toHaveText(fitted);
   await page.keyboard.press('.');
   await expect(page.locator('.doc-viewer-sheet')).toHaveAttribute('data-turns', '1');
+
+  // The branch sends one more paper: the clerk adds it with the file picker; it is read and its kind found.
+  const before = await page.locator('[data-testid^="doc-item-"]').count();
+  const scan = await renderSpecimen({ kind: 'property_certificate', data: randomProperty(prng(7)) });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /上传资料/ }).click();
+  await (await chooser).setFiles({ name: '房产证扫描.png', mimeType: 'image/png', buffer: scan.bytes });
+  await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(before + 1, { timeout: 30_000 });
+  await expect(page.locator('[data-testid^="doc-item-"][data-kind="property_certificate"][data-status="done"]')).toHaveCount(1, { timeout: 60_000 });
 
   // 通过: on to screening (which then runs by itself).
   await page.keyboard.press('p');

@@ -14,6 +14,16 @@ const SOURCES = ['最高人民法院失信被执行人名单', '本行风险管�
  * screening then refers to an investigation work order with the hit shown.
  */
 export function seedDemoNegativeList(db: Db, importer: NegativeListImporter, nowMs: number): void {
+  const waiting = db
+    .prepare<[], { name: string; id_number: string }>("SELECT applicant_name AS name, id_number FROM cases WHERE state = 'screening' ORDER BY rowid")
+    .all();
+  importer.importBuffer(SCREENING_ACTOR, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, nowMs), 'auto');
+}
+
+export const DEMO_NEGATIVE_LIST_FILE = '演示负面清单.csv';
+
+/** The demo list as a CSV file (also what the central server's demo imports): `waiting` in seeding order. */
+export function demoNegativeListCsv(waiting: readonly { name: string; id_number: string }[], nowMs: number): Buffer {
   const r = prng(0x9e6a71);
   const lines = ['姓名,身份证号,出生日期,原因,来源,列入日期'];
   const listedOn = () => new Date(nowMs - r.int(30, 900) * 86_400_000).toISOString().slice(0, 10);
@@ -22,10 +32,6 @@ export function seedDemoNegativeList(db: Db, importer: NegativeListImporter, now
     const name = r.pick<string>(SURNAMES) + r.pick<string>(GIVEN) + r.pick<string>(GIVEN);
     lines.push(`${name},${makeIdNumber(r.pick(['110101', '310104', '440305', '510107']), birth, r.int(0, 999))},,${r.pick(REASONS)},${r.pick(SOURCES)},${listedOn()}`);
   }
-  const waiting = db
-    .prepare<[], { name: string; id_number: string }>("SELECT applicant_name AS name, id_number FROM cases WHERE state = 'screening' ORDER BY rowid")
-    .all()
-    .filter((_, k) => k % 4 === 0);
-  for (const c of waiting) lines.push(`${c.name},${c.id_number},,${r.pick(REASONS)},${r.pick(SOURCES)},${listedOn()}`);
-  importer.importBuffer(SCREENING_ACTOR, '演示负面清单.csv', Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'), 'auto');
+  for (const c of waiting.filter((_, k) => k % 4 === 0)) lines.push(`${c.name},${c.id_number},,${r.pick(REASONS)},${r.pick(SOURCES)},${listedOn()}`);
+  return Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
 }

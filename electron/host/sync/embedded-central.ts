@@ -16,7 +16,8 @@ export interface EmbeddedCentral {
 export async function startEmbeddedCentral(opts: { dataDir: string; demoCases: number | null }): Promise<EmbeddedCentral> {
   const db = await openCentralDb({ url: process.env.CENTRAL_DATABASE_URL, dataDir: opts.dataDir });
   const server = await startCentralServer({ db, port: 0 });
-  if (opts.demoCases !== null) await seedCentralDemo(db, { cases: opts.demoCases, now: Date.now() });
+  // Demo cases seeded waiting in `screening` are screened by the server like any other.
+  if (opts.demoCases !== null && (await seedCentralDemo(db, { cases: opts.demoCases, now: Date.now() }))) await server.screening.screenPending();
   return {
     url: server.url,
     serverId: server.serverId,

@@ -31,7 +31,7 @@ export class Replica {
     /** Keeps the server's screening results and overrides (shown on the case page). */
     private readonly screening: ScreeningReplica | null = null,
   ) {
-    this.auditHasStmt = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM audit WHERE case_id = ? AND command_id = ?');
+    this.auditHasStmt = db.prepare<[string, string], number>('SELECT 1 FROM audit WHERE case_id = ? AND command_id = ? LIMIT 1').pluck();
   }
 
   /**
@@ -45,18 +45,21 @@ export class Replica {
   }
 
   private applyCase(change: ChangeBody): CaseChange | null {
-    const local = this.appendEvents(change);
-    if (local && this.store.hasPending(change.caseId)) return null;
-    if (local && change.case.version <= local.version) return null;
-    this.cases.save(change.case, local ? local.version : null);
+    const localVersion = this.appendEvents(change);
+    if (localVersion !== null && this.store.hasPending(change.caseId)) return null;
+    if (localVersion !== null && change.case.version <= localVersion) return null;
+    this.cases.save(change.case, localVersion);
     return changeOf(change.case);
   }
 
-  /** Appends the change's audit entries unless this store already has entries of that command for the case. */
-  appendEvents(change: ChangeBody): CaseRecord | null {
-    const local = this.cases.get(change.caseId);
+  /**
+   * Appends the change's audit entries unless this store already has entries of that command for the case.
+   * Returns the local case's version (null: no local case); the record itself is never read here.
+   */
+  appendEvents(change: ChangeBody): number | null {
+    const local = this.cases.version(change.caseId);
     // With no local case there can be no local entries for it: skip the lookup (a fresh desktop pulls thousands).
-    if (local && this.auditHasStmt.get(change.caseId, change.commandId)!.n > 0) return local;
+    if (local !== null && this.auditHasStmt.get(change.caseId, change.commandId) !== undefined) return local;
     for (const e of change.events) {
       this.audit.append({
         at: e.at,
@@ -79,8 +82,7 @@ export class Replica {
    */
   adopt(record: CaseRecord): CaseChange | null {
     if (this.store.hasPending(record.id)) return null;
-    const local = this.cases.get(record.id);
-    this.cases.save(record, local ? local.version : null);
+    this.cases.save(record, this.cases.version(record.id));
     return changeOf(record);
   }
 

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationData } from '../../shared/domain/case';
+import { editOf } from '../../shared/screening/policy-edit';
+import { application } from '../../shared/screening/screening-fixtures';
+import type { PushCommand } from '../../shared/sync/protocol';
+import { makeCreditCode, makeIdNumber } from '../../shared/validators/generate';
+import { startCentralServer } from '../../server/central-server';
+import { PushService } from '../../server/commands/push-service';
+import { seedCentralDemo } from '../../server/demo/central-demo';
+import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { loggedIn } from './support/central-login';
+import { startPostgres, type PgCluster } from './support/postgres';
+import { syncHost, type SyncHost } from './support/sync-host';
+import { value } from './support/temp-host';
+
+let pg: PgCluster;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+const WAN = 1_000_000;
+
+describe.each(BACKENDS)('screening by the central server, seen on every desktop (%s)', (backend) => {
+  let central: TestCentral;
+  let clerkDesk: SyncHost;
+  let officerDesk: SyncHost;
+  let adminDesk: SyncHost;
+  const t: Record<string, string> = {};
+  let seq = 0;
+
+  beforeAll(async () => {
+    central = await startCentral(backend, backend === 'postgres' ? pg : null);
+    await seedCentralDemo(central.db, { cases: 160, now: central.clock.now });
+    await central.server.screening.screenPending(); // the demo cases seeded waiting in screening
+    clerkDesk = syncHost(central.url, { clock: central.clock });
+    officerDesk = syncHost(central.url, { clock: central.clock });
+    adminDesk = syncHost(central.url, { clock: central.clock });
+    t.zhangmin = await clerkDesk.login('zhangmin');
+    t.zhouyan = await clerkDesk.login('zhouyan');
+    t.liqiang = await officerDesk.login('liqiang');
+    t.admin = await adminDesk.login('admin');
+  });
+  afterAll(async () => {
+    for (const d of [clerkDesk, officerDesk, adminDesk]) d?.close();
+    await central?.close();
+  });
+
+  /** A new application with known facts (the unit tests' clean one, its own applicant), submitted on the server. */
+  async function submit(tweak: (d: ApplicationData) => ApplicationData = (d) => d): Promise<{ caseId: string; data: ApplicationData }> {
+    seq += 1;
+    const n = String(seq).padStart(4, '0');
+    const birthDate = `1984-03-1${seq % 10}`;
+    const base = application();
+    const data = tweak({
+      ...base,
+      appNo: `CF202611248${n}`,
+      applicant: { ...base.applicant, name: `同步${'甲乙丙丁戊己庚辛壬癸'[seq % 10]}${n}`, idNumber: makeIdNumber('321181', birthDate, 200 + seq), birthDate },
+      enterprise: { ...base.enterprise!, name: `丹阳同步${n}五金制品有限公司`, creditCode: makeCreditCode('91', '321181', `MA2T${n}X`) },
+    });
+    const caseId = `c-sync-${backend}-${n}`;
+    const { client, token } = await loggedIn(central.url, 'admin');
+    const [r] = value(await client.push(token, [{ commandId: randomUUID(), name: 'submit', payload: { caseId, data }, createdAt: new Date(central.clock.now).toISOString() }])).results;
+    expect(r!.status).toBe('accepted');
+    return { caseId, data };
+  }
+
+  /** The clerk on desktop 1 takes the case and passes it on; the push reaches the server, which screens it. */
+  async function passOnDesktop(caseId: string) {
+    await clerkDesk.sync.syncNow();
+    value(await clerkDesk.call('case:claim', t.zhangmin!, { caseId }));
+    expect(value(await clerkDesk.call('case:passDocCheck', t.zhangmin!, { caseId, note: '资料齐全' })).state).toBe('screening');
+    await clerkDesk.sync.syncNow();
+    await central.server.screening.whenIdle();
+  }
+
+  async function serverScreenings(caseId: string) {
+    const [r] = await central.db.query<{ results: number; commands: number; audit: number; state: string }>(
+      `SELECT (SELECT count(*) FROM screening_results WHERE case_id = $1)::int AS results,
+              (SELECT count(*) FROM commands WHERE case_id = $1 AND name = 'completeScreening' AND status = 'accepted')::int AS commands,
+              (SELECT count(*) FROM audit WHERE case_id = $1 AND action = 'screeningCompleted')::int AS audit,
+              (SELECT state FROM cases WHERE id = $1) AS state`,
+      [caseId],
+    );
+    return r!;
+  }
+
+  async function importOnAdminDesk(text: string, fileName = '负面清单.csv') {
+    const bytes = Buffer.from(text, 'utf8');
+    const begun = value(await adminDesk.call('negativeList:begin', t.admin!, { fileName, sizeBytes: bytes.length }));
+    expect(begun.report).toBeNull();
+    for (let i = 0, k = 0; i < bytes.length; i += begun.chunkBytes, k++) {
+      value(await adminDesk.call('negativeList:chunk', t.admin!, { uploadId: begun.uploadId, index: k, data: bytes.subarray(i, i + begun.chunkBytes).toString('base64') }));
+    }
+    return value(await adminDesk.call('negativeList:commit', t.admin!, { uploadId: begun.uploadId, encoding: 'auto' }));
+  }
+
+  it('screens the demo cases seeded waiting in screening, some of them referred for a negative-list hit', async () => {
+    const [waiting] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE state = 'screening'");
+    expect(waiting!.n).toBe(0);
+    const [hits] = await central.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM screening_results r JOIN cases c ON c.id = r.case_id
+        WHERE r.outcome = 'investigation' AND c.state = 'investigation'
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.result->'rules') x WHERE x->>'ruleId' = 'R001' AND (x->>'fired')::boolean)`,
+    );
+    expect(hits!.n).toBeGreaterThan(0);
+    const [listed] = await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM negative_list');
+    expect(listed!.n).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it('a clerk passes a case on one desktop; the server screens it; another desktop shows it in the approval queue with its result', async () => {
+    const { caseId, data } = await submit();
+    await passOnDesktop(caseId);
+    expect(await serverScreenings(caseId)).toEqual({ results: 1, commands: 1, audit: 1, state: 'approval' });
+
+    await officerDesk.sync.syncNow();
+    const queue = value(await officerDesk.call('queue:list', t.liqiang!, { queue: 'approval_retail', startRow: 0, endRow: 50, filter: { search: data.appNo } }));
+    expect(queue.rows.map((r) => r.id)).toEqual([caseId]);
+    const d = value(await officerDesk.call('case:get', t.liqiang!, { caseId }));
+    expect(d).toMatchObject({ state: 'approval', riskGrade: 'B' });
+    expect(d.history.at(-1)).toMatchObject({ action: 'screeningCompleted', actorName: '系统', toState: 'approval' });
+    const s = value(await officerDesk.call('screening:get', t.liqiang!, { caseId }));
+    const [server] = await central.db.query<{ id: number }>('SELECT id FROM screening_results WHERE case_id = $1', [caseId]);
+    expect(s.result).toMatchObject({ id: Number(server!.id), ruleSetVersion: 1, outcome: 'approval', team: 'retail', riskGrade: 'B' });
+    expect(s.result!.rules.every((r) => r.result === 'pass')).toBe(true);
+    expect(s.result!.limit).toMatchObject({ modelFen: 20 * WAN, limitFen: 20 * WAN });
+    expect(s.result!.limit.steps[0]!.formula).toBe('¥400,000.00 × 50.00% = ¥200,000.00');
+    expect(s.result!.price).toMatchObject({ rateBp: 550, quotaExempt: false });
+    expect(s.effective).toEqual({ limitFen: 20 * WAN, rateBp: 550, limitOverridden: false, rateOverridden: false });
+
+    // The clerk's desktop has the same result once it pulls; every desktop's audit chain stays whole.
+    await clerkDesk.sync.syncNow();
+    expect(value(await clerkDesk.call('screening:get', t.zhouyan!, { caseId })).result?.id).toBe(Number(server!.id));
+    for (const desk of [clerkDesk, officerDesk]) expect(desk.host.services.audit.verify().ok).toBe(true);
+  });
+
+  it("an officer's override made on one desktop is shown on the others", async () => {
+    const { caseId } = await submit((d) => ({ ...d, amountFen: 150 * WAN }));
+    await passOnDesktop(caseId);
+    await officerDesk.sync.syncNow();
+    value(await officerDesk.call('case:claim', t.liqiang!, { caseId }));
+    value(await officerDesk.call('screening:override', t.liqiang!, { caseId, rateBp: 540, reason: '综合贡献度高，下调利率' }));
+    await officerDesk.sync.syncNow();
+    const [accepted] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM commands WHERE case_id = $1 AND name = 'overrideScreening' AND status = 'accepted'", [caseId]);
+    expect(accepted!.n).toBe(1);
+    await clerkDesk.sync.syncNow();
+    const s = value(await clerkDesk.call('screening:get', t.zhouyan!, { caseId }));
+    expect(s.overrides).toEqual([expect.objectContaining({ rateBp: 540, limitFen: null, reason: '综合贡献度高，下调利率', actorName: '李强' })]);
+    expect(s.effective).toMatchObject({ rateBp: 540, rateOverridden: true, limitOverridden: false });
+  });
+
+  it('a negative list imported by the admin of a synced desktop goes to the server, and an applicant on it ends in investigation with the hit shown', async () => {
+    const { caseId, data } = await submit();
+    const localBefore = adminDesk.host.services.screening.negativeList.count();
+    const before = value(await adminDesk.call('negativeList:summary', t.admin!, {}));
+    const report = await importOnAdminDesk(
+      [
+        '姓名,身份证号,原因,来源,列入日期',
+        `${data.applicant.name},${data.applicant.idNumber},法院失信被执行人,最高人民法院,2025-03-01`,
+        '坏行,123,伪造材料,本行,2025-03-01',
+        `${data.applicant.name},${data.applicant.idNumber},重复,本行,2025-03-01`,
+      ].join('\r\n'),
+    );
+    expect(report).toMatchObject({ imported: true, encoding: 'utf-8', totalRows: 3, accepted: 1, rejected: 2, listSize: before.total + 1 });
+    expect(report.rejectedRows.map((r) => [r.line, r.problem])).toEqual([
+      [3, 'invalid_id_number'],
+      [4, 'duplicate_in_file'],
+    ]);
+    // On the server, not in the desktop's own store (which screens nothing while synced).
+    expect(adminDesk.host.services.screening.negativeList.count()).toBe(localBefore);
+    const after = value(await adminDesk.call('negativeList:summary', t.admin!, {}));
+    expect(after.total).toBe(before.total + 1);
+    expect(after.imports[0]).toMatchObject({ fileName: '负面清单.csv', accepted: 1, rejected: 2, createdBy: 'u-admin-1' });
+
+    // The same entry again: reported as already listed, by line, and not doubled.
+    const again = await importOnAdminDesk(`身份证号,原因\r\n${data.applicant.idNumber},再次列入\r\n`, 'again.csv');
+    expect(again).toMatchObject({ imported: true, accepted: 0, rejected: 1, byProblem: { already_listed: 1 }, listSize: before.total + 1 });
+    expect(again.rejectedRows).toEqual([expect.objectContaining({ line: 2, problem: 'already_listed', message: '已在负面清单中' })]);
+
+    await passOnDesktop(caseId);
+    expect(await serverScreenings(caseId)).toEqual({ results: 1, commands: 1, audit: 1, state: 'investigation' });
+    await officerDesk.sync.syncNow();
+    const s = value(await officerDesk.call('screening:get', t.liqiang!, { caseId }));
+    expect(s.caseState).toBe('investigation');
+    const hit = s.result!.rules.find((r) => r.ruleId === 'R001')!;
+    expect(hit).toMatchObject({ fired: true, result: 'refer' });
+    const masked = data.applicant.idNumber.slice(0, 4) + '**********' + data.applicant.idNumber.slice(-4);
+    expect(hit.evidence.matches).toEqual([
+      expect.objectContaining({ party: 'applicant', key: 'id_number', maskedValue: masked, reason: '法院失信被执行人', source: '最高人民法院' }),
+    ]);
+    expect(JSON.stringify(s.result)).not.toContain(data.applicant.idNumber);
+    const work = value(await officerDesk.call('queue:list', t.liqiang!, { queue: 'investigation', startRow: 0, endRow: 50, filter: { search: data.appNo } }));
+    expect(work.rows.map((r) => r.id)).toEqual([caseId]);
+  });
+
+  it('screens a case once: a repeated push, a second sweep and a restarted server leave it as it is', async () => {
+    const { caseId } = await submit();
+    await passOnDesktop(caseId);
+    const once = await serverScreenings(caseId);
+    expect(once).toEqual({ results: 1, commands: 1, audit: 1, state: 'approval' });
+    const [pass] = await central.db.query<{ command_id: string }>("SELECT command_id FROM commands WHERE case_id = $1 AND name = 'passDocCheck'", [caseId]);
+    const { client, token } = await loggedIn(central.url, 'zhangmin');
+    const again = value(await client.push(token, [{ commandId: pass!.command_id, name: 'passDocCheck', payload: { caseId, note: '资料齐全' }, createdAt: new Date(central.clock.now).toISOString() }]));
+    expect(again.results[0]).toMatchObject({ status: 'accepted' });
+    await central.server.screening.whenIdle();
+    expect(await central.server.screening.screenCases([caseId])).toBe(0);
+    expect(await central.server.screening.screenPending()).toBe(0);
+
+    // A case left in screening by a push whose screening never ran (the server stopped in between) …
+    const left = await submit();
+    const session = await central.server.auth.authenticate(`Bearer ${token}`);
+    if (!session.ok) throw new Error(session.error.messageEn);
+    const bare = new PushService({ db: central.db, config: central.server.config }); // no screening after it
+    const cmd = (name: PushCommand['name'], payload: Record<string, unknown>): PushCommand => ({ commandId: randomUUID(), name, payload, createdAt: new Date(central.clock.now).toISOString() });
+    const r = await bare.push(session.value, [cmd('claim', { caseId: left.caseId }), cmd('passDocCheck', { caseId: left.caseId })]);
+    expect(r.map((o) => o.status)).toEqual(['accepted', 'accepted']);
+    expect((await serverScreenings(left.caseId)).state).toBe('screening');
+
+    // … is screened when a server starts on the database; screened cases are not screened again.
+    const restarted = await startCentralServer({ db: central.db, config: { leaseSweepMs: 0, now: () => central.clock.now } });
+    try {
+      await restarted.startup;
+      expect(await serverScreenings(left.caseId)).toEqual({ results: 1, commands: 1, audit: 1, state: 'approval' });
+      expect(await serverScreenings(caseId)).toEqual(once);
+    } finally {
+      await restarted.close();
+    }
+    await officerDesk.sync.syncNow();
+    expect(value(await officerDesk.call('screening:get', t.liqiang!, { caseId: left.caseId })).result?.outcome).toBe('approval');
+  });
+
+  it('keeps the negative list and the rules to administrators, and refuses rule edits on a synced desktop', async () => {
+    const clerk = await clerkDesk.call('negativeList:summary', t.zhangmin!, {});
+    expect(!clerk.ok && clerk.error.code).toBe('forbidden');
+    const { token } = await loggedIn(central.url, 'zhangmin');
+    const direct = await fetch(`${central.url}/v1/negative-list/begin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ fileName: 'x.csv', sizeBytes: 10 }),
+    });
+    expect(direct.status).toBe(403);
+    const admin = await loggedIn(central.url, 'admin');
+    const bad = await fetch(`${central.url}/v1/negative-list/begin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ fileName: 'x.csv', sizeBytes: 10, actorId: 'u-clerk-1' }),
+    });
+    expect(bad.status).toBe(400);
+    const huge = await fetch(`${central.url}/v1/negative-list/chunk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ uploadId: randomUUID(), index: 0, data: 'A'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    const tooLarge = value(await adminDesk.call('negativeList:begin', t.admin!, { fileName: 'huge.csv', sizeBytes: 200 * 1024 * 1024 }));
+    expect(tooLarge).toMatchObject({ uploadId: '', report: { imported: false, fatal: { code: 'too_large' } } });
+
+    const rules = value(await adminDesk.call('screening:rules', t.admin!, {}));
+    const edit = await adminDesk.call('screening:updateRules', t.admin!, { basedOnVersion: rules.current.version, note: '调整规则', edit: editOf(rules.current.policy) });
+    expect(edit.ok).toBe(false);
+    if (!edit.ok) {
+      expect(edit.error.code).toBe('forbidden');
+      expect(edit.error.message).toContain('中央服务器');
+      expect(edit.error.messageEn).toContain('central server');
+    }
+  });
+});
