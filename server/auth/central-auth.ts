@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
-import { lockedError } from '../../electron/host/auth/auth-service';
+import { lockedError } from '../../shared/auth/login-errors';
 import { DUMMY_HASH, verifyPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';

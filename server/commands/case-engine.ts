@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthorityMatrix } from '../../shared/approval/authority';
 import { auditHashInput, GENESIS_HASH } from '../../shared/audit/audit-entry';
+import { auditDrafts } from '../../shared/audit/event-audit';
 import { evolve } from '../../shared/commands/evolve';
 import { decideCommand, type CommandName } from '../../shared/commands/registry';
 import type { Actor, CaseEvent, UserRef } from '../../shared/commands/types';
@@ -9,7 +10,6 @@ import { fail, type AppError } from '../../shared/errors';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
 import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import type { ChangeBody, ChangeEvent } from '../../shared/sync/protocol';
-import { auditDetails } from '../../electron/host/commands/command-service';
 
 /** A case as this transaction holds it (row-locked, or about to be inserted). */
 export interface CaseRow {
@@ -138,24 +138,10 @@ function record_(
 ): Applied {
   let seq = before?.auditSeq ?? 0;
   let prevHash = before?.auditHash ?? GENESIS_HASH;
-  let from = before?.record.state ?? null;
-  const audit: AuditRow[] = events.map((e) => {
-    const entry = {
-      seq: ++seq,
-      at: e.at,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: e.type,
-      caseId,
-      commandId,
-      fromState: from,
-      toState: e.to ?? from,
-      details: JSON.stringify(auditDetails(e)),
-      prevHash,
-    };
+  const audit: AuditRow[] = auditDrafts(events, actor, caseId, commandId, before?.record.state ?? null).map((draft) => {
+    const entry = { ...draft, seq: ++seq, prevHash };
     const hash = createHash('sha256').update(auditHashInput(entry), 'utf8').digest('hex');
     prevHash = hash;
-    if (e.to) from = e.to;
     return { ...entry, caseSeq: entry.seq, hash };
   });
   const row: CaseRow = { record, auditSeq: seq, auditHash: prevHash, leaseUntil, isNew: before ? before.isNew : true };

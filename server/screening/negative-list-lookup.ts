@@ -24,16 +24,18 @@ export async function negativeListMatches(tx: Tx, cases: readonly CaseRecord[]):
   const probes = new Map(cases.map((c) => [c.id, negativeListProbes(c.data)]));
   const ids = new Set<string>();
   const codes = new Set<string>();
-  const names: string[] = [];
-  const births: string[] = [];
+  // Names and birth dates as two lists, which the (name, birth_date) index answers directly (a join with
+  // the pairs would be planned blind and read the whole list); the exact pairs are matched below.
+  const names = new Set<string>();
+  const births = new Set<string>();
   for (const list of probes.values()) {
     for (const p of list) {
       if (p.key === 'id_number') ids.add(p.value);
       else if (p.key === 'credit_code') codes.add(p.value);
       else {
         const bar = p.value.lastIndexOf('|');
-        names.push(p.value.slice(0, bar));
-        births.push(p.value.slice(bar + 1));
+        names.add(p.value.slice(0, bar));
+        births.add(p.value.slice(bar + 1));
       }
     }
   }
@@ -41,8 +43,7 @@ export async function negativeListMatches(tx: Tx, cases: readonly CaseRecord[]):
   const rows = await tx.query<EntryRow>(
     `SELECT ${cols} FROM negative_list n WHERE n.id_number = ANY(${litTextArray([...ids])})
      UNION SELECT ${cols} FROM negative_list n WHERE n.credit_code = ANY(${litTextArray([...codes])})
-     UNION SELECT ${cols} FROM negative_list n JOIN unnest(${litTextArray(names)}, ${litTextArray(births)}) AS p(name, birth)
-       ON n.name = p.name AND n.birth_date = p.birth
+     UNION SELECT ${cols} FROM negative_list n WHERE n.name = ANY(${litTextArray([...names])}) AND n.birth_date = ANY(${litTextArray([...births])})
      ORDER BY id`,
   );
   const out = new Map<string, NegativeListMatch[]>();

@@ -94,7 +94,7 @@ describe.each(BACKENDS)('claims decided by the server under contention (%s)', (b
 describe('two server instances over one PostgreSQL, as behind a load balancer', () => {
   it('share sessions and claims: a token from one works on the other, and no case is claimed twice', async () => {
     const first = await startCentral('postgres', pg);
-    const second = await startCentralServer({ db: openPostgres({ url: first.dbUrl!, maxConnections: 12 }), config: { leaseSweepMs: 0 } });
+    const second = await startCentralServer({ db: openPostgres({ url: first.dbUrl!, maxConnections: 12 }), config: { leaseSweepMs: 0, now: () => first.clock.now } });
     try {
       await createUsers(
         first.db,

@@ -7,6 +7,7 @@ import type { PushCommand } from '../../shared/sync/protocol';
 import { makeCreditCode, makeIdNumber } from '../../shared/validators/generate';
 import { startCentralServer } from '../../server/central-server';
 import { PushService } from '../../server/commands/push-service';
+import { openPostgres } from '../../server/db/postgres-db';
 import { seedCentralDemo } from '../../server/demo/central-demo';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
@@ -29,6 +30,7 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
   let adminDesk: SyncHost;
   const t: Record<string, string> = {};
   let seq = 0;
+  let adminClient: Awaited<ReturnType<typeof loggedIn>> | undefined;
 
   beforeAll(async () => {
     central = await startCentral(backend, backend === 'postgres' ? pg : null);
@@ -60,7 +62,8 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       enterprise: { ...base.enterprise!, name: `丹阳同步${n}五金制品有限公司`, creditCode: makeCreditCode('91', '321181', `MA2T${n}X`) },
     });
     const caseId = `c-sync-${backend}-${n}`;
-    const { client, token } = await loggedIn(central.url, 'admin');
+    adminClient ??= await loggedIn(central.url, 'admin');
+    const { client, token } = adminClient;
     const [r] = value(await client.push(token, [{ commandId: randomUUID(), name: 'submit', payload: { caseId, data }, createdAt: new Date(central.clock.now).toISOString() }])).results;
     expect(r!.status).toBe('accepted');
     return { caseId, data };
@@ -228,6 +231,48 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     }
     await officerDesk.sync.syncNow();
     expect(value(await officerDesk.call('screening:get', t.liqiang!, { caseId: left.caseId })).result?.outcome).toBe('approval');
+  });
+
+  it('two server instances sweeping the same waiting cases at once screen each of them once', async () => {
+    const waiting = await Promise.all(Array.from({ length: 30 }, () => submit()));
+    const ids = waiting.map((w) => w.caseId);
+    const { token } = await loggedIn(central.url, 'wangfang');
+    const session = await central.server.auth.authenticate(`Bearer ${token}`);
+    if (!session.ok) throw new Error(session.error.messageEn);
+    const at = new Date(central.clock.now).toISOString();
+    const commands = ids.flatMap((caseId): PushCommand[] => [
+      { commandId: randomUUID(), name: 'claim', payload: { caseId }, createdAt: at },
+      { commandId: randomUUID(), name: 'passDocCheck', payload: { caseId }, createdAt: at },
+    ]);
+    const pushed = await new PushService({ db: central.db, config: central.server.config }).push(session.value, commands);
+    expect(pushed.every((o) => o.status === 'accepted')).toBe(true);
+
+    // A second instance on the same database (its own connection pool on PostgreSQL), starting meanwhile.
+    const secondDb = backend === 'postgres' ? openPostgres({ url: central.dbUrl!, maxConnections: 8 }) : central.db;
+    const second = await startCentralServer({ db: secondDb, config: { leaseSweepMs: 0, now: () => central.clock.now } });
+    try {
+      const counts = await Promise.all([
+        central.server.screening.screenPending(),
+        second.screening.screenPending(),
+        central.server.screening.screenCases(ids),
+        second.screening.screenCases(ids.slice().reverse()),
+      ]);
+      await second.startup;
+      expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(ids.length);
+      const rows = await central.db.query<{ id: string; state: string; results: number; commands: number; audit: number }>(
+        `SELECT c.id, c.state,
+           (SELECT count(*) FROM screening_results r WHERE r.case_id = c.id)::int AS results,
+           (SELECT count(*) FROM commands k WHERE k.case_id = c.id AND k.name = 'completeScreening')::int AS commands,
+           (SELECT count(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'screeningCompleted')::int AS audit
+         FROM cases c WHERE c.id = ANY($1)`,
+        [ids],
+      );
+      expect(rows).toHaveLength(ids.length);
+      for (const r of rows) expect(r).toMatchObject({ state: 'approval', results: 1, commands: 1, audit: 1 });
+    } finally {
+      await second.close();
+      if (secondDb !== central.db) await secondDb.close();
+    }
   });
 
   it('keeps the negative list and the rules to administrators, and refuses rule edits on a synced desktop', async () => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf } from '../../../shared/auth/permissions';
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Actor } from '../../../shared/commands/types';
+import { lockedError } from '../../../shared/auth/login-errors';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -133,16 +134,6 @@ export class AuthService {
   }
 }
 
-/** The refusal of a locked account (also the central server's, so both say the same). */
-export function lockedError(until: number, now: number) {
-  const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-  return fail(
-    'account-locked',
-    `密码错误次数过多，账户已锁定，请 ${minutes} 分钟后重试或联系管理员解锁`,
-    `Too many failed attempts; the account is locked. Try again in ${minutes} minutes or ask an administrator`,
-    { lockedUntil: new Date(until).toISOString() },
-  );
-}
 
 export function actorOf(u: UserRow): Actor {
   return { id: u.id, name: u.displayName, roles: u.roles, team: u.team };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseChange } from '../../../shared/api/schemas';
 import type { AuthorityMatrix } from '../../../shared/approval/authority';
+import { auditDrafts } from '../../../shared/audit/event-audit';
 import { evolve } from '../../../shared/commands/evolve';
 import { decideCommand, type CommandName } from '../../../shared/commands/registry';
 import { allowedActions } from '../../../shared/commands/probe';
@@ -57,21 +58,7 @@ export class CommandService {
         if (!decided.ok) return decided;
         const record = evolve(state, decided.value);
         cases.save(record, state ? state.version : null);
-        let from = state?.state ?? null;
-        for (const e of decided.value) {
-          audit.append({
-            at: e.at,
-            actorId: actor.id,
-            actorName: actor.name,
-            action: e.type,
-            caseId,
-            commandId,
-            fromState: from,
-            toState: e.to ?? from,
-            details: JSON.stringify(auditDetails(e)),
-          });
-          if (e.to) from = e.to;
-        }
+        for (const entry of auditDrafts(decided.value, actor, caseId, commandId, state?.state ?? null)) audit.append(entry);
         outbox.add({ commandId, command: name, caseId, actorId: actor.id, payload: JSON.stringify(payload), createdAt: now });
         return ok({ record, events: decided.value, commandId });
       })();
@@ -110,10 +97,3 @@ function caseIdOf(payload: unknown): string | null {
   return typeof id === 'string' && id.length > 0 ? id : null;
 }
 
-/** What the audit keeps of an event: who/what changed, never identity numbers or the full application. */
-export function auditDetails(e: CaseEvent): Record<string, unknown> {
-  const d: Record<string, unknown> = { ...e.details };
-  if (e.assignee !== undefined) d.assignee = e.assignee;
-  if (e.slaDueAt !== undefined) d.slaDueAt = e.slaDueAt;
-  return d;
-}
