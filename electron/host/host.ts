@@ -18,6 +18,7 @@ import { ContractTemplateService } from './contracts/contract-template-service';
 import { openDatabase, type Db } from './db/database';
 import { DemoDocuments } from './documents/demo-documents';
 import { DocumentService, type DocumentOptions } from './documents/document-service';
+import type { DocumentRemote } from './documents/document-transfer';
 import { shanghaiDate } from './documents/ocr-queue';
 import { seedDemoIfEmpty } from './demo/seed';
 import type { HostHandle, HostOptions } from './host-handle';
@@ -35,7 +36,12 @@ export const DB_FILE = 'workbench.sqlite';
 /** Everything behind the API, wired by constructor injection. Tests build the same graph on a temp dir. */
 export function createServices(
   db: Db,
-  opts: { now: () => number; idleTimeoutMinutes: number; onChange: (c: CaseChange[]) => void; documents?: { options?: DocumentOptions; demo?: boolean } },
+  opts: {
+    now: () => number;
+    idleTimeoutMinutes: number;
+    onChange: (c: CaseChange[]) => void;
+    documents?: { options?: DocumentOptions; demo?: boolean; remote?: () => DocumentRemote | null };
+  },
 ) {
   const users = new UserRepo(db);
   const cases = new CaseRepo(db);
@@ -76,6 +82,7 @@ export function createServices(
     now: opts.now,
     options: opts.documents?.options,
     demo: opts.documents?.demo ? new DemoDocuments(cases, () => shanghaiDate(opts.now())) : undefined,
+    remote: opts.documents?.remote,
   });
   return { db, users, cases, audit, outbox, authority, commands, auth, queues, caseService, auditQuery, contracts, contractTemplates, dashboard, screening, documents };
 }
@@ -95,7 +102,13 @@ export function createHost(options: HostOptions): HostHandle & { services: HostS
   const services = createServices(db, {
     now,
     idleTimeoutMinutes: options.idleTimeoutMinutes ?? 15,
-    documents: { options: options.documents, demo: options.seedDemo === true && !options.centralUrl },
+    // Synced, document files travel through the server's file store (sync/blob-transfer.ts).
+    documents: {
+      options: options.documents,
+      // A demo desktop renders its demo cases' documents itself, synced or not (they are never uploaded).
+      demo: options.documents?.demo ?? options.seedDemo === true,
+      remote: () => sync?.blobs ?? null,
+    },
     onChange: (changes) => {
       emit({ type: 'cases-changed', changes });
       sync?.nudge();
@@ -131,8 +144,8 @@ export function createHost(options: HostOptions): HostHandle & { services: HostS
   const dispatch = createDispatcher(sync ? withCentralServer(handlers, sync) : handlers, services.auth);
   // A synced desktop gets its users and cases from the central server, never from a local demo seed.
   const seeded = options.seedDemo && !sync ? seedDemoIfEmpty(services, { cases: options.demoCases ?? 5000, now: now() }) : Promise.resolve();
-  // Automatic screening runs in a standalone host; with a central server it is not this desktop's to run
-  // (its completeScreening would be pushed as the logged-in clerk and refused).
+  // Automatic screening runs in a standalone host; with a central server the server screens (server/screening)
+  // and this desktop pulls the outcome with its result (sync/screening-replica.ts).
   const ready = sync ? seeded : seeded.then(() => void services.screening.service.start());
   sync?.start();
   return {

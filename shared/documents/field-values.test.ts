@@ -67,6 +67,11 @@ describe('canonicalFor: what a field means adds to its type', () => {
   it('drops marks read before a name', () => {
     expect(canonicalFor(def('business_licence', 'name'), '1南京瑞和汽车配件有限公司').value).toBe('南京瑞和汽车配件有限公司');
   });
+  it('drops a surname read twice, but keeps a doubled given name', () => {
+    expect(canonicalFor(def('id_card_front', 'name'), '孟孟健涛').value).toBe('孟健涛');
+    expect(canonicalFor(def('id_card_front', 'name'), '李丽丽').value).toBe('李丽丽');
+    expect(canonicalFor(def('business_licence', 'name'), '常常州市建材有限公司').value).toBe('常常州市建材有限公司');
+  });
   it('reads a certificate number’s province abbreviation', () => {
     expect(canonicalFor(def('property_certificate', 'certNo'), '院(2021)合肥市不动产权第4036845号').value).toBe('皖（2021）合肥市不动产权第4036845号');
     expect(canonicalFor(def('property_certificate', 'certNo'), '某(2021)合肥市不动产权第4036845号').problems).toEqual(['format']);

@@ -3,6 +3,7 @@ import { checkIdNumber } from '../validators/id-number';
 import { parseAmountFen } from './capital-amount';
 import { findDocumentDate, formatPeriod, OPEN_END, parseDocumentDate, parsePeriod } from './chinese-dates';
 import type { FieldDef, FieldType } from './fields';
+import { isSurname } from './name-characters';
 import { normaliseCapitalNumerals, normaliseCreditCode, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
 
 /**
@@ -120,7 +121,11 @@ const ETHNIC_GROUPS = (
 export function canonicalFor(def: FieldDef, raw: string, today?: string): CanonicalValue {
   const c = canonicalFieldValue(def.type, raw, today);
   if (def.names && c.value !== '') {
-    const value = c.value.replace(/^[^\u4e00-\u9fa5]+/, '');
+    let value = c.value.replace(/^[^\u4e00-\u9fa5]+/, '');
+    // A person's surname read twice (孟孟健涛): no single surname is written doubled, so one is dropped.
+    // (Doubled given names — 李丽丽 — are common and stay.)
+    const chars = [...value];
+    if (def.names === 'person' && chars.length === 4 && chars[0] === chars[1] && isSurname(chars[0]!)) value = chars.slice(1).join('');
     return value === '' ? { value: '', problems: ['empty'] } : { ...c, value };
   }
   if (def.key === 'ethnicity' && c.value !== '') {

@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../electron/host/db/migrations';
 import { DEFAULT_CHECKLIST } from '../../shared/documents/checklist';
 import { PRODUCT_CODES } from '../../shared/products/catalog';
 
-/** Migrations 0100–0120 (documents): each on a real SQLite file, from the version before it. */
+/** Migrations 0100–0130 (documents): each on a real SQLite file, from the version before it. */
 describe('document migrations', () => {
   let dir: string;
   let db: Database.Database;
@@ -54,5 +54,24 @@ describe('document migrations', () => {
     expect(() => doc.run('d-2', 2)).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO document_pages (document_id, page_no, sha256, mime, width, height) VALUES ('d-1', 1, 'nope', 'image/png', 1, 1)").run()).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare("UPDATE documents SET ocr_status = 'lost' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
+  });
+
+  it('0130 marks the documents a store already has as added on this desktop, and queues no upload for them', () => {
+    open();
+    const upTo = (v: number) => MIGRATIONS.filter((m) => m.version <= v);
+    migrate(db, upTo(120));
+    db.prepare("INSERT INTO cases (id, app_no, state, version, team, product_code, segment, amount_fen, branch_code, branch_name, customer_name, applicant_name, id_number, priority, submitted_at, stage_entered_at, return_count) VALUES ('c-1', 'A1', 'submitted', 1, 'retail', 'tax_loan', 'micro_enterprise', 100, 'b', 'b', 'x', 'x', '1', 0, 't', 't', 0)").run();
+    db.prepare("INSERT INTO blobs (sha256, size_bytes, mime, created_at) VALUES ('h1', 1, 'image/png', 't')").run();
+    db.prepare(
+      "INSERT INTO documents (id, case_id, seq, file_name, mime, size_bytes, sha256, page_count, uploaded_by, uploaded_by_name, uploaded_at, ocr_status) VALUES ('d-1', 'c-1', 1, 'f', 'image/png', 1, 'h1', 1, 'u', 'u', 't', 'done')",
+    ).run();
+    expect(migrate(db, upTo(130))).toEqual([130]);
+    expect(db.prepare("SELECT origin FROM documents WHERE id = 'd-1'").get()).toEqual({ origin: 'local' });
+    for (const t of ['document_uploads', 'document_fetches', 'document_remote_reviews']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get()).toEqual({ n: 0 });
+    }
+    expect(() => db.prepare("UPDATE documents SET origin = 'elsewhere' WHERE id = 'd-1'").run()).toThrow(/CHECK/);
+    // An upload names a file the store holds.
+    expect(() => db.prepare("INSERT INTO document_uploads (sha256, document_id, user_id, queued_at) VALUES ('nope', 'd-1', 'u', 't')").run()).toThrow(/FOREIGN KEY/);
   });
 });

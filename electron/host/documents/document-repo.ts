@@ -1,6 +1,7 @@
 import type { ExtractedField } from '../../../shared/documents/extract';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import type { OcrBox, OcrPage } from '../../../shared/documents/ocr-types';
+import { maskIdentifier } from '../../../shared/domain/masking';
 import type { Db } from '../db/database';
 
 export type OcrStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -25,6 +26,24 @@ export interface DocumentRow {
   ocrError: string | null;
   ocrMs: number | null;
   ocrFinishedAt: string | null;
+  /** 'central': added on another desktop and learnt from the change feed. */
+  origin: 'local' | 'central';
+  /** Learnt from the feed, its file not fetched from the server yet (no pages until it is). */
+  awaitingFile: boolean;
+}
+
+/** A field confirmed or corrected on another desktop (from its audit entry). */
+export interface RemoteReview {
+  commandId: string;
+  documentId: string;
+  field: string;
+  action: 'confirm' | 'correct';
+  /** Masked when the field is an identity number or credit code (the audit entry keeps them masked). */
+  value: string;
+  masked: boolean;
+  actorId: string;
+  actorName: string;
+  at: string;
 }
 
 export interface PageRow {
@@ -73,6 +92,8 @@ interface RawDocument {
   ocr_error: string | null;
   ocr_ms: number | null;
   ocr_finished_at: string | null;
+  origin: 'local' | 'central';
+  awaiting_file: number;
 }
 
 interface RawField {
@@ -112,7 +133,12 @@ const toDocument = (r: RawDocument): DocumentRow => ({
   ocrError: r.ocr_error,
   ocrMs: r.ocr_ms,
   ocrFinishedAt: r.ocr_finished_at,
+  origin: r.origin,
+  awaitingFile: r.awaiting_file === 1,
 });
+
+/** Documents with whether their file is still on the server only. */
+const DOCS = 'SELECT d.*, EXISTS (SELECT 1 FROM document_fetches f WHERE f.document_id = d.id) AS awaiting_file FROM documents d';
 
 const toField = (r: RawField): FieldRow => ({
   documentId: r.document_id,
@@ -144,16 +170,21 @@ export class DocumentRepo {
       ),
       insertDocument: db.prepare(
         `INSERT INTO documents (id, case_id, seq, file_name, mime, size_bytes, sha256, page_count, uploaded_by, uploaded_by_name,
-           uploaded_at, kind, kind_source, ocr_status)
+           uploaded_at, kind, kind_source, ocr_status, origin)
          VALUES (@id, @caseId, @seq, @fileName, @mime, @sizeBytes, @sha256, @pageCount, @uploadedBy, @uploadedByName,
-           @uploadedAt, 'other', 'detected', 'queued')`,
+           @uploadedAt, 'other', 'detected', 'queued', @origin)`,
       ),
       nextSeq: db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE case_id = ?'),
       insertPage: db.prepare('INSERT INTO document_pages (document_id, page_no, sha256, mime, width, height) VALUES (?, ?, ?, ?, ?, ?)'),
-      byId: db.prepare<[string], RawDocument>('SELECT * FROM documents WHERE id = ?'),
-      byCase: db.prepare<[string], RawDocument>('SELECT * FROM documents WHERE case_id = ? ORDER BY seq'),
-      byCaseAndSha: db.prepare<[string, string], RawDocument>('SELECT * FROM documents WHERE case_id = ? AND sha256 = ?'),
-      pending: db.prepare<[], RawDocument>("SELECT * FROM documents WHERE ocr_status IN ('queued', 'running') ORDER BY uploaded_at, seq"),
+      byId: db.prepare<[string], RawDocument>(`${DOCS} WHERE d.id = ?`),
+      byCase: db.prepare<[string], RawDocument>(`${DOCS} WHERE d.case_id = ? ORDER BY d.seq`),
+      byCaseAndSha: db.prepare<[string, string], RawDocument>(`${DOCS} WHERE d.case_id = ? AND d.sha256 = ?`),
+      localInCase: db.prepare<[string], number>("SELECT 1 FROM documents WHERE case_id = ? AND origin = 'local' LIMIT 1").pluck(),
+      // A document whose file is still on the server is recognised once the file is here, not before.
+      pending: db.prepare<[], RawDocument>(
+        `${DOCS} WHERE d.ocr_status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM document_fetches f WHERE f.document_id = d.id)
+         ORDER BY d.uploaded_at, d.seq`,
+      ),
       pages: db.prepare<[string], PageRow>(
         'SELECT document_id AS documentId, page_no AS pageNo, sha256, mime, width, height FROM document_pages WHERE document_id = ? ORDER BY page_no',
       ),
@@ -182,6 +213,15 @@ export class DocumentRepo {
       setKind: db.prepare("UPDATE documents SET kind = ?, kind_source = 'clerk', kind_score = 1, ocr_status = 'queued' WHERE id = ?"),
       demoDone: db.prepare<[string], { case_id: string }>('SELECT case_id FROM demo_documents WHERE case_id = ?'),
       markDemo: db.prepare('INSERT OR IGNORE INTO demo_documents (case_id, generated_at) VALUES (?, ?)'),
+      insertRemoteReview: db.prepare(
+        `INSERT OR IGNORE INTO document_remote_reviews (command_id, document_id, field, action, value, masked, actor_id, actor_name, at)
+         VALUES (@commandId, @documentId, @field, @action, @value, @masked, @actorId, @actorName, @at)`,
+      ),
+      remoteReviews: db.prepare<[string], Omit<RemoteReview, 'masked'> & { masked: number }>(
+        `SELECT command_id AS commandId, document_id AS documentId, field, action, value, masked, actor_id AS actorId, actor_name AS actorName, at
+         FROM document_remote_reviews WHERE document_id = ? ORDER BY at, rowid`,
+      ),
+      dropRemoteReviews: db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ? AND at <= ?'),
     };
   }
 
@@ -197,8 +237,17 @@ export class DocumentRepo {
     return this.s.nextSeq.get(caseId)!.n;
   }
 
-  insertDocument(d: Pick<DocumentRow, 'id' | 'caseId' | 'seq' | 'fileName' | 'mime' | 'sizeBytes' | 'sha256' | 'pageCount' | 'uploadedBy' | 'uploadedByName' | 'uploadedAt'>): void {
-    this.s.insertDocument.run(d);
+  insertDocument(
+    d: Pick<DocumentRow, 'id' | 'caseId' | 'seq' | 'fileName' | 'mime' | 'sizeBytes' | 'sha256' | 'pageCount' | 'uploadedBy' | 'uploadedByName' | 'uploadedAt'> & {
+      origin?: DocumentRow['origin'];
+    },
+  ): void {
+    this.s.insertDocument.run({ origin: 'local', ...d });
+  }
+
+  /** Whether the case has a document added on this desktop (or made here for a demo case). */
+  hasLocalDocuments(caseId: string): boolean {
+    return this.s.localInCase.get(caseId) !== undefined;
   }
 
   insertPage(p: PageRow): void {
@@ -270,6 +319,8 @@ export class DocumentRepo {
           value: f.value,
         }),
       );
+      // Reviews made on other desktops apply to this desktop's reading of the same file.
+      this.applyRemoteReviews(id);
     })();
   }
 
@@ -280,6 +331,36 @@ export class DocumentRepo {
   /** The clerk's kind; recognition runs again for it. */
   setKind(id: string, kind: DocumentKind): void {
     this.s.setKind.run(kind, id);
+  }
+
+  /** Keeps a review made on another desktop; false if it was kept before (the same command). */
+  addRemoteReview(r: RemoteReview): boolean {
+    return this.s.insertRemoteReview.run({ ...r, masked: r.masked ? 1 : 0 }).changes > 0;
+  }
+
+  /** The kind was changed (here or elsewhere) at `at`: reviews up to then were of the old reading. */
+  dropRemoteReviews(documentId: string, at: string): void {
+    this.s.dropRemoteReviews.run(documentId, at);
+  }
+
+  /**
+   * Applies the other desktops' reviews of a document to its recognised fields, oldest first. A field
+   * reviewed here later than a review from elsewhere keeps this desktop's review. A masked value (identity
+   * number, credit code) can only confirm the value read here when it masks alike; a masked correction
+   * cannot be applied (the full value never leaves the desktop that typed it except to the server).
+   */
+  applyRemoteReviews(documentId: string): void {
+    for (const raw of this.s.remoteReviews.all(documentId)) {
+      const field = this.field(documentId, raw.field);
+      if (!field || (field.reviewedAt !== null && field.reviewedAt >= raw.at)) continue;
+      let value = raw.value;
+      if (raw.masked === 1) {
+        if (raw.action !== 'confirm' || maskIdentifier(field.value) !== raw.value) continue;
+        value = field.value;
+      }
+      const status: FieldStatus = value === field.ocrValue ? 'confirmed' : 'corrected';
+      this.reviewField(documentId, raw.field, value, status, { id: raw.actorId, name: raw.actorName }, raw.at);
+    }
   }
 
   demoGenerated(caseId: string): boolean {

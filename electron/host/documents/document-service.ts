@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentDesk, DocumentSummary } from '../../../shared/api/documents-api';
@@ -20,6 +20,7 @@ import type { CaseRepo } from '../store/case-repo';
 import { BlobStore } from './blob-store';
 import { ChecklistRepo } from './checklist-repo';
 import { DocumentRepo, type DocumentRow } from './document-repo';
+import { DocumentTransfer, type DocumentRemote } from './document-transfer';
 import { checkedDocuments, documentView, maskEvidence } from './document-views';
 import { sniffType } from './file-type';
 import { IntakeError } from './intake-error';
@@ -33,6 +34,11 @@ export interface DocumentOptions {
   maxPixels?: number;
   /** OCR engines working at once (default: one core less than the machine has, at least 1, at most 2; WORKBENCH_OCR_WORKERS). */
   ocrWorkers?: number;
+  /**
+   * Make the documents of demo cases when they are first opened (default: on a standalone host with demo
+   * data). A synced desktop turns it on only when its central server holds the demo cases.
+   */
+  demo?: boolean;
 }
 
 /** Makes the documents a demo case was "uploaded" with; injected only when the host runs with demo data. */
@@ -50,6 +56,19 @@ export interface DocumentServiceDeps {
   now: () => number;
   options?: DocumentOptions;
   demo?: DemoDocumentSource;
+  /**
+   * On a desktop synced with a central server: the server's file store (sync/blob-transfer.ts). Files added
+   * here are sent to it, documents added elsewhere are fetched from it. A function because sync is created
+   * after the services; it returns null on a standalone desktop.
+   */
+  remote?: () => DocumentRemote | null;
+}
+
+/** A document "uploaded by the branch" for a demo case (no command: it is made from the case itself). */
+interface Seeded {
+  uploadedAt: string;
+  byName: string;
+  documentId?: string;
 }
 
 const notFound = () => fail('not-found', '资料不存在', 'Document not found');
@@ -71,6 +90,8 @@ export class DocumentService {
   readonly ocr: OcrQueue;
   readonly uploads: UploadSessions;
   readonly limits: IntakeLimits;
+  /** Files to and from the central server (a synced desktop). */
+  readonly transfer: DocumentTransfer;
   private readonly demoRuns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: DocumentServiceDeps) {
@@ -92,6 +113,15 @@ export class DocumentService {
       // One core is left to the UI and the host: on the 2-core desktops of the centre, OCR takes the other.
       workers: o.ocrWorkers ?? envNumber('WORKBENCH_OCR_WORKERS') ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
       now: deps.now,
+    });
+    this.transfer = new DocumentTransfer({
+      db: deps.db,
+      repo: this.repo,
+      blobs: this.blobs,
+      limits: this.limits,
+      now: deps.now,
+      remote: deps.remote ?? (() => null),
+      recognise: (id) => void this.ocr.enqueue(id),
     });
   }
 
@@ -126,7 +156,7 @@ export class DocumentService {
    * audited `addDocument` command. On any refusal nothing is left behind. The same file added to the same
    * case again returns the existing document.
    */
-  async intake(actor: Actor, caseId: string, fileName: string, bytes: Buffer, asSeeded?: { uploadedAt: string; byName: string }): Promise<Result<{ document: DocumentRow; duplicate: boolean }>> {
+  async intake(actor: Actor, caseId: string, fileName: string, bytes: Buffer, asSeeded?: Seeded): Promise<Result<{ document: DocumentRow; duplicate: boolean }>> {
     try {
       if (bytes.length === 0) throw emptyFile();
       if (bytes.length > this.limits.maxBytes) throw tooLarge(this.limits.maxBytes);
@@ -149,7 +179,7 @@ export class DocumentService {
     bytes: Buffer,
     mime: string,
     pages: Awaited<ReturnType<typeof pagesOf>>,
-    asSeeded?: { uploadedAt: string; byName: string },
+    asSeeded?: Seeded,
   ): Result<{ document: DocumentRow; duplicate: boolean }> {
     const written: string[] = [];
     const put = (b: Buffer) => {
@@ -163,7 +193,7 @@ export class DocumentService {
       const existing = this.repo.findInCase(caseId, sha256);
       if (existing) return ok({ document: existing, duplicate: true });
       const pageShas = pages.map((p) => put(p.bytes));
-      const id = `d-${randomUUID()}`;
+      const id = asSeeded?.documentId ?? `d-${randomUUID()}`;
       const name = fileName.trim().slice(0, 200) || 'document';
       this.deps.db.transaction(() => {
         if (!asSeeded) {
@@ -182,6 +212,9 @@ export class DocumentService {
         }
         this.repo.addBlob(sha256, bytes.length, mime, at);
         pages.forEach((p, i) => this.repo.addBlob(pageShas[i]!, p.bytes.length, p.mime, at));
+        // Synced: the file goes to the server after this commit (each sync round; never lost, never waited for).
+        // A demo document is not sent: every desktop makes its own from the case.
+        if (!asSeeded) this.transfer.queueUpload(sha256, id, actor.id);
         this.repo.insertDocument({
           id,
           caseId,
@@ -238,6 +271,8 @@ export class DocumentService {
     const c = this.visible(caseId, session);
     if (!c.ok) return c;
     await this.ensureDemoDocuments(caseId);
+    // Documents added on other desktops: their files are fetched now, in the background (the desk polls).
+    this.transfer.fetchCase(caseId);
     const record = c.value;
     const pii = viewer.permissions.includes('pii.view');
     const docs = this.repo.forCase(caseId);
@@ -259,18 +294,24 @@ export class DocumentService {
     });
   }
 
-  /** Demo cases get their documents once, the first time anybody opens them; concurrent requests share it. */
+  /**
+   * Demo cases get their documents once, the first time anybody opens them here; concurrent requests share
+   * it. They are made on each desktop from the case (never sent), under ids derived from the case, so a
+   * review of one made elsewhere names the same document here. Documents learnt from the server do not
+   * count as the case's own: only a document added on this desktop means the case is not a demo case.
+   */
   private ensureDemoDocuments(caseId: string): Promise<void> {
     const demo = this.deps.demo;
-    if (!demo || this.repo.demoGenerated(caseId) || this.repo.forCase(caseId).length > 0) return Promise.resolve();
+    if (!demo || this.repo.demoGenerated(caseId) || this.repo.hasLocalDocuments(caseId)) return Promise.resolve();
     let run = this.demoRuns.get(caseId);
     if (!run) {
       run = (async () => {
         const record = this.deps.cases.get(caseId);
         if (!record) return;
         const branch: Actor = { id: 'system', name: '系统', roles: ['admin'], team: null };
-        for (const file of await demo.documentsFor(caseId)) {
-          const r = await this.intake(branch, caseId, file.fileName, file.bytes, { uploadedAt: record.submittedAt, byName: `${record.data.branchName}（分行受理）` });
+        for (const [i, file] of (await demo.documentsFor(caseId)).entries()) {
+          const documentId = `d-demo-${createHash('sha256').update(`${caseId}/${i}`).digest('hex').slice(0, 32)}`;
+          const r = await this.intake(branch, caseId, file.fileName, file.bytes, { uploadedAt: record.submittedAt, byName: `${record.data.branchName}（分行受理）`, documentId });
           if (!r.ok) throw new Error(`demo document ${file.fileName}: ${r.error.messageEn}`);
         }
         this.repo.markDemoGenerated(caseId, this.nowIso());
@@ -280,12 +321,17 @@ export class DocumentService {
     return run;
   }
 
-  page(session: Session, documentId: string, pageNo: number) {
+  async page(session: Session, documentId: string, pageNo: number) {
     const doc = this.visibleDocument(documentId, session);
     if (!doc.ok) return doc;
     // The images show identity numbers in full; only roles that may see them get the images.
     if (!session.info.permissions.includes('pii.view')) {
       return fail('forbidden', '您无权查看证件影像（含身份证号等敏感信息）', 'You may not view document images (they show identity numbers)');
+    }
+    if (doc.value.awaitingFile) {
+      // Added on another desktop: the file comes from the server now, checked against its sha256.
+      const fetched = await this.transfer.fetchFile(documentId);
+      if (!fetched.ok) return fetched;
     }
     const page = this.repo.page(documentId, pageNo);
     if (!page) return fail('not-found', '页面不存在', 'Page not found');
@@ -333,11 +379,13 @@ export class DocumentService {
     const doc = this.visibleDocument(documentId, session);
     if (!doc.ok) return doc;
     const d = doc.value;
-    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review: { action: 'setKind', from: d.kind, kind } }, () =>
-      this.repo.setKind(documentId, kind),
-    );
+    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review: { action: 'setKind', from: d.kind, kind } }, () => {
+      this.repo.setKind(documentId, kind);
+      this.repo.dropRemoteReviews(documentId, this.nowIso()); // they were of the old reading
+    });
     if (!r.ok) return r;
-    void this.ocr.requeue(documentId);
+    // A file still on the server is recognised, with this kind, once it is here.
+    if (!d.awaitingFile) void this.ocr.requeue(documentId);
     return ok(this.summary(d, session));
   }
 
@@ -362,6 +410,7 @@ export class DocumentService {
     if (!session.info.permissions.includes('doc.work')) return fail('forbidden', '您没有重新识别资料的权限', 'You may not re-run recognition');
     // Only a failed or cancelled recognition is run again: a finished one holds the clerk's reviews.
     if (doc.value.ocrStatus !== 'failed' && doc.value.ocrStatus !== 'cancelled') return ok(this.summary(doc.value, session));
+    if (this.repo.pages(documentId).length === 0) return fail('validation', '该资料没有可识别的页面', 'The document has no page to recognise');
     this.repo.setStatus(documentId, 'queued');
     void this.ocr.enqueue(documentId);
     return ok(this.summary(doc.value, session));
@@ -410,6 +459,7 @@ export class DocumentService {
   }
 
   async close(): Promise<void> {
+    this.transfer.close();
     await this.ocr.close();
   }
 }

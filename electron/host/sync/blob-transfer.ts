@@ -22,9 +22,12 @@ const offline = () => fail('offline', '无法连接中央服务器，文件稍�
 export class BlobTransfer {
   constructor(private readonly sync: SyncService) {}
 
-  /** Sends a local file to the server (as `userId` if given, else any user logged in here). */
+  /**
+   * Sends a local file to the server, as `userId` if given and logged in here, else as any user logged in
+   * here (the file is the same whoever sends it; a clerk who logged out must not hold it back).
+   */
   async upload(sha256: string, local: LocalBlobs, userId?: string): Promise<Result<BlobStored>> {
-    const token = userId ? this.sync.tokens.get(userId) : this.sync.tokens.any()?.token;
+    const token = (userId ? this.sync.tokens.get(userId) : null) ?? this.sync.tokens.any()?.token;
     if (!token) return offline();
     try {
       const r = await this.sync.client.putBlob(token, local.get(sha256));

@@ -5,6 +5,7 @@ import type { ChangeBody } from '../../../shared/sync/protocol';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { CaseRepo } from '../store/case-repo';
+import type { DocumentReplica } from './document-replica';
 import type { ScreeningReplica } from './screening-replica';
 import type { SyncStore } from './sync-store';
 
@@ -30,17 +31,20 @@ export class Replica {
     private readonly store: SyncStore,
     /** Keeps the server's screening results and overrides (shown on the case page). */
     private readonly screening: ScreeningReplica | null = null,
+    /** Keeps the documents other desktops added and reviewed (their files are fetched when opened). */
+    private readonly documents: DocumentReplica | null = null,
   ) {
     this.auditHasStmt = db.prepare<[string, string], number>('SELECT 1 FROM audit WHERE case_id = ? AND command_id = ? LIMIT 1').pluck();
   }
 
   /**
    * A change from the feed: its audit entries once, and its case if newer and nothing of ours is waiting;
-   * then the screening it carries, if any (after the case, which the stored result refers to).
+   * then the screening and the documents it carries, if any (after the case, which they refer to).
    */
   apply(change: ChangeBody): CaseChange | null {
     const applied = this.applyCase(change);
     this.screening?.apply(change);
+    this.documents?.apply(change);
     return applied;
   }
 

@@ -8,6 +8,7 @@ import type { HostServices } from '../host';
 import { log } from '../log';
 import { BlobTransfer } from './blob-transfer';
 import { CentralClient, CentralUnreachable } from './central-client';
+import { DocumentReplica } from './document-replica';
 import { CURSOR_KEY, pullFeed } from './feed-puller';
 import { pushOutbox } from './outbox-pusher';
 import { Replica } from './replica';
@@ -63,7 +64,14 @@ export class SyncService implements SyncContext {
     this.db = opts.db;
     this.client = new CentralClient({ baseUrl: opts.centralUrl });
     this.store = new SyncStore(opts.db);
-    this.replica = new Replica(opts.db, opts.services.cases, opts.services.audit, this.store, new ScreeningReplica(opts.services.screening));
+    this.replica = new Replica(
+      opts.db,
+      opts.services.cases,
+      opts.services.audit,
+      this.store,
+      new ScreeningReplica(opts.services.screening),
+      new DocumentReplica(opts.db, opts.services.documents, opts.services.cases),
+    );
     this.tokens = new TokenBook(opts.now);
     this.deviceId = this.store.state('device_id') ?? this.newDeviceId();
     this.blobs = new BlobTransfer(this);
@@ -154,6 +162,8 @@ export class SyncService implements SyncContext {
     try {
       if (!(await this.checkServer())) return;
       await this.confirmOfflineLogins();
+      // Document files first, so the server has the bytes before other desktops learn of the documents.
+      await this.opts.services.documents.transfer.sendWaiting();
       await pushOutbox(this);
       const pulled = await pullFeed(this);
       await this.housekeeping();

@@ -11,6 +11,7 @@ import { m0060CreateNameSearch } from './0060-create-name-search';
 import { m0100CreateDocuments } from './0100-create-documents';
 import { m0110CreateDocumentChecklist } from './0110-create-document-checklist';
 import { m0120CreateDemoDocuments } from './0120-create-demo-documents';
+import { m0130CreateDocumentSync } from './0130-create-document-sync';
 import { m0200CreateContractNumbers } from './0200-create-contract-numbers';
 import { m0210CreateContractVersions } from './0210-create-contract-versions';
 import { m0220CreateContractTemplates } from './0220-create-contract-templates';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100CreateDocuments,
   m0110CreateDocumentChecklist,
   m0120CreateDemoDocuments,
+  m0130CreateDocumentSync,
   m0200CreateContractNumbers,
   m0210CreateContractVersions,
   m0220CreateContractTemplates,

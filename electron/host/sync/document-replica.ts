@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../../../shared/documents/kinds';
+import { fieldDef, isSensitiveField } from '../../../shared/documents/fields';
+import type { ChangeBody } from '../../../shared/sync/protocol';
+import type { Db } from '../db/database';
+import type { DocumentService } from '../documents/document-service';
+import { log } from '../log';
+import type { CaseRepo } from '../store/case-repo';
+
+type ChangeEvent = ChangeBody['events'][number];
+
+/** The details of the documents' audit entries (shared/commands/documents.ts), as far as a replica needs them. */
+const Added = z.object({
+  documentId: z.string().regex(/^d-[A-Za-z0-9_-]{1,60}$/),
+  fileName: z.string().min(1).max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.string().min(1).max(100),
+  sizeBytes: z.number().int().min(1),
+  pages: z.number().int().min(1),
+});
+const Field = z.object({ documentId: z.string(), kind: z.enum(DOCUMENT_KINDS), field: z.string().min(1).max(40), value: z.string().max(500) });
+const KindSet = z.object({ documentId: z.string(), kind: z.enum(DOCUMENT_KINDS) });
+
+function details<T>(schema: z.ZodType<T>, e: ChangeEvent): T | null {
+  try {
+    const r = schema.safeParse(JSON.parse(e.details));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'documentFieldCorrected', 'documentKindSet']);
+
+/**
+ * What a synced desktop keeps of the documents other desktops added and reviewed, from their audit entries
+ * in the change feed: a `documentAdded` becomes a document here whose file is fetched from the server when
+ * the case is opened; a confirmed or corrected field is kept and applied to this desktop's own recognition
+ * of the file (now if it has finished, else when it does); a corrected kind is set and the file read again.
+ * A change this desktop made itself (its command id is in the outbox) is skipped: the store has it all.
+ * Runs inside the pull's transaction, after the change's case is stored.
+ */
+export class DocumentReplica {
+  private readonly ownStmt;
+
+  constructor(
+    db: Db,
+    private readonly documents: DocumentService,
+    private readonly cases: CaseRepo,
+  ) {
+    this.ownStmt = db.prepare<[string], number>('SELECT 1 FROM outbox WHERE command_id = ?').pluck();
+  }
+
+  apply(change: ChangeBody): void {
+    // Most changes are not about documents: no SQL for them (a fresh desktop pulls thousands).
+    if (!change.events.some((e) => DOCUMENT_ACTIONS.has(e.action))) return;
+    if (this.ownStmt.get(change.commandId) !== undefined) return;
+    for (const e of change.events) {
+      if (e.action === 'documentAdded') this.added(change, e);
+      else if (e.action === 'documentKindSet') this.kindSet(e);
+      else if (DOCUMENT_ACTIONS.has(e.action)) this.reviewed(change, e);
+    }
+  }
+
+  private added(change: ChangeBody, e: ChangeEvent): void {
+    const d = details(Added, e);
+    if (!d) return log.error('sync', `documentAdded of case ${change.caseId} has unreadable details; skipped`);
+    // The case is stored before this runs; without it (never pulled) there is nothing to attach to.
+    if (this.cases.version(change.caseId) === null) return;
+    this.documents.transfer.learn({ caseId: change.caseId, ...d, uploadedBy: e.actorId, uploadedByName: e.actorName, uploadedAt: e.at });
+  }
+
+  private reviewed(change: ChangeBody, e: ChangeEvent): void {
+    const d = details(Field, e);
+    if (!d) return;
+    // Kept even for a document not here yet (a demo document this desktop makes when the case is opened).
+    const doc = this.documents.repo.get(d.documentId);
+    // Whether the value came masked: by the kind the reviewing desktop had (it masked by that).
+    const def = fieldDef(d.kind, d.field);
+    const kept = this.documents.repo.addRemoteReview({
+      commandId: change.commandId,
+      documentId: d.documentId,
+      field: d.field,
+      action: e.action === 'documentFieldConfirmed' ? 'confirm' : 'correct',
+      value: d.value,
+      masked: def ? isSensitiveField(def.type) : false,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      at: e.at,
+    });
+    if (kept && doc?.ocrStatus === 'done') this.documents.repo.applyRemoteReviews(d.documentId);
+  }
+
+  /** A corrected kind: set here too; the file is read again with it after the pull commits (or once fetched). */
+  private kindSet(e: ChangeEvent): void {
+    const { repo, ocr } = this.documents;
+    const d = details(KindSet, e);
+    const doc = d && repo.get(d.documentId);
+    if (!d || !doc) return;
+    repo.dropRemoteReviews(doc.id, e.at); // they were of the old reading
+    if (doc.kind === d.kind && doc.kindSource === 'clerk') return;
+    repo.setKind(doc.id, d.kind);
+    if (!doc.awaitingFile) queueMicrotask(() => void ocr.requeue(doc.id));
+  }
+}

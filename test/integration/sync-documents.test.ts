@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCentralDemo } from '../../server/demo/central-demo';
+import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { idCardFront } from './support/document-files';
+import { startPostgres, type PgCluster } from './support/postgres';
+import { syncHost, type SyncHost } from './support/sync-host';
+import { tcpGate } from './support/tcp-gate';
+import { value } from './support/temp-host';
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+let pg: PgCluster;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+/**
+ * Documents between desktops: a file a clerk adds on one desktop is sent to the central server after the
+ * local commit, and the other desktops learn of the document from the change feed and fetch its file when
+ * the case is opened, checked against its sha256. Real desktops (own SQLite files and document stores),
+ * a real server on PGlite and on PostgreSQL, real PNGs from the fixture renderer.
+ */
+describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (backend) => {
+  let central: TestCentral;
+  const open: SyncHost[] = [];
+  const gates: { stop(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    central = await startCentral(backend, backend === 'postgres' ? pg : null);
+    await seedCentralDemo(central.db, { cases: 80, now: central.clock.now });
+  });
+  afterAll(async () => {
+    for (const h of open) {
+      await h.host.services.documents.close();
+      h.close();
+    }
+    for (const g of gates) await g.stop();
+    await central.close();
+  });
+
+  async function desktop(opts: { gated?: boolean; demo?: boolean } = {}) {
+    let url = central.url;
+    let gate: Awaited<ReturnType<typeof tcpGate>> | null = null;
+    if (opts.gated) {
+      gate = await tcpGate(central.url);
+      gates.push(gate);
+      url = gate.url;
+    }
+    const h = syncHost(url, { clock: central.clock, documents: { ocrWorkers: 1, demo: opts.demo } });
+    open.push(h);
+    return Object.assign(h, { gate });
+  }
+
+  /** Through the API, as the desk's upload does: begin, 512 KiB chunks, finish with the client's sha256. */
+  async function upload(d: SyncHost, token: string, caseId: string, fileName: string, bytes: Buffer) {
+    const begin = value(await d.call('documents:uploadBegin', token, { caseId, fileName, sizeBytes: bytes.length }));
+    for (let at = 0, i = 0; at < bytes.length; at += begin.chunkBytes, i++) {
+      value(await d.call('documents:uploadChunk', token, { uploadId: begin.uploadId, index: i, dataBase64: bytes.subarray(at, at + begin.chunkBytes).toString('base64') }));
+    }
+    return value(await d.call('documents:uploadFinish', token, { uploadId: begin.uploadId, sha256: sha(bytes) })).document;
+  }
+
+  async function serverBlob(sha256: string): Promise<Buffer | null> {
+    const rows = await central.db.query<{ content: Buffer }>('SELECT content FROM blobs WHERE sha256 = $1', [sha256]);
+    return rows[0] ? Buffer.from(rows[0].content) : null;
+  }
+
+  const waitingUploads = (d: SyncHost) => d.host.services.documents.transfer.sql.uploadsWaiting();
+
+  /** Every file a desktop's document store holds (documents/ab/cd/<sha256>). */
+  function storedFiles(d: SyncHost): string[] {
+    const root = join(d.dataDir, 'documents');
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name))
+      .map((e) => e.name);
+  }
+
+  it('shows a clerk’s upload on another desktop, whose user opens the page image fetched from the server and checked', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const { bytes } = await idCardFront(21);
+    const added = await upload(a, clerkA, held.caseId, '身份证人像面.png', bytes);
+    expect(waitingUploads(a)).toBe(1);
+
+    await a.sync.syncNow();
+    expect(waitingUploads(a)).toBe(0);
+    expect(Buffer.compare((await serverBlob(sha(bytes)))!, bytes)).toBe(0);
+    const [{ n }] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM commands WHERE case_id = $1 AND name = 'addDocument' AND status = 'accepted'", [held.caseId]);
+    expect(n).toBe(1);
+
+    await b.sync.syncNow();
+    const desk = value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
+    expect(desk.documents).toHaveLength(1);
+    const doc = desk.documents[0]!;
+    expect(doc).toMatchObject({ id: added.id, fileName: '身份证人像面.png', mime: 'image/png', sha256: sha(bytes), sizeBytes: bytes.length, uploadedByName: '张敏' });
+    expect(desk.pendingOcr).toBe(1); // the desk keeps polling until the file is here and read
+
+    const page = value(await b.call('documents:page', clerkB, { documentId: doc.id, page: 1 }));
+    const shown = Buffer.from(page.dataBase64, 'base64');
+    expect(sha(shown)).toBe(sha(bytes));
+    expect(Buffer.compare(shown, bytes)).toBe(0);
+    expect(readFileSync(b.host.services.documents.blobs.pathOf(sha(bytes)))).toEqual(bytes);
+    const again = value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
+    expect(again.documents[0]!.pages).toEqual([{ page: 1, width: page.width, height: page.height }]);
+    expect(['queued', 'running', 'done']).toContain(again.documents[0]!.ocr.status);
+
+    // The server's entry for the upload comes back to the desktop that made it: nothing is added twice.
+    await a.sync.syncNow();
+    expect(value(await a.call('documents:desk', clerkA, { caseId: held.caseId })).documents.map((d) => d.id)).toEqual([added.id]);
+    for (const d of [a, b]) expect(d.host.services.audit.verify().ok).toBe(true);
+  });
+
+  it('keeps an upload made offline across a restart and sends it once the server is reachable again', async () => {
+    const a = await desktop({ gated: true });
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    a.gate!.cut();
+    const { bytes } = await idCardFront(22);
+    const started = Date.now();
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
+    expect(Date.now() - started).toBeLessThan(5_000); // the clerk does not wait for the server
+    await a.sync.syncNow();
+    expect(waitingUploads(a)).toBe(1);
+    expect(await serverBlob(sha(bytes))).toBeNull();
+
+    // The desktop is closed while offline; its store keeps the upload to send.
+    await a.host.services.documents.close();
+    a.close(true);
+    a.gate!.restore();
+    const a2 = syncHost(a.gate!.url, { clock: central.clock, dataDir: a.dataDir, documents: { ocrWorkers: 1 } });
+    open.push(a2);
+    expect(waitingUploads(a2)).toBe(1);
+    await a2.login('zhangmin');
+    await a2.sync.syncNow();
+    expect(waitingUploads(a2)).toBe(0);
+    expect(Buffer.compare((await serverBlob(sha(bytes)))!, bytes)).toBe(0);
+    // Sent once: a later round sends nothing again.
+    expect(await a2.host.services.documents.transfer.sendWaiting()).toEqual({ sent: 0, waiting: 0 });
+
+    await b.sync.syncNow();
+    const desk = value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
+    expect(desk.documents.map((d) => d.id)).toEqual([added.id]);
+    const page = value(await b.call('documents:page', clerkB, { documentId: added.id, page: 1 }));
+    expect(sha(Buffer.from(page.dataBase64, 'base64'))).toBe(sha(bytes));
+  });
+
+  it('says plainly that a file still on the server cannot be opened offline, and fetches it once back online', async () => {
+    const a = await desktop();
+    const b = await desktop({ gated: true });
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const { bytes } = await idCardFront(23);
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    b.gate!.cut();
+    const refused = await b.call('documents:page', clerkB, { documentId: added.id, page: 1 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('offline');
+      expect(refused.error.message).toContain('中央服务器');
+    }
+    expect(value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents[0]!.pages).toEqual([]);
+    b.gate!.restore();
+    const page = value(await b.call('documents:page', clerkB, { documentId: added.id, page: 1 }));
+    expect(sha(Buffer.from(page.dataBase64, 'base64'))).toBe(sha(bytes));
+  });
+
+  it('stores the same file once: on the desktop that adds it to two cases, on the server, and on the desktop that fetches it', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const one = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const two = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const { bytes } = await idCardFront(24);
+    const d1 = await upload(a, clerkA, one.caseId, '身份证.png', bytes);
+    const d2 = await upload(a, clerkA, two.caseId, '身份证.png', bytes);
+    expect(d1.id).not.toBe(d2.id);
+    expect(storedFiles(a).filter((f) => f === sha(bytes))).toHaveLength(1);
+    expect(waitingUploads(a)).toBe(1);
+    await a.sync.syncNow();
+    const [{ n }] = await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1', [sha(bytes)]);
+    expect(n).toBe(1);
+
+    await b.sync.syncNow();
+    for (const [caseId, docId] of [[one.caseId, d1.id], [two.caseId, d2.id]] as const) {
+      expect(value(await b.call('documents:desk', clerkB, { caseId })).documents.map((d) => d.id)).toEqual([docId]);
+      const page = value(await b.call('documents:page', clerkB, { documentId: docId, page: 1 }));
+      expect(sha(Buffer.from(page.dataBase64, 'base64'))).toBe(sha(bytes));
+    }
+    expect(storedFiles(b).filter((f) => f === sha(bytes))).toHaveLength(1);
+  });
+
+  it('does not mix demo documents and documents from the server: each desktop makes its own demo set once, under the same ids', async () => {
+    const a = await desktop({ demo: true });
+    const b = await desktop({ demo: true });
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const demo = value(await a.call('documents:desk', clerkA, { caseId: held.caseId })).documents;
+    expect(demo.length).toBeGreaterThanOrEqual(1);
+    const { bytes } = await idCardFront(25);
+    const added = await upload(a, clerkA, held.caseId, '补充身份证.png', bytes);
+    await a.sync.syncNow();
+    expect(waitingUploads(a)).toBe(0);
+    // Only the clerk's file went to the server; the demo files are made by every desktop itself.
+    for (const d of demo) expect(await serverBlob(d.sha256)).toBeNull();
+
+    // The desktop learns of the clerk's document before anyone there opens the case; the demo set is made all the same.
+    await b.sync.syncNow();
+    const seen = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents;
+    expect(seen.map((d) => d.id).sort()).toEqual([...demo.map((d) => d.id), added.id].sort());
+    expect(new Set(seen.map((d) => d.sha256)).size).toBe(seen.length);
+    expect(value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents).toHaveLength(seen.length);
+    await a.sync.syncNow();
+    expect(value(await a.call('documents:desk', clerkA, { caseId: held.caseId })).documents).toHaveLength(seen.length);
+  });
+
+  it('shows on another desktop the fields a clerk confirmed and corrected and the kind he set, as that desktop reads the file itself', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const { bytes } = await idCardFront(26);
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
+    await a.host.services.documents.ocr.idle();
+    const read = value(await a.call('documents:desk', clerkA, { caseId: held.caseId })).documents[0]!;
+    expect(read.ocr.status).toBe('done');
+    const idNumber = read.fields.find((f) => f.key === 'idNumber')!;
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'idNumber', action: 'confirm' }));
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
+    await a.sync.syncNow();
+
+    await b.sync.syncNow();
+    value(await b.call('documents:desk', clerkB, { caseId: held.caseId })); // opening the case fetches the file
+    await b.host.services.documents.transfer.fetchFile(added.id);
+    await b.host.services.documents.ocr.idle();
+    const there = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents[0]!;
+    expect(there.ocr.status).toBe('done');
+    expect(there.fields.find((f) => f.key === 'name')).toMatchObject({ value: '欧阳明', status: 'corrected', reviewedByName: '张敏' });
+    // The identity number travels masked in the audit entry: it confirms the same reading here.
+    expect(there.fields.find((f) => f.key === 'idNumber')).toMatchObject({ value: idNumber.value, status: 'confirmed', reviewedByName: '张敏' });
+
+    // A corrected kind travels too: the file is read again as that kind there, and the old reviews no longer apply.
+    value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'id_card_back' }));
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    expect(b.host.services.documents.repo.get(added.id)).toMatchObject({ kind: 'id_card_back', kindSource: 'clerk' });
+    await b.host.services.documents.ocr.idle();
+    const reread = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents[0]!;
+    expect(reread).toMatchObject({ kind: 'id_card_back', ocr: { status: 'done' } });
+    expect(reread.fields.every((f) => f.status === 'recognised')).toBe(true);
+
+    // A review arriving when this desktop has read the file already shows at once.
+    await a.host.services.documents.ocr.idle();
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'authority', action: 'correct', value: '南京市公安局' }));
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    const now = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents[0]!;
+    expect(now.fields.find((f) => f.key === 'authority')).toMatchObject({ value: '南京市公安局', status: 'corrected', reviewedByName: '张敏' });
+  }, 240_000);
+});
