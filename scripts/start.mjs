@@ -3,6 +3,7 @@
 // run (no binary, no display), the same host services behind a local web server for a browser.
 //   WORKBENCH_MODE=browser|electron   force a mode
 //   WORKBENCH_CENTRAL_URL=http://…     sync with that central server (default: an embedded one)
+//   WORKBENCH_STANDALONE=1            no central server: the host works alone
 //   npm start -- <args>               passed on to Electron or to the browser host
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -134,7 +135,7 @@ if (choice.mode === 'electron') {
     process.exit(1);
   }
   // One machine, no setup: a central server runs embedded (PGlite in the data folder) and the host syncs
-  // with it — unless WORKBENCH_CENTRAL_URL names a real one, or WORKBENCH_STANDALONE=1 asks for none.
-  const central = process.env.WORKBENCH_CENTRAL_URL || process.env.WORKBENCH_STANDALONE === '1' ? [] : ['--embedded-central'];
-  runForeground(process.execPath, [browserHost, '--demo', ...central, ...passThrough], process.env);
+  // with it — unless WORKBENCH_CENTRAL_URL names a real one, or WORKBENCH_STANDALONE=1 asks for none. The
+  // rule is electron/host/start-workbench.ts's, which the Electron app follows too.
+  runForeground(process.execPath, [browserHost, '--demo', '--central-from-env', ...passThrough], process.env);
 }

@@ -2,19 +2,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
-import { createHost } from './host';
 import { startHttpServer } from './http/http-server';
 import { log } from './log';
-import { startEmbeddedCentral, type EmbeddedCentral } from './sync/embedded-central';
-import { setAsideForeignStore } from './sync/replica-store';
+import { centralFromEnv, startWorkbench, type CentralChoice } from './start-workbench';
 
 /**
  * Browser mode: the host services and the built UI on 127.0.0.1, for machines without the Electron binary.
  *   node out/main/browser-host.js [--port 5317] [--data-dir DIR] [--demo] [--demo-cases N]
- *     [--central-url URL | --embedded-central]
+ *     [--central-url URL | --embedded-central | --central-from-env]
  * With --central-url (or WORKBENCH_CENTRAL_URL) the host syncs with that central server; with
- * --embedded-central it first starts one in this process (PGlite in DIR/central, demo data with --demo),
- * which is what `npm start` does. Neither: the host works alone.
+ * --embedded-central it first starts one in this process (PGlite in DIR/central, demo data with --demo);
+ * --central-from-env follows `npm start`'s rule (start-workbench.ts: a URL, WORKBENCH_STANDALONE=1, or
+ * embedded), which is what `npm start` passes and what the Electron app does. None of them: the host works
+ * alone.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,22 +25,21 @@ async function main(): Promise<void> {
       'demo-cases': { type: 'string', default: '5000' },
       'central-url': { type: 'string', default: process.env.WORKBENCH_CENTRAL_URL },
       'embedded-central': { type: 'boolean', default: false },
+      'central-from-env': { type: 'boolean', default: false },
     },
     allowPositionals: false,
   });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  let central: EmbeddedCentral | null = null;
-  let centralUrl = values['central-url'] || undefined;
-  if (!centralUrl && values['embedded-central']) {
-    central = await startEmbeddedCentral({ dataDir: join(dataDir, 'central'), demoCases: values.demo ? Number(values['demo-cases']) : null });
-    centralUrl = central.url;
-    log.info('host', `中央服务器（内嵌）/ embedded central server: ${central.url}`);
-  }
-  if (centralUrl) {
-    const aside = setAsideForeignStore(dataDir, central?.serverId ?? null);
-    if (aside) log.info('host', `原有本地数据不属于该中央服务器，已另存为 / the local store belonged to no such server; kept as ${aside}`);
-  }
-  const host = createHost({ dataDir, seedDemo: values.demo, demoCases: Number(values['demo-cases']), centralUrl });
+  const centralUrl = values['central-url'];
+  const central: CentralChoice = centralUrl
+    ? { kind: 'url', url: centralUrl }
+    : values['embedded-central']
+      ? { kind: 'embedded' }
+      : values['central-from-env']
+        ? centralFromEnv(process.env)
+        : { kind: 'standalone' };
+  const workbench = await startWorkbench({ dataDir, central, demo: values.demo, demoCases: Number(values['demo-cases']) });
+  const { host } = workbench;
   await host.ready;
   const here = dirname(fileURLToPath(import.meta.url));
   const staticRoot = join(here, '../renderer');
@@ -55,8 +54,7 @@ async function main(): Promise<void> {
   console.log(`信贷工厂工作台已启动（浏览器模式），请打开 / Workbench running in browser mode, open: ${url}`);
   const stop = async () => {
     await app.close();
-    host.close();
-    await central?.close();
+    await workbench.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

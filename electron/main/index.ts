@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { defaultDataDir } from '../host/data-dir';
-import { createHost } from '../host/host';
+import { centralFromEnv, startWorkbench, type Workbench } from '../host/start-workbench';
 import { bindApi, forwardHostEvents } from './ipc';
 import {
   CONTENT_SECURITY_POLICY,
@@ -39,14 +39,17 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start).catch(fatal);
 }
 
-function start(): void {
-  let host: ReturnType<typeof createHost>;
+async function start(): Promise<void> {
+  let workbench: Workbench;
   try {
-    host = createHost({ dataDir: app.getPath('userData'), seedDemo: true });
+    // The same start-up as browser mode (an embedded central server unless WORKBENCH_CENTRAL_URL or
+    // WORKBENCH_STANDALONE=1 says otherwise); the decision lives in the host.
+    workbench = await startWorkbench({ dataDir: app.getPath('userData'), central: centralFromEnv(process.env), demo: true });
   } catch (error) {
     fatal(error);
     return;
   }
+  const { host } = workbench;
   // Calls wait for the demo seed by themselves; a failed seed must still be reported, not left unhandled.
   host.ready.catch(fatal);
 
@@ -68,10 +71,15 @@ function start(): void {
   });
   // One window: closing it ends the app on every platform, so the store is closed cleanly.
   app.on('window-all-closed', () => app.quit());
-  app.once('will-quit', () => {
+  app.once('will-quit', (event) => {
     stopEvents();
     binding.dispose();
-    host.close();
+    // The embedded central server's database is closed before the process ends.
+    event.preventDefault();
+    workbench
+      .close()
+      .catch((error: unknown) => console.error('[main] closing failed:', error))
+      .finally(() => app.exit(0));
   });
 }
 

@@ -23,6 +23,14 @@ const MAX_CANDIDATES = 20;
 /** Claims of one queue decided together in one transaction, and such transactions running at once. */
 const MAX_BATCH = 32;
 const BATCHES_IN_FLIGHT = 2;
+/**
+ * A second transaction starts beside a running one only for a group at least this big: every transaction
+ * costs PostgreSQL a BEGIN, a COMMIT and its statements, so small groups that could have waited a moment for
+ * the running one cost more than they gain.
+ */
+const MIN_SECOND_BATCH = 8;
+/** Candidates read beyond one per claim, for claims the first candidates are refused to (SoD, team). */
+const SPARE_CANDIDATES = 2;
 
 interface Waiting {
   claims: TokenClaims;
@@ -50,7 +58,7 @@ const nothingToClaim = (commandId: string): CommandOutcome => ({
  * its own command id, answer and audit entry, so any number of instances can run side by side.
  */
 export class ClaimService {
-  private readonly lines = new Map<QueueId, { waiting: Waiting[]; running: number }>();
+  private readonly lines = new Map<QueueId, { waiting: Waiting[]; running: number; scheduled: boolean }>();
 
   constructor(private readonly deps: { db: CentralDb; config: ServerConfig; auth: CentralAuth }) {}
 
@@ -60,15 +68,23 @@ export class ClaimService {
     }
     return new Promise((done, failed) => {
       let line = this.lines.get(req.queue);
-      if (!line) this.lines.set(req.queue, (line = { waiting: [], running: 0 }));
+      if (!line) this.lines.set(req.queue, (line = { waiting: [], running: 0, scheduled: false }));
       line.waiting.push({ claims, req, done, failed });
-      this.pump(req.queue);
+      // Requests read in the same turn of the event loop (sixteen clerks at once) go into one group:
+      // starting on the first at once would send most groups off with a single claim.
+      if (!line.scheduled) {
+        line.scheduled = true;
+        setImmediate(() => {
+          line.scheduled = false;
+          this.pump(req.queue);
+        });
+      }
     });
   }
 
   private pump(queue: QueueId): void {
     const line = this.lines.get(queue)!;
-    while (line.running < BATCHES_IN_FLIGHT && line.waiting.length > 0) {
+    while (line.waiting.length > 0 && (line.running === 0 || (line.running < BATCHES_IN_FLIGHT && line.waiting.length >= MIN_SECOND_BATCH))) {
       const batch = line.waiting.splice(0, MAX_BATCH);
       line.running++;
       void this.run(queue, batch).finally(() => {
@@ -101,17 +117,20 @@ export class ClaimService {
     }
   }
 
-  /** Decides a group of claims in one transaction; returns those that must be tried on their own. */
+  /**
+   * Decides a group of claims in one transaction; returns those that must be tried on their own. A command
+   * id seen before is not looked up here: its answer is already a row of `commands`, so writing it again
+   * violates the key, the whole group rolls back, and `run` decides each claim alone — where a repeated id
+   * gets its first answer. (Repeats are rare; the lookup for every group was not.)
+   */
   private async decideBatch(tx: Tx, queue: QueueId, batch: Waiting[]): Promise<Waiting[]> {
-    const [sessions, known, authority, candidates] = await tx.batch(
+    const [sessions, authority, candidates] = await tx.batch(
       [
         execute('sessions', litTextArray(batch.map((w) => w.claims.sid))),
-        knownCommandsSql(batch.map((w) => w.req.commandId)),
         execute('authority'),
-        execute(`batch_${queue}` as StatementName, lit(batch.length + 4)),
+        execute(`batch_${queue}` as StatementName, lit(batch.length + SPARE_CANDIDATES)),
       ].join(';\n'),
     );
-    const knownById = new Map(known!.map((r) => [r.command_id as string, r]));
     const pool = candidates!.map((r) => ({ row: r, taken: false }));
     const matrix = authorityOf(authority!);
     const now = this.deps.config.now();
@@ -124,7 +143,6 @@ export class ClaimService {
         w.claims,
       );
       if (!session.ok) answered.push([w, session]);
-      else if (knownById.has(w.req.commandId)) answered.push([w, ok(storedAnswer(knownById.get(w.req.commandId)!, new Map(), null))]);
       else if (!mayOpenQueue(queue, session.value.info)) answered.push([w, fail('forbidden', '您无权查看该队列', 'You may not open this queue')]);
       else {
         const o = this.firstAccepted(pool, w.req.commandId, session.value.actor, now, matrix);

@@ -89,6 +89,42 @@ describe.each(BACKENDS)('claims decided by the server under contention (%s)', (b
     const [{ n: feed }] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM changes WHERE command_id LIKE 'lease-%'");
     expect(feed).toBe(released);
   }, 300_000);
+
+  it('a claim sent again (the same command id) gets its first answer, however the requests are grouped', async () => {
+    const clients = [];
+    for (let k = 0; k < 4; k++) clients.push(await loggedIn(central.url, `clerk${k}`, 'Claim@2026'));
+    const repeated = clients.map(() => randomUUID());
+    // Each id three times at once among fresh claims: copies meet in one group, and in groups after it.
+    const answers = await Promise.all(
+      clients.map(({ client, token }, k) =>
+        Promise.all([
+          ...[0, 1, 2].map(() => client.claimNext(token, { commandId: repeated[k]!, queue: 'doc_check' })),
+          client.claimNext(token, { commandId: randomUUID(), queue: 'doc_check' }),
+        ]),
+      ),
+    );
+    const caseOf = (r: Awaited<ReturnType<CentralClient['claimNext']>>) => {
+      const o = value(r);
+      if (o.status !== 'accepted') throw new Error(`refused: ${o.error.messageEn}`);
+      return o.change.caseId;
+    };
+    const claimed: string[] = [];
+    for (const [k, mine] of answers.entries()) {
+      const copies = mine.slice(0, 3).map(caseOf);
+      expect(new Set(copies).size, `the copies of ${repeated[k]}`).toBe(1);
+      claimed.push(copies[0]!, caseOf(mine[3]!));
+    }
+    expect(new Set(claimed).size).toBe(8);
+    // And once more on its own, later: still the first answer.
+    expect(caseOf(await clients[0]!.client.claimNext(clients[0]!.token, { commandId: repeated[0]!, queue: 'doc_check' }))).toBe(claimed[0]);
+
+    const [s] = await central.db.query<{ answers: number; claimed: number }>(
+      `SELECT (SELECT count(*) FROM commands WHERE command_id = ANY($1))::int AS answers,
+              (SELECT count(*) FROM audit WHERE action = 'claimed' AND command_id = ANY($1))::int AS claimed`,
+      [repeated],
+    );
+    expect(s).toEqual({ answers: 4, claimed: 4 });
+  }, 300_000);
 });
 
 describe('two server instances over one PostgreSQL, as behind a load balancer', () => {
