@@ -40,12 +40,19 @@ export class EngineStalled extends Error {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+export class EngineStopped extends Error {
+  constructor() {
+    super('OCR engine was stopped');
+    this.name = 'EngineStopped';
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, halted: Promise<never>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new EngineStalled()), ms);
   });
-  return Promise.race([p, stalled]).finally(() => clearTimeout(timer));
+  return Promise.race([p, stalled, halted]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -56,12 +63,38 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  */
 export class OcrEngine {
   private progress: ProgressListener | null = null;
+  private stopped = false;
+  private halt: (e: Error) => void = () => {};
+  /**
+   * Rejects when the engine is stopped, ending any call in flight: a terminated tesseract.js worker never
+   * answers, and one asked to work after it is terminated fails outside any promise we hold.
+   */
+  private readonly halted = new Promise<never>((_, reject) => {
+    this.halt = reject;
+  });
 
   private constructor(
     private readonly page: Worker,
     private readonly chiLine: Worker,
     private readonly engLine: Worker,
-  ) {}
+  ) {
+    this.halted.catch(() => {});
+  }
+
+  /** Calls into the workers still under way (a stopped engine lets them finish before terminating). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  private call<T>(work: () => Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(new EngineStopped());
+    const p = work();
+    const tracked = p.then(
+      () => {},
+      () => {},
+    );
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+    return withTimeout(p, CALL_TIMEOUT_MS, this.halted);
+  }
 
   static async start(langPath: string): Promise<OcrEngine> {
     let engine: OcrEngine | null = null;
@@ -93,7 +126,7 @@ export class OcrEngine {
   async recognisePage(image: Buffer, width: number, height: number, onProgress?: ProgressListener): Promise<OcrPage> {
     this.progress = onProgress ?? null;
     try {
-      const { data } = await withTimeout(this.page.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS);
+      const { data } = await this.call(() => this.page.recognize(image, {}, { text: true, blocks: true }));
       const blocks = (data.blocks ?? []) as unknown as TBlock[];
       const lines: OcrLine[] = [];
       for (const block of blocks) for (const para of block.paragraphs) for (const l of para.lines) lines.push(toLine(l));
@@ -109,21 +142,28 @@ export class OcrEngine {
    */
   async readLine(image: Buffer, mode: RereadMode): Promise<Reading> {
     const worker = mode === 'id-number' || mode === 'credit-code' ? this.engLine : this.chiLine;
-    await worker.setParameters({ tessedit_char_whitelist: REREAD_WHITELIST[mode] });
-    return reading(await withTimeout(worker.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS));
+    await this.call(() => worker.setParameters({ tessedit_char_whitelist: REREAD_WHITELIST[mode] }));
+    return reading(await this.call(() => worker.recognize(image, {}, { text: true, blocks: true })));
   }
 
   /** Reads one cropped character (mode 10) restricted to `whitelist`, with the Chinese model. */
   async readCharacter(image: Buffer, whitelist: string): Promise<Reading> {
-    await this.chiLine.setParameters({ tessedit_pageseg_mode: '10' as never, tessedit_char_whitelist: whitelist });
+    await this.call(() => this.chiLine.setParameters({ tessedit_pageseg_mode: '10' as never, tessedit_char_whitelist: whitelist }));
     try {
-      return reading(await withTimeout(this.chiLine.recognize(image, {}, { text: true, blocks: true }), CALL_TIMEOUT_MS));
+      return reading(await this.call(() => this.chiLine.recognize(image, {}, { text: true, blocks: true })));
     } finally {
-      await this.chiLine.setParameters({ tessedit_pageseg_mode: '7' as never });
+      if (!this.stopped) await this.call(() => this.chiLine.setParameters({ tessedit_pageseg_mode: '7' as never }));
     }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.halt(new EngineStopped());
+    // tesseract.js posts a job to its thread only after decoding the image: terminating before that post
+    // makes it throw outside any promise. So calls under way finish (a page takes about a second) first.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     await Promise.allSettled([this.page.terminate(), this.chiLine.terminate(), this.engLine.terminate()]);
   }
 }
