@@ -309,5 +309,12 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       expect(edit.error.message).toContain('中央服务器');
       expect(edit.error.messageEn).toContain('central server');
     }
+
+    // The authority matrix the server approves by is not edited on a desktop either; the local one stays as it was.
+    const matrix = value(await adminDesk.call('authority:get', t.admin!, {}));
+    const changed = await adminDesk.call('authority:update', t.admin!, { rules: matrix.current.rules, note: '本机修改审批权限' });
+    expect(!changed.ok && changed.error.code).toBe('forbidden');
+    expect(!changed.ok && changed.error.message).toContain('中央服务器');
+    expect(value(await adminDesk.call('authority:get', t.admin!, {})).versions.map((v) => v.version)).toEqual(matrix.versions.map((v) => v.version));
   });
 });

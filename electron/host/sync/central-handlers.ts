@@ -1,4 +1,4 @@
-import { ok } from '../../../shared/errors';
+import { fail, ok } from '../../../shared/errors';
 import { must, type Handlers } from '../api/handler-types';
 import { CentralLogin } from './central-login';
 import { centralScreeningHandlers } from './central-screening';
@@ -6,9 +6,10 @@ import { ServerClaims } from './server-claims';
 import type { SyncService } from './sync-service';
 
 /**
- * With a central server, four channels change meaning (and the screening admin channels, see central-screening): login and logout go through the server (or the
- * offline verifier), and claims are decided by the server. Everything else stays local and optimistic,
- * reaching the server through the outbox.
+ * With a central server, some channels change meaning: login and logout go through the server (or the
+ * offline verifier), claims are decided by the server, the screening admin channels are the server's (see
+ * central-screening), and the authority matrix — which the server decides approvals by — is not edited on a
+ * desktop. Everything else stays local and optimistic, reaching the server through the outbox.
  */
 export function withCentralServer(handlers: Handlers, sync: SyncService): Handlers {
   const login = new CentralLogin(sync);
@@ -24,5 +25,14 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
     'queue:claimNext': (input, session) => claims.claimNext(must(session), input.queue),
     // The server screens: the negative list is the server's, and rule edits are refused here.
     ...centralScreeningHandlers(sync),
+    // A matrix edited here would let this desktop accept proposals the server then refuses.
+    'authority:update': (input, session) =>
+      must(session).info.permissions.includes('admin.manage')
+        ? fail(
+            'forbidden',
+            '本机已连接中央服务器，审批权限表由中央服务器统一执行，不能在本机修改',
+            'This desktop syncs with a central server, which decides approvals by its own authority matrix: it cannot be edited here',
+          )
+        : handlers['authority:update'](input, session),
   };
 }
