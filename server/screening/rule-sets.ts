@@ -1,15 +1,9 @@
 import { DEFAULT_POLICY } from '../../shared/screening/default-policy';
-import type { ScreeningPolicy } from '../../shared/screening/policy';
+import type { RuleSetVersion } from '../../shared/screening/policy';
 import { parsePolicy } from '../../shared/screening/policy-schema';
 import type { CentralDb, Tx } from '../db/central-db';
 
-export interface ServerRuleSet {
-  version: number;
-  policy: ScreeningPolicy;
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
+export type ServerRuleSet = RuleSetVersion;
 
 interface Row {
   version: number;

@@ -111,3 +111,12 @@ export function fillParams(text: string, params: Params): string {
     return Array.isArray(v) ? v.join('/') : String(v);
   });
 }
+
+/** A saved version of the policy (the desktop's and the central server's rule-set tables hold the same). */
+export interface RuleSetVersion {
+  version: number;
+  policy: ScreeningPolicy;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}

@@ -1,16 +1,9 @@
 import type { Actor } from '../../../shared/commands/types';
-import type { ScreeningPolicy } from '../../../shared/screening/policy';
+import type { RuleSetVersion, ScreeningPolicy } from '../../../shared/screening/policy';
+
 import { parsePolicy } from '../../../shared/screening/policy-schema';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
-
-export interface RuleSetVersion {
-  version: number;
-  policy: ScreeningPolicy;
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
 
 interface Row {
   version: number;

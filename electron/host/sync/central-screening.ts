@@ -2,7 +2,7 @@ import { fail, type Result } from '../../../shared/errors';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { CentralUnreachable } from './central-client';
-import { isAuthError } from './sync-context';
+import { isAuthError, serverSessionLost } from './sync-context';
 import type { SyncService } from './sync-service';
 
 type CentralScreeningChannels = 'negativeList:summary' | 'negativeList:begin' | 'negativeList:chunk' | 'negativeList:commit' | 'screening:updateRules';
@@ -14,8 +14,6 @@ const offline = () =>
     '当前离线：负面清单保存在中央服务器上（由中央服务器筛查），须联网后查看或导入',
     'Offline: the negative list is kept on the central server (which screens the cases); connect to view or import it',
   );
-const serverSessionLost = () =>
-  fail('session-expired', '与中央服务器的登录已过期，请重新登录', 'Your session with the central server has expired; please log in again');
 
 /**
  * With a central server, the server screens (风险筛查), so what screening reads lives there: the negative

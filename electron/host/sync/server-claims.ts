@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../shared/errors';
 import type { CommandOutcome } from '../../../shared/sync/protocol';
 import type { Session } from '../auth/auth-service';
 import { CentralUnreachable } from './central-client';
-import { isAuthError } from './sync-context';
+import { isAuthError, serverSessionLost } from './sync-context';
 import type { SyncService } from './sync-service';
 
 export const offlineClaim = () =>
@@ -15,8 +15,6 @@ export const offlineClaim = () =>
     'Offline: claiming needs the central server, so that no case is worked by two people at once. You can claim again once the connection is back',
   );
 
-const serverSessionLost = () =>
-  fail('session-expired', '与中央服务器的登录已过期，请重新登录', 'Your session with the central server has expired; please log in again');
 
 /**
  * Claims are decided by the central server while online: this desktop first sends what it still owes the

@@ -1,5 +1,5 @@
 import type { CaseChange } from '../../../shared/api/schemas';
-import type { AppError } from '../../../shared/errors';
+import { fail, type AppError } from '../../../shared/errors';
 import type { Db } from '../db/database';
 import type { CentralClient } from './central-client';
 import type { Replica } from './replica';
@@ -27,3 +27,7 @@ export interface SyncContext {
 }
 
 export const isAuthError = (e: AppError) => e.code === 'unauthenticated' || e.code === 'session-expired';
+
+/** What a user is told when the server no longer takes this desktop's token for them. */
+export const serverSessionLost = () =>
+  fail('session-expired', '与中央服务器的登录已过期，请重新登录', 'Your session with the central server has expired; please log in again');
