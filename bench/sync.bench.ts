@@ -156,6 +156,8 @@ async function benchBareLoop(url: string): Promise<number> {
   const db = openPostgres({ url, maxConnections: 16 });
   await db.query(`CREATE TABLE bare_queue AS SELECT g AS id, 'submitted'::text AS state, NULL::text AS assignee, g % 5 AS priority, lpad(g::text, 10, '0') AS due
     FROM generate_series(1, ${CLAIM_CASES}) g`);
+  // Without a key the UPDATE finds its row by scanning the table (about 1,000/s here instead of about 3,900/s).
+  await db.query('ALTER TABLE bare_queue ADD PRIMARY KEY (id)');
   await db.query('CREATE INDEX bare_claim ON bare_queue (state, priority DESC, due, id) WHERE assignee IS NULL');
   await db.query('ANALYZE bare_queue');
   let n = 0;

@@ -4,7 +4,7 @@ import { parseAmountFen } from './capital-amount';
 import { findDocumentDate, formatPeriod, OPEN_END, parseDocumentDate, parsePeriod } from './chinese-dates';
 import type { FieldDef, FieldType } from './fields';
 import { isSurname } from './name-characters';
-import { normaliseCapitalNumerals, normaliseCreditCode, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
+import { normaliseCapitalNumerals, normaliseCreditCode, normaliseHouseNumber, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
 
 /**
  * Why a value is doubtful. `check_digit` on a credit code is only a warning (some early codes fail GB 32100);
@@ -128,6 +128,7 @@ export function canonicalFor(def: FieldDef, raw: string, today?: string): Canoni
     if (def.names === 'person' && chars.length === 4 && chars[0] === chars[1] && isSurname(chars[0]!)) value = chars.slice(1).join('');
     return value === '' ? { value: '', problems: ['empty'] } : { ...c, value };
   }
+  if (def.multiline && c.value !== '') return { ...c, value: normaliseHouseNumber(c.value) };
   if (def.key === 'ethnicity' && c.value !== '') {
     // Only a known group: specks read after a one-character value (汉（9) are not part of it.
     const cjk = c.value.replace(/[^\u4e00-\u9fa5]/g, '').replace(/族$/, '');

@@ -3,6 +3,7 @@ import {
   lettersToDigits,
   normaliseBrackets,
   normaliseCapitalNumerals,
+  normaliseHouseNumber,
   normaliseCreditCode,
   normaliseIdNumber,
   normaliseText,
@@ -49,5 +50,17 @@ describe('normalisation of recognised text', () => {
     expect(normaliseCreditCode('91 3201O2 MA1XYK1234')).toBe('913201O2MA1XYK1234'.replace('O', '0'));
     expect(normaliseCreditCode('9131011O666OO7217T')).toBe('91310110666007217T');
     expect(normaliseCreditCode('91310110666007217t')).toBe('91310110666007217T');
+  });
+});
+
+describe('normaliseHouseNumber', () => {
+  it('mends the 号 of a house number read as a look-alike, and a speck between its digits', () => {
+    expect(normaliseHouseNumber('江苏省南京市江宁区新民路333写')).toBe('江苏省南京市江宁区新民路333号');
+    expect(normaliseHouseNumber('浙江省杭州市西湖区建设路86扎')).toBe('浙江省杭州市西湖区建设路86号');
+    expect(normaliseHouseNumber('江苏省丹阳市云阳街道新民路1和32号')).toBe('江苏省丹阳市云阳街道新民路132号');
+  });
+
+  it('leaves addresses without those look-alikes alone', () => {
+    for (const a of ['江苏省常州市天宁区华阳路金色家园29幢503室', '江苏省南京市玄武区解放路378', '和平路12号', '江苏省南京市和燕路5号']) expect(normaliseHouseNumber(a)).toBe(a);
   });
 });

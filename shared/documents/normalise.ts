@@ -81,6 +81,15 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
   方: '万',
 };
 
+/**
+ * For addresses only: the 号 ending an address after its house number read as a look-alike (写, 扎, 弓, 亏,
+ * 和), and a speck
+ * between its digits read as 和 (1和32号). No address has those characters in those places.
+ */
+export function normaliseHouseNumber(text: string): string {
+  return text.replace(/(\d)和(?=\d)/g, '$1').replace(/(\d)[写扎弓亏和]$/, '$1号');
+}
+
 /** For amount fields only: maps look-alikes onto the capital numerals (仟 read as 什 → 仟). */
 export function normaliseCapitalNumerals(text: string): string {
   return [...text].map((c) => CAPITAL_LOOKALIKES[c] ?? c).join('');

@@ -14,6 +14,9 @@ import { COMMON_SURNAMES, isSurname, NAME_CHARS, NAME_WHITELIST } from './name-c
  */
 export type RereadMode = 'id-number' | 'credit-code' | 'person-name' | 'capital-amount' | 'chinese-line';
 
+/** The identity numbers are read with the English model (its own worker); all else with the Chinese one. */
+export const readsWithEnglish = (mode: RereadMode): boolean => mode === 'id-number' || mode === 'credit-code';
+
 export interface RereadPlan {
   mode: RereadMode;
   /** Glyph heights (px) to scale the crop to, one reading each: the engine's errors differ by size. */

@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { createWorker, type Worker } from 'tesseract.js';
 import type { OcrLine, OcrPage, OcrWord } from '../../../shared/documents/ocr-types';
-import { REREAD_WHITELIST, type Reading, type RereadMode } from '../../../shared/documents/reread';
+import { mergeBands, pageBands } from '../../../shared/documents/page-bands';
+import { readsWithEnglish, REREAD_WHITELIST, type Reading, type RereadMode } from '../../../shared/documents/reread';
 
 /** tesseract.js result shapes we read (its typings declare blocks loosely). */
 interface TBox {
@@ -56,13 +58,80 @@ function withTimeout<T>(p: Promise<T>, ms: number, halted: Promise<never>): Prom
 }
 
 /**
- * One OCR slot: a chi_sim+eng worker for pages (page segmentation mode 6, one uniform block: these layouts
- * read far better so than with the default mode 3), and a chi_sim and an eng worker for second readings of
- * single lines (mode 7, with a character whitelist). All are tesseract.js Node workers, i.e. worker_threads:
- * recognition never runs on the thread that serves the UI.
+ * Chinese workers per engine. A page is read as that many bands side by side (shared/documents/page-bands.ts)
+ * and the second readings share them, so a clerk's one document uses both cores of a small desktop.
+ */
+const CHINESE_WORKERS = 2;
+/**
+ * The Chinese workers' model. chi_sim alone reads these pages as well as chi_sim+eng did (the same fields on
+ * the accuracy set, which has Latin letters only in the identity numbers, re-read with eng anyway) and lets
+ * the same workers serve the Chinese second readings.
+ */
+const CHINESE_MODEL = 'chi_sim';
+
+type Settings = Record<string, string>;
+
+/**
+ * Mode 6 (one uniform block) reads these layouts far better than the default 3; mode 7 is one line, 10 one
+ * character. Every call names all the settings it depends on, so no call inherits another's whitelist.
+ */
+const PAGE_SETTINGS: Settings = { tessedit_pageseg_mode: '6', preserve_interword_spaces: '1', tessedit_char_whitelist: '' };
+const lineSettings = (whitelist: string): Settings => ({ tessedit_pageseg_mode: '7', preserve_interword_spaces: '0', tessedit_char_whitelist: whitelist });
+const characterSettings = (whitelist: string): Settings => ({ tessedit_pageseg_mode: '10', preserve_interword_spaces: '0', tessedit_char_whitelist: whitelist });
+/**
+ * Set once: inverted re-reading of doubtful lines is off (the documents are dark on light; it cost about a
+ * tenth of the time for no gain on the accuracy sets).
+ */
+const FIXED_SETTINGS: Settings = { tessedit_do_invert: '0' };
+
+interface Slot {
+  worker: Worker;
+  index: number;
+  /** The settings last applied, as JSON ('' when unknown). */
+  applied: string;
+}
+
+/**
+ * Workers lent out one call at a time: a call applies its settings and recognises with no other call's
+ * settings in between (a tesseract.js worker runs its jobs in the order they were posted).
+ */
+class Workers {
+  private readonly idle: Slot[];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+
+  constructor(readonly all: readonly Worker[]) {
+    this.idle = all.map((worker, index) => ({ worker, index, applied: '' }));
+  }
+
+  async use<T>(settings: Settings, run: <R>(work: () => Promise<R>) => Promise<R>, fn: (slot: Slot) => Promise<T>): Promise<T> {
+    const slot = this.idle.pop() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)));
+    try {
+      const wanted = JSON.stringify(settings);
+      if (slot.applied !== wanted) {
+        slot.applied = '';
+        await run(() => slot.worker.setParameters(settings as never));
+        slot.applied = wanted;
+      }
+      return await fn(slot);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(slot);
+      else this.idle.push(slot);
+    }
+  }
+}
+
+/**
+ * One OCR slot: two Chinese (chi_sim) workers, which read a page's bands side by side and then the second
+ * readings of Chinese lines, and an English worker for the second readings of identity numbers (mode 7 with
+ * a whitelist). All are tesseract.js Node workers, i.e. worker_threads: recognition never runs on the thread
+ * that serves the UI.
  */
 export class OcrEngine {
   private progress: ProgressListener | null = null;
+  /** Progress of each band of the page being read, and which band each Chinese worker is reading. */
+  private readonly bandProgress: number[] = [];
+  private readonly bandOfWorker = new Map<number, number>();
   private stopped = false;
   private halt: (e: Error) => void = () => {};
   /**
@@ -72,19 +141,19 @@ export class OcrEngine {
   private readonly halted = new Promise<never>((_, reject) => {
     this.halt = reject;
   });
+  private readonly chinese: Workers;
+  private readonly english: Workers;
 
-  private constructor(
-    private readonly page: Worker,
-    private readonly chiLine: Worker,
-    private readonly engLine: Worker,
-  ) {
+  private constructor(chinese: readonly Worker[], english: Worker) {
+    this.chinese = new Workers(chinese);
+    this.english = new Workers([english]);
     this.halted.catch(() => {});
   }
 
   /** Calls into the workers still under way (a stopped engine lets them finish before terminating). */
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  private call<T>(work: () => Promise<T>): Promise<T> {
+  private readonly run = <T>(work: () => Promise<T>): Promise<T> => {
     if (this.stopped) return Promise.reject(new EngineStopped());
     const p = work();
     const tracked = p.then(
@@ -94,43 +163,67 @@ export class OcrEngine {
     this.inFlight.add(tracked);
     void tracked.finally(() => this.inFlight.delete(tracked));
     return withTimeout(p, CALL_TIMEOUT_MS, this.halted);
-  }
+  };
 
   static async start(langPath: string): Promise<OcrEngine> {
     let engine: OcrEngine | null = null;
-    const options = {
+    const options = (logger: (m: { status: string; progress: number }) => void) => ({
       langPath,
       cacheMethod: 'none', // the data is already on disk; tesseract.js must neither cache nor fetch it
       gzip: true,
-      logger: (m: { status: string; progress: number }) => {
-        if (m.status === 'recognizing text') engine?.progress?.(m.progress);
-      },
-    };
-    const quiet = { ...options, logger: () => {} };
-    // chi_sim's own config asks for chi_sim_vert (vertical text) as a sub-language, which the package does
-    // not have: with a second language the WebAssembly build prints a garbled "Failed loading language" on
-    // start. Harmless (horizontal text only); overriding the setting at init was tried and spoils recognition.
-    const [page, chiLine, engLine] = await Promise.all([
-      createWorker('chi_sim+eng', 1, options),
-      createWorker('chi_sim', 1, quiet),
-      createWorker('eng', 1, quiet),
+      logger,
+    });
+    const [english, ...chinese] = await Promise.all([
+      createWorker('eng', 1, options(() => {})),
+      ...Array.from({ length: CHINESE_WORKERS }, (_, index) =>
+        createWorker(
+          CHINESE_MODEL,
+          1,
+          options((m) => {
+            if (m.status === 'recognizing text') engine?.workerProgressed(index, m.progress);
+          }),
+        ),
+      ),
     ]);
-    await page.setParameters({ tessedit_pageseg_mode: '6' as never, preserve_interword_spaces: '1' });
-    await chiLine.setParameters({ tessedit_pageseg_mode: '7' as never });
-    await engLine.setParameters({ tessedit_pageseg_mode: '7' as never });
-    engine = new OcrEngine(page, chiLine, engLine);
+    await Promise.all([english!, ...chinese].map((w) => w.setParameters(FIXED_SETTINGS as never)));
+    engine = new OcrEngine(chinese, english!);
     return engine;
   }
 
-  /** Recognises one page image (PNG bytes) into lines of words with boxes and confidences. */
+  private workerProgressed(index: number, fraction: number): void {
+    const band = this.bandOfWorker.get(index);
+    if (band === undefined || !this.progress) return;
+    this.bandProgress[band] = fraction;
+    this.progress(this.bandProgress.reduce((a, b) => a + b, 0) / this.bandProgress.length);
+  }
+
+  /**
+   * Recognises one page image (PNG bytes, `width` × `height`) into lines of words with boxes and confidences:
+   * its bands at once, one per Chinese worker.
+   */
   async recognisePage(image: Buffer, width: number, height: number, onProgress?: ProgressListener): Promise<OcrPage> {
+    const bands = pageBands(height, CHINESE_WORKERS);
     this.progress = onProgress ?? null;
+    this.bandProgress.length = 0;
+    for (let i = 0; i < bands.length; i++) this.bandProgress.push(0);
     try {
-      const { data } = await this.call(() => this.page.recognize(image, {}, { text: true, blocks: true }));
-      const blocks = (data.blocks ?? []) as unknown as TBlock[];
-      const lines: OcrLine[] = [];
-      for (const block of blocks) for (const para of block.paragraphs) for (const l of para.lines) lines.push(toLine(l));
-      return { width, height, confidence: data.confidence, lines };
+      const readings = await Promise.all(
+        bands.map(async (band, i) => {
+          const bytes = bands.length === 1 ? image : await sharp(image).extract({ left: 0, top: band.top, width, height: band.height }).png({ compressionLevel: 1 }).toBuffer();
+          const data = await this.chinese.use(PAGE_SETTINGS, this.run, async (slot) => {
+            this.bandOfWorker.set(slot.index, i);
+            try {
+              return (await this.run(() => slot.worker.recognize(bytes, {}, { text: true, blocks: true }))).data;
+            } finally {
+              this.bandOfWorker.delete(slot.index);
+            }
+          });
+          const lines: OcrLine[] = [];
+          for (const block of (data.blocks ?? []) as unknown as TBlock[]) for (const para of block.paragraphs) for (const l of para.lines) lines.push(toLine(l));
+          return { band, lines };
+        }),
+      );
+      return mergeBands(width, height, readings);
     } finally {
       this.progress = null;
     }
@@ -140,20 +233,18 @@ export class OcrEngine {
    * Second reading of one cropped line (mode 7): the identity numbers with the English model, everything
    * else with the Chinese one; each with the mode's whitelist. Confidence is the lowest symbol's.
    */
-  async readLine(image: Buffer, mode: RereadMode): Promise<Reading> {
-    const worker = mode === 'id-number' || mode === 'credit-code' ? this.engLine : this.chiLine;
-    await this.call(() => worker.setParameters({ tessedit_char_whitelist: REREAD_WHITELIST[mode] }));
-    return reading(await this.call(() => worker.recognize(image, {}, { text: true, blocks: true })));
+  readLine(image: Buffer, mode: RereadMode): Promise<Reading> {
+    const workers = readsWithEnglish(mode) ? this.english : this.chinese;
+    return workers.use(lineSettings(REREAD_WHITELIST[mode]), this.run, async (slot) =>
+      reading(await this.run(() => slot.worker.recognize(image, {}, { text: true, blocks: true }))),
+    );
   }
 
   /** Reads one cropped character (mode 10) restricted to `whitelist`, with the Chinese model. */
-  async readCharacter(image: Buffer, whitelist: string): Promise<Reading> {
-    await this.call(() => this.chiLine.setParameters({ tessedit_pageseg_mode: '10' as never, tessedit_char_whitelist: whitelist }));
-    try {
-      return reading(await this.call(() => this.chiLine.recognize(image, {}, { text: true, blocks: true })));
-    } finally {
-      if (!this.stopped) await this.call(() => this.chiLine.setParameters({ tessedit_pageseg_mode: '7' as never }));
-    }
+  readCharacter(image: Buffer, whitelist: string): Promise<Reading> {
+    return this.chinese.use(characterSettings(whitelist), this.run, async (slot) =>
+      reading(await this.run(() => slot.worker.recognize(image, {}, { text: true, blocks: true }))),
+    );
   }
 
   async stop(): Promise<void> {
@@ -164,7 +255,7 @@ export class OcrEngine {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
     clearTimeout(timer);
-    await Promise.allSettled([this.page.terminate(), this.chiLine.terminate(), this.engLine.terminate()]);
+    await Promise.allSettled([...this.chinese.all, ...this.english.all].map((w) => w.terminate()));
   }
 }
 
