@@ -13,6 +13,8 @@ export const SyncStatus = z.object({
   lastError: Message.nullable(),
   /** Commands done on this desktop and not yet answered by the server. */
   pendingCommands: z.number().int(),
+  /** Document files added on this desktop that the server does not have yet (sent before the commands). */
+  pendingUploads: z.number().int(),
   rejectedCommands: z.number().int(),
   /** People whose waiting commands need them to log in (online) again before they can be sent. */
   waitingForLogin: z.array(z.string()),

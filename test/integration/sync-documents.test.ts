@@ -130,6 +130,8 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     expect(Date.now() - started).toBeLessThan(5_000); // the clerk does not wait for the server
     await a.sync.syncNow();
     expect(waitingUploads(a)).toBe(1);
+    // The sync status in the header counts it.
+    expect(value(await a.call('sync:status', clerkA, {}))).toMatchObject({ online: false, pendingUploads: 1 });
     expect(await serverBlob(sha(bytes))).toBeNull();
 
     // The desktop is closed while offline; its store keeps the upload to send.
@@ -139,9 +141,10 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     const a2 = syncHost(a.gate!.url, { clock: central.clock, dataDir: a.dataDir, documents: { ocrWorkers: 1 } });
     open.push(a2);
     expect(waitingUploads(a2)).toBe(1);
-    await a2.login('zhangmin');
+    const clerkA2 = await a2.login('zhangmin');
     await a2.sync.syncNow();
     expect(waitingUploads(a2)).toBe(0);
+    expect(value(await a2.call('sync:status', clerkA2, {}))).toMatchObject({ online: true, pendingUploads: 0 });
     expect(Buffer.compare((await serverBlob(sha(bytes)))!, bytes)).toBe(0);
     // Sent once: a later round sends nothing again.
     expect(await a2.host.services.documents.transfer.sendWaiting()).toEqual({ sent: 0, waiting: 0 });

@@ -16,6 +16,7 @@ export const STANDALONE_SYNC: SyncFacade = {
     lastSyncAt: null,
     lastError: null,
     pendingCommands: 0,
+    pendingUploads: 0,
     rejectedCommands: 0,
     waitingForLogin: [],
     offlineLoginHours: null,

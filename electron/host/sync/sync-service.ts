@@ -268,6 +268,7 @@ export class SyncService implements SyncContext {
       lastSyncAt: this.lastSyncAt === null ? null : new Date(this.lastSyncAt).toISOString(),
       lastError: error ? { message: error.message, messageEn: error.messageEn } : null,
       pendingCommands: [...waiting.values()].reduce((a, b) => a + b, 0),
+      pendingUploads: this.opts.services.documents.transfer.sql.uploadsWaiting(),
       rejectedCommands: this.rejectedCount(viewer),
       waitingForLogin: viewer ? names : [],
       offlineLoginHours: this.opts.offlineLoginHours,

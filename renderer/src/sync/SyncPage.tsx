@@ -61,6 +61,7 @@ export function SyncPage() {
               { key: 'state', label: pick(SYNC_TEXT.status), children: state },
               { key: 'server', label: pick(SYNC_TEXT.server), children: status.serverUrl ?? pick(SYNC_TEXT.standalone) },
               { key: 'pending', label: pick(SYNC_TEXT.pending), children: status.pendingCommands },
+              { key: 'uploads', label: pick(SYNC_TEXT.uploads), children: status.pendingUploads },
               {
                 key: 'last',
                 label: pick(SYNC_TEXT.lastSync),

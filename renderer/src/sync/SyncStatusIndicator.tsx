@@ -76,6 +76,11 @@ export function SyncStatusIndicator() {
             {pick(SYNC_TEXT.pending)} {status.pendingCommands}
           </Typography.Text>
         )}
+        {!standalone && status.pendingUploads > 0 && (
+          <Typography.Text type="warning" data-testid="sync-uploads">
+            {pick(SYNC_TEXT.uploads)} {status.pendingUploads}
+          </Typography.Text>
+        )}
         {!standalone && (
           <Typography.Text type="secondary" data-testid="sync-last">
             {status.lastSyncAt ? `${pick(SYNC_TEXT.lastSync)} ${formatShanghai(status.lastSyncAt, { seconds: true }).slice(11)}` : pick(SYNC_TEXT.never)}

@@ -8,6 +8,7 @@ export const SYNC_TEXT = {
   connecting: { zh: '连接中', en: 'Connecting' },
   standalone: { zh: '单机', en: 'Standalone' },
   pending: { zh: '待同步', en: 'Pending' },
+  uploads: { zh: '待上传文件', en: 'Files to upload' },
   lastSync: { zh: '最近同步', en: 'Last sync' },
   never: { zh: '尚未同步', en: 'Not synced yet' },
   offlineWhy: {
