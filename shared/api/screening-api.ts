@@ -25,7 +25,15 @@ export const screeningApi = {
     output: CaseChange,
   },
   /** The rule set in force (with every parameter) and the list of earlier versions. */
-  'screening:rules': { input: Empty, output: z.object({ current: RuleSetView, versions: z.array(RuleSetInfo) }) },
+  'screening:rules': {
+    input: Empty,
+    output: z.object({
+      current: RuleSetView,
+      versions: z.array(RuleSetInfo),
+      /** Why the rules cannot be edited on this desktop (a synced one: the server screens), or null. */
+      readOnly: z.object({ message: z.string(), messageEn: z.string() }).nullable(),
+    }),
+  },
   /** One version as it was (a result names the version it used). */
   'screening:ruleSet': { input: z.strictObject({ version: z.number().int().min(1) }), output: RuleSetView },
   /** Admin: switch rules on/off and edit parameters; saved as a new version based on `basedOnVersion`. */

@@ -131,6 +131,7 @@ describe('automatic screening, limit and price through the host', () => {
 
     const rules = value(await h.call('screening:rules', t.admin!, {}));
     expect(rules.current.version).toBe(1);
+    expect(rules.readOnly).toBeNull(); // a desktop without a central server edits its own rules
     const edit = editOf(rules.current.policy);
     edit.rules.find((r) => r.id === 'R060')!.enabled = false;
     const refused = await h.call('screening:updateRules', t.zhouyan!, { basedOnVersion: 1, note: '主管越权', edit });

@@ -302,6 +302,9 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     expect(tooLarge).toMatchObject({ uploadId: '', report: { imported: false, fatal: { code: 'too_large' } } });
 
     const rules = value(await adminDesk.call('screening:rules', t.admin!, {}));
+    // The rules page says so before anyone tries (it shows the rules without the editing controls).
+    expect(rules.readOnly?.message).toContain('中央服务器');
+    expect(rules.readOnly?.messageEn).toContain('central server');
     const edit = await adminDesk.call('screening:updateRules', t.admin!, { basedOnVersion: rules.current.version, note: '调整规则', edit: editOf(rules.current.policy) });
     expect(edit.ok).toBe(false);
     if (!edit.ok) {

@@ -1,7 +1,7 @@
 import { fail, ok } from '../../../shared/errors';
 import { must, type Handlers } from '../api/handler-types';
 import { CentralLogin } from './central-login';
-import { centralScreeningHandlers } from './central-screening';
+import { centralScreeningHandlers, RULES_ARE_THE_SERVERS } from './central-screening';
 import { ServerClaims } from './server-claims';
 import type { SyncService } from './sync-service';
 
@@ -25,6 +25,10 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
     'queue:claimNext': (input, session) => claims.claimNext(must(session), input.queue),
     // The server screens: the negative list is the server's, and rule edits are refused here.
     ...centralScreeningHandlers(sync),
+    'screening:rules': async (input, session) => {
+      const r = await handlers['screening:rules'](input, session);
+      return r.ok ? ok({ ...r.value, readOnly: RULES_ARE_THE_SERVERS }) : r;
+    },
     // A matrix edited here would let this desktop accept proposals the server then refuses.
     'authority:update': (input, session) =>
       must(session).info.permissions.includes('admin.manage')

@@ -22,6 +22,12 @@ const offline = () =>
  * synced desktop: they are refused with the reason (the desktop would otherwise screen nothing with them and
  * show rules the server does not use).
  */
+/** Why a synced desktop does not edit the screening rules: shown on the rules page and given when refusing. */
+export const RULES_ARE_THE_SERVERS = {
+  message: '本机已连接中央服务器，风险筛查由中央服务器执行，筛查规则不能在本机修改（本机显示的是中央服务器所用的规则版本）',
+  messageEn: 'This desktop syncs with a central server, which does the screening: the screening rules cannot be edited here (the version shown is the one the server uses)',
+};
+
 export function centralScreeningHandlers(sync: SyncService): HandlerGroup<CentralScreeningChannels> {
   async function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
     const me = must(session);
@@ -51,11 +57,7 @@ export function centralScreeningHandlers(sync: SyncService): HandlerGroup<Centra
     'negativeList:commit': (input, session) => asAdmin(session, (t) => sync.client.negativeListCommit(t, input)),
     'screening:updateRules': (_input, session) => {
       if (!must(session).info.permissions.includes('admin.manage')) return ADMIN_ONLY();
-      return fail(
-        'forbidden',
-        '本机已连接中央服务器，风险筛查由中央服务器执行，筛查规则不能在本机修改（本机显示的是中央服务器所用的规则版本）',
-        'This desktop syncs with a central server, which does the screening: the screening rules cannot be edited here (the version shown is the one the server uses)',
-      );
+      return fail('forbidden', RULES_ARE_THE_SERVERS.message, RULES_ARE_THE_SERVERS.messageEn);
     },
   } satisfies HandlerGroup<CentralScreeningChannels>;
 }

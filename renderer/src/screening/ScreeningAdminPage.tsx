@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, ConfigProvider, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/errors';
 import { editOf, type PolicyEdit } from '../../../shared/screening/policy-edit';
@@ -18,7 +18,7 @@ type Rules = ApiOutput<'screening:rules'>;
 
 /** Administration of screening: rules and parameters (each save a new version) and the negative list. */
 export function ScreeningAdminPage() {
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const tx = useLabels(ADMIN_TEXT);
   const { message } = App.useApp();
   const [rules, setRules] = useState<Rules | null>(null);
@@ -58,16 +58,20 @@ export function ScreeningAdminPage() {
   if (loadError && !rules) return <div className="page"><PageError error={loadError} onRetry={() => void load()} /></div>;
   if (!rules || !edit) return <div className="page" />;
   const c = rules.current;
+  // A synced desktop shows the server's rules without the editing controls (the server would refuse an edit).
+  const readOnly = rules.readOnly;
+  const editable = (children: ReactNode) => <ConfigProvider componentDisabled={readOnly !== null}>{children}</ConfigProvider>;
   return (
     <div className="page screening-admin" data-testid="screening-admin">
       <Card size="small" title={tx('title')}>
         <Typography.Paragraph data-testid="rules-in-force" data-version={c.version}>
           {tx('inForce', { version: c.version, by: c.createdBy, at: formatShanghai(c.createdAt), note: c.note })}
         </Typography.Paragraph>
+        {readOnly && <Alert type="info" showIcon title={lang === 'en-US' ? readOnly.messageEn : readOnly.message} data-testid="rules-read-only" />}
         <Tabs
           items={[
-            { key: 'rules', label: tx('tabRules'), children: <RulesEditor rules={c.policy.rules} edit={edit} onChange={setEdit} /> },
-            { key: 'params', label: tx('tabParams'), children: <PolicyParamsForm edit={edit} onChange={setEdit} /> },
+            { key: 'rules', label: tx('tabRules'), children: editable(<RulesEditor rules={c.policy.rules} edit={edit} onChange={setEdit} />) },
+            { key: 'params', label: tx('tabParams'), children: editable(<PolicyParamsForm edit={edit} onChange={setEdit} />) },
             {
               key: 'versions',
               label: tx('tabVersions'),
@@ -89,13 +93,15 @@ export function ScreeningAdminPage() {
             { key: 'list', label: <span data-testid="tab-negative-list">{tx('tabList')}</span>, children: <NegativeListImport /> },
           ]}
         />
-        <Space className="rules-save" wrap>
-          {dirty && <Tag color="orange">{tx('changed')}</Tag>}
-          <Input value={note} onChange={(e) => setNote(e.target.value)} placeholder={tx('note')} style={{ width: 360 }} maxLength={200} data-testid="rules-note" />
-          <Button type="primary" disabled={!dirty || note.trim().length < 2} loading={busy} onClick={() => void save()} data-testid="rules-save">
-            {tx('save')}
-          </Button>
-        </Space>
+        {!readOnly && (
+          <Space className="rules-save" wrap>
+            {dirty && <Tag color="orange">{tx('changed')}</Tag>}
+            <Input value={note} onChange={(e) => setNote(e.target.value)} placeholder={tx('note')} style={{ width: 360 }} maxLength={200} data-testid="rules-note" />
+            <Button type="primary" disabled={!dirty || note.trim().length < 2} loading={busy} onClick={() => void save()} data-testid="rules-save">
+              {tx('save')}
+            </Button>
+          </Space>
+        )}
         {saveError && <Alert type="error" showIcon title={errorText(saveError)} />}
       </Card>
     </div>

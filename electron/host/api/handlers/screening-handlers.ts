@@ -77,7 +77,7 @@ export function screeningHandlers(s: Services): HandlerGroup<keyof typeof screen
     'screening:rules': (_input, session) => {
       const me = must(session);
       if (!RULE_READERS.some((p) => me.info.permissions.includes(p))) return fail('forbidden', '您无权查看筛查规则', 'You may not view the screening rules');
-      return ok({ current: rules.current(), versions: rules.list() });
+      return ok({ current: rules.current(), versions: rules.list(), readOnly: null });
     },
     'screening:ruleSet': (input, session) => {
       const me = must(session);
