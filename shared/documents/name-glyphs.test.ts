@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameGlyphCount, nameWithoutSpeck, underReadGlyphs } from './name-glyphs';
+import type { ExtractedField } from './extract';
+import { FIELD_DEFS } from './fields';
+import { mendName, nameGlyphCount, nameWithoutSpeck, underReadGlyphs } from './name-glyphs';
 
 const box = (glyphs: number, h = 30) => ({ x0: 150, y0: 70, x1: 150 + Math.round(glyphs * h), y1: 70 + h });
 
@@ -51,5 +53,24 @@ describe('underReadGlyphs', () => {
     expect(underReadGlyphs('顾军乔', [{ text: '顾军和大', confidence: 86 }])).toBeNull();
     expect(underReadGlyphs('顾军乔', [{ text: '顾平磊', confidence: 86 }])).toBeNull();
     expect(underReadGlyphs('李乔', [{ text: '李乔', confidence: 76 }, { text: '李和', confidence: 20 }])).toBeNull();
+  });
+});
+
+describe('mendName', () => {
+  const def = FIELD_DEFS.id_card_front.find((d) => d.key === 'name')!;
+  const field = (value: string): ExtractedField => ({ key: 'name', raw: value, value, confidence: 89, problems: [], page: 0, bbox: box(3), source: 'reread' });
+
+  it('applies both mends in turn, as a re-read field', () => {
+    const readings = [
+      { text: '和孟健乔', confidence: 89 },
+      { text: '孟健乔', confidence: 76 },
+      { text: '孟健磊', confidence: 70 },
+    ];
+    expect(mendName(def, field('和孟健乔'), readings)).toMatchObject({ raw: '孟健磊', value: '孟健磊', confidence: 70, problems: [], source: 'reread', bbox: box(3) });
+  });
+
+  it('returns the chosen field itself when nothing needs mending', () => {
+    const chosen = field('孟健涛');
+    expect(mendName(def, chosen, [{ text: '孟健涛', confidence: 90 }])).toBe(chosen);
   });
 });

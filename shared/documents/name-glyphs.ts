@@ -1,6 +1,9 @@
+import type { ExtractedField } from './extract';
+import type { FieldDef } from './fields';
 import { isSurname, NAME_CHARS } from './name-characters';
+import { removeSpaces } from './normalise';
 import type { OcrBox } from './ocr-types';
-import type { Reading } from './reread';
+import { asReread, type Reading } from './reread';
 
 /**
  * A printed Chinese name is a row of square glyphs, so its box says how many characters it has. A speck just
@@ -29,7 +32,7 @@ export function nameWithoutSpeck(box: OcrBox, chosen: string, readings: readonly
   if (count === null || chars.length !== count + 1) return null;
   const shorter = chars.slice(1).join('');
   if (!isSurname(chars[1]!) || !chars.slice(1).every((c) => NAME_CHARS.has(c))) return null;
-  const same = readings.filter((r) => r.text.replace(/\s+/g, '') === shorter);
+  const same = readings.filter((r) => removeSpaces(r.text) === shorter);
   if (same.length === 0) return null;
   return { text: shorter, confidence: Math.max(...same.map((r) => r.confidence)) };
 }
@@ -46,7 +49,7 @@ export function underReadGlyphs(chosen: string, readings: readonly Reading[]): R
   const out = [...chosen];
   let best: number | null = null;
   for (const r of readings) {
-    const chars = [...r.text.replace(/\s+/g, '')];
+    const chars = [...removeSpaces(r.text)];
     if (chars.length !== out.length) continue;
     for (let k = 0; k < chars.length; k++) {
       const look = UNDER_READ[chars[k]!];
@@ -57,4 +60,16 @@ export function underReadGlyphs(chosen: string, readings: readonly Reading[]): R
     }
   }
   return best === null ? null : { text: out.join(''), confidence: best };
+}
+
+/**
+ * A person's name as chosen from its readings (the page's and the crops'), with the two mistakes above mended
+ * where the readings show them: a speck read before it, then a look-alike of a character the model under-reads.
+ */
+export function mendName(def: FieldDef, chosen: ExtractedField, readings: readonly Reading[], today?: string): ExtractedField {
+  let field = chosen;
+  const withoutSpeck = field.bbox ? nameWithoutSpeck(field.bbox, field.value, readings) : null;
+  if (withoutSpeck) field = asReread(def, field, withoutSpeck, today);
+  const underRead = underReadGlyphs(field.value, readings);
+  return underRead ? asReread(def, field, underRead, today) : field;
 }

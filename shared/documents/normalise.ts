@@ -83,8 +83,7 @@ const CAPITAL_LOOKALIKES: Record<string, string> = {
 
 /**
  * For addresses only: the 号 ending an address after its house number read as a look-alike (写, 扎, 弓, 亏,
- * 和), and a speck
- * between its digits read as 和 (1和32号). No address has those characters in those places.
+ * 和), and a speck between its digits read as 和 (1和32号). No address has those characters in those places.
  */
 export function normaliseHouseNumber(text: string): string {
   return text.replace(/(\d)和(?=\d)/g, '$1').replace(/(\d)[写扎弓亏和]$/, '$1号');

@@ -56,7 +56,8 @@ const shift = <B extends { y0: number; y1: number }>(b: B, dy: number): B => ({ 
 
 /**
  * The page's lines from its bands: boxes moved to page pixels, each line kept by the band that owns its
- * centre, in reading order (bands top to bottom, each in the engine's order). Confidence is the mean over the kept words (what tesseract reports for a page).
+ * centre, in reading order (bands top to bottom, each in the engine's order). Confidence is the mean over the
+ * kept words (what tesseract reports for a page).
  */
 export function mergeBands(width: number, height: number, readings: readonly BandReading[]): OcrPage {
   const lines: OcrLine[] = [];

@@ -197,6 +197,12 @@ export function bestReading(def: FieldDef, readings: readonly Reading[], first: 
   return best?.r ?? null;
 }
 
+/** `field` with a second reading's value, problems and confidence in place of its own. */
+export function asReread(def: FieldDef, field: ExtractedField, reading: Reading, today?: string): ExtractedField {
+  const c = canonicalFor(def, reading.text, today);
+  return { ...field, raw: reading.text.trim(), value: c.value, problems: c.problems, confidence: reading.confidence, source: 'reread' };
+}
+
 /**
  * Chooses between the first reading and the (voted) second one. A value that passes its validators beats
  * one that does not; when both pass, the identity numbers trust the whitelisted second reading, names the
@@ -204,9 +210,8 @@ export function bestReading(def: FieldDef, readings: readonly Reading[], first: 
  */
 export function pickReading(def: FieldDef, first: ExtractedField, second: Reading | null, today?: string): ExtractedField {
   if (!second) return first;
-  const c = canonicalFor(def, second.text, today);
-  if (c.value === '') return first;
-  const reread: ExtractedField = { ...first, raw: second.text.trim(), value: c.value, problems: c.problems, confidence: second.confidence, source: 'reread' };
+  const reread = asReread(def, first, second, today);
+  if (reread.value === '') return first;
   const firstOk = first.value !== '' && !isBlocking(def.type, first.problems);
   const secondOk = !isBlocking(def.type, reread.problems);
   if (firstOk !== secondOk) return secondOk ? reread : first;

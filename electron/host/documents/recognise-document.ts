@@ -1,14 +1,13 @@
 import sharp from 'sharp';
 import { detectKind } from '../../../shared/documents/detect-kind';
 import { extractFields, type ExtractedField } from '../../../shared/documents/extract';
-import { FIELD_DEFS, LOW_CONFIDENCE, type FieldDef } from '../../../shared/documents/fields';
+import { FIELD_DEFS, LOW_CONFIDENCE } from '../../../shared/documents/fields';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import { pageText, type OcrBox, type OcrPage } from '../../../shared/documents/ocr-types';
 import { bestReading, commonSurnameAlternative, hasRareSurname, pickReading, replacementName, readsWithEnglish, rereadPlanFor, type Reading } from '../../../shared/documents/reread';
 import type { OcrEngine } from './ocr-engine';
 import { COMMON_SURNAMES } from '../../../shared/documents/name-characters';
-import { nameWithoutSpeck, underReadGlyphs } from '../../../shared/documents/name-glyphs';
-import { canonicalFor } from '../../../shared/documents/field-values';
+import { mendName } from '../../../shared/documents/name-glyphs';
 
 /** A page as stored: a PNG or JPEG the viewer shows and the engine reads. */
 export interface PageImage {
@@ -99,12 +98,6 @@ async function readSurname(engine: OcrEngine, grey: GreyPage, box: OcrBox, name:
   );
 }
 
-/** The field with a second reading's value in place of its own. */
-function withReading(def: FieldDef, field: ExtractedField, r: Reading, today?: string): ExtractedField {
-  const c = canonicalFor(def, r.text, today);
-  return { ...field, raw: r.text, value: c.value, problems: c.problems, confidence: r.confidence, source: 'reread' };
-}
-
 /**
  * Reads one document: every page with the page model (mode 6), the kind from the text (unless the clerk set
  * it), the fields from their labels, then a second reading of the crops that need one — the identity numbers
@@ -139,23 +132,19 @@ export async function recogniseDocument(engine: OcrEngine, images: readonly Page
         return engine.readLine(await crop(grey, t.f.bbox!, height), t.plan!.mode);
       }),
     );
+    const all = [{ text: t.f.raw, confidence: t.f.confidence }, ...more];
     const second =
       t.plan!.mode === 'person-name'
         ? replacementName(t.def, t.f, more, opts.today)
         : // The first reading competes too, except for identity numbers, where the whitelisted reading is the surer.
-          bestReading(t.def, readsWithEnglish(t.plan!.mode) ? more : [{ text: t.f.raw, confidence: t.f.confidence }, ...more], t.f.value, opts.today);
+          bestReading(t.def, readsWithEnglish(t.plan!.mode) ? more : all, t.f.value, opts.today);
     fields[t.i] = pickReading(t.def, t.f, second, opts.today);
     if (t.plan!.mode === 'person-name') {
-      // Two mistakes the engine makes in names, mended from all the readings (shared/documents/name-glyphs.ts).
-      const all = [{ text: t.f.raw, confidence: t.f.confidence }, ...more];
-      const withoutSpeck = nameWithoutSpeck(t.f.bbox!, fields[t.i]!.value, all);
-      if (withoutSpeck) fields[t.i] = withReading(t.def, fields[t.i]!, withoutSpeck, opts.today);
-      const underRead = underReadGlyphs(fields[t.i]!.value, all);
-      if (underRead) fields[t.i] = withReading(t.def, fields[t.i]!, underRead, opts.today);
-    }
-    if (t.plan!.mode === 'person-name' && hasRareSurname(fields[t.i]!.value)) {
-      const alt = commonSurnameAlternative(t.def, fields[t.i]!, await readSurname(engine, grey, t.f.bbox!, fields[t.i]!.value, t.plan!.heights, check), opts.today);
-      if (alt) fields[t.i] = pickReading(t.def, fields[t.i]!, alt, opts.today);
+      fields[t.i] = mendName(t.def, fields[t.i]!, all, opts.today);
+      if (hasRareSurname(fields[t.i]!.value)) {
+        const alt = commonSurnameAlternative(t.def, fields[t.i]!, await readSurname(engine, grey, t.f.bbox!, fields[t.i]!.value, t.plan!.heights, check), opts.today);
+        if (alt) fields[t.i] = pickReading(t.def, fields[t.i]!, alt, opts.today);
+      }
     }
     report(0.9 + (++done / todo.length) * 0.1);
   };

@@ -1,6 +1,5 @@
 import type { Actor } from '../../../shared/commands/types';
 import type { RuleSetVersion, ScreeningPolicy } from '../../../shared/screening/policy';
-
 import { parsePolicy } from '../../../shared/screening/policy-schema';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';

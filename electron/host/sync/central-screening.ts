@@ -15,6 +15,12 @@ const offline = () =>
     'Offline: the negative list is kept on the central server (which screens the cases); connect to view or import it',
   );
 
+/** Why a synced desktop does not edit the screening rules: shown on the rules page and given when refusing. */
+export const RULES_ARE_THE_SERVERS = {
+  message: '本机已连接中央服务器，风险筛查由中央服务器执行，筛查规则不能在本机修改（本机显示的是中央服务器所用的规则版本）',
+  messageEn: 'This desktop syncs with a central server, which does the screening: the screening rules cannot be edited here (the version shown is the one the server uses)',
+};
+
 /**
  * With a central server, the server screens (风险筛查), so what screening reads lives there: the negative
  * list is viewed and imported on the server — the admin page's begin/chunk/commit are passed on unchanged
@@ -22,12 +28,6 @@ const offline = () =>
  * synced desktop: they are refused with the reason (the desktop would otherwise screen nothing with them and
  * show rules the server does not use).
  */
-/** Why a synced desktop does not edit the screening rules: shown on the rules page and given when refusing. */
-export const RULES_ARE_THE_SERVERS = {
-  message: '本机已连接中央服务器，风险筛查由中央服务器执行，筛查规则不能在本机修改（本机显示的是中央服务器所用的规则版本）',
-  messageEn: 'This desktop syncs with a central server, which does the screening: the screening rules cannot be edited here (the version shown is the one the server uses)',
-};
-
 export function centralScreeningHandlers(sync: SyncService): HandlerGroup<CentralScreeningChannels> {
   async function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
     const me = must(session);

@@ -15,7 +15,6 @@ export const offlineClaim = () =>
     'Offline: claiming needs the central server, so that no case is worked by two people at once. You can claim again once the connection is back',
   );
 
-
 /**
  * Claims are decided by the central server while online: this desktop first sends what it still owes the
  * server, then asks it to claim; the answer (a claim, or who holds the case) is written locally. Offline a
