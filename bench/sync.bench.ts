@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { createUsers, queuedCases } from '../server/demo/central-demo';
 import { importCases } from '../server/demo/import-cases';
 import { startCentralProcess } from '../test/integration/support/central-child';
 import { startPostgres } from '../test/integration/support/postgres';
+import { postgresCpu, postgresCpuSince, processCpuMs } from './support/process-cpu';
+import { RawHttpClient } from './support/raw-http';
 import { median, report } from './support/report';
 
 process.env.WORKBENCH_QUIET = '1';
@@ -27,6 +29,7 @@ process.env.WORKBENCH_QUIET = '1';
  *   sync.push_1k_ms      a desktop pushes 1,000 waiting commands                        (budget < 2,000 ms)
  *   sync.claims_per_s    16 clients claiming through the API (loopback, keep-alive)     (budget ≥ 2,000/s)
  *   sync.double_claims   cases claimed more than once in that run                       (must be 0)
+ *   sync.claim_{server,postgres,clients}_cpu_ms  CPU each party spent per claim in that run
  *   sync.bare_claims_per_s  the same 16 connections running a bare UPDATE … SKIP LOCKED loop straight on
  *                        PostgreSQL, no API, no decide: what this machine allows right now (the yardstick)
  */
@@ -107,48 +110,53 @@ async function benchPush(url: string, db: CentralDb): Promise<number> {
   return median(times);
 }
 
-/** 16 clients claim next from the 资料审核 queue until it is empty or the time is up. */
-async function benchClaims(url: string, db: CentralDb): Promise<{ perSecond: number; doubles: number }> {
-  const { hostname, port } = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const post = (path: string, token: string, body: unknown) =>
-    new Promise<{ ok: boolean; value?: { status: string; change?: { caseId: string } } }>((resolve, reject) => {
-      const data = JSON.stringify(body);
-      const req = http.request(
-        { host: hostname, port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}` } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
+/**
+ * 16 clients claim next from the 资料审核 queue until it is empty or the time is up. Besides the rate, the
+ * CPU each party spent per claim: the server, PostgreSQL and the clients share two cores here, so the rate
+ * moves with whatever else the VM does, while the cost per claim says what a change to the server did.
+ */
+async function benchClaims(server: { url: string; child: ChildProcess }, db: CentralDb) {
+  const { hostname, port } = new URL(server.url);
   const tokens: string[] = [];
-  for (let k = 0; k < 16; k++) tokens.push((await serverToken(url, `bench${k}`, 'Bench@2026')).token);
+  for (let k = 0; k < 16; k++) tokens.push((await serverToken(server.url, `bench${k}`, 'Bench@2026')).token);
   const claimed = new Map<string, number>();
+  const cpu0 = { server: processCpuMs(server.child.pid!), pg: postgresCpu(), clients: process.cpuUsage() };
   const deadline = performance.now() + CLAIM_SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
     tokens.map(async (token) => {
-      while (performance.now() < deadline) {
-        const r = await post('/v1/claim-next', token, { commandId: randomUUID(), queue: 'doc_check' });
-        if (!r.ok) throw new Error(JSON.stringify(r));
-        if (r.value!.status !== 'accepted') return;
-        const id = r.value!.change!.caseId;
-        claimed.set(id, (claimed.get(id) ?? 0) + 1);
+      const client = new RawHttpClient(hostname, Number(port));
+      try {
+        while (performance.now() < deadline) {
+          const r = (await client.post('/v1/claim-next', token, { commandId: randomUUID(), queue: 'doc_check' })) as {
+            ok: boolean;
+            value?: { status: string; change?: { caseId: string } };
+          };
+          if (!r.ok) throw new Error(JSON.stringify(r));
+          if (r.value!.status !== 'accepted') return;
+          const id = r.value!.change!.caseId;
+          claimed.set(id, (claimed.get(id) ?? 0) + 1);
+        }
+      } finally {
+        client.close();
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
+  const clientCpu = process.cpuUsage(cpu0.clients);
   const total = [...claimed.values()].reduce((a, b) => a + b, 0);
+  const perClaim = (ms: number) => ms / total;
   const [row] = await db.query<{ doubles: number }>(
     "SELECT count(*)::int AS doubles FROM (SELECT case_id FROM commands WHERE name = 'claim' AND status = 'accepted' GROUP BY case_id HAVING count(*) > 1) x",
   );
   const clientDoubles = [...claimed.values()].filter((n) => n > 1).length;
-  return { perSecond: total / seconds, doubles: Math.max(row!.doubles, clientDoubles) };
+  return {
+    perSecond: total / seconds,
+    doubles: Math.max(row!.doubles, clientDoubles),
+    serverMs: perClaim(processCpuMs(server.child.pid!) - cpu0.server),
+    postgresMs: perClaim(postgresCpuSince(cpu0.pg)),
+    clientsMs: perClaim((clientCpu.user + clientCpu.system) / 1000),
+  };
 }
 
 /** 16 connections claiming with one bare statement each (no HTTP, no decide, no audit): the machine's ceiling. */
@@ -206,9 +214,12 @@ async function main() {
     await importCases(claimDb, queuedCases(CLAIM_CASES, NOW, 22), NOW);
     const claimServer = await startCentralProcess({ databaseUrl: claimUrl });
     procs.push(claimServer);
-    const claims = await benchClaims(claimServer.url, claimDb);
+    const claims = await benchClaims(claimServer, claimDb);
     report('sync.claims_per_s', Math.round(claims.perSecond), 'claims/s');
     report('sync.double_claims', claims.doubles, 'cases');
+    report('sync.claim_server_cpu_ms', claims.serverMs, 'ms/claim');
+    report('sync.claim_postgres_cpu_ms', claims.postgresMs, 'ms/claim');
+    report('sync.claim_clients_cpu_ms', claims.clientsMs, 'ms/claim');
     await claimDb.close();
     report('sync.bare_claims_per_s', Math.round(await benchBareLoop(await pg.createDatabase('bench_bare'))), 'claims/s');
   } finally {

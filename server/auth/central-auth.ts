@@ -28,11 +28,17 @@ interface LoginRow extends UserRow {
 const badCredentials = () => fail('unauthenticated', '用户名或密码错误', 'Wrong username or password');
 const pleaseLogIn = () => fail('unauthenticated', '请先登录', 'Please log in');
 
+/** Tokens whose signature was checked, remembered so a busy clerk's every request is not another HMAC. */
+const VERIFIED_TOKENS_KEPT = 4096;
+
 /**
  * Login against the users table (scrypt, lockout after repeated failures, every outcome recorded) and
  * session tokens. Stateless: the counters and sessions are rows, so any instance can answer any request.
  */
 export class CentralAuth {
+  /** Token → its claims, for tokens this instance has verified; expiry is still checked on every use. */
+  private readonly verified = new Map<string, TokenClaims>();
+
   constructor(
     private readonly db: CentralDb,
     private readonly config: ServerConfig,
@@ -110,10 +116,17 @@ export class CentralAuth {
   checkToken(authorization: string | undefined): Result<TokenClaims> {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) return pleaseLogIn();
-    const check = verifyToken(this.secret, m[1]!, this.config.now());
+    const token = m[1]!;
+    const now = this.config.now();
+    const known = this.verified.get(token);
+    if (known && known.exp > now) return ok(known);
+    const check = verifyToken(this.secret, token, now);
     if (!check.ok) {
+      if (known) this.verified.delete(token);
       return check.reason === 'expired' ? fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again') : pleaseLogIn();
     }
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+    this.verified.set(token, check.claims);
     return ok(check.claims);
   }
 

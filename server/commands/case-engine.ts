@@ -17,8 +17,12 @@ export interface CaseRow {
   auditSeq: number;
   auditHash: string;
   leaseUntil: number | null;
-  /** Not in the table yet: written with INSERT, so a concurrent insert of the same id fails loudly. */
-  isNew: boolean;
+  /**
+   * The record as the table holds it (read under this transaction's row lock), so a write sends only the
+   * fields that changed; null when the case is not in the table yet: written with INSERT, so a concurrent
+   * insert of the same id fails loudly.
+   */
+  stored: CaseRecord | null;
 }
 
 /** One entry of the server's per-case audit chain. */
@@ -144,7 +148,7 @@ function record_(
     prevHash = hash;
     return { ...entry, caseSeq: entry.seq, hash };
   });
-  const row: CaseRow = { record, auditSeq: seq, auditHash: prevHash, leaseUntil, isNew: before ? before.isNew : true };
+  const row: CaseRow = { record, auditSeq: seq, auditHash: prevHash, leaseUntil, stored: before ? before.stored : null };
   ws.set(caseId, row);
   const changeEvents: ChangeEvent[] = audit.map((a) => ({
     action: a.action,

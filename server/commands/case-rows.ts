@@ -14,9 +14,9 @@ export function lockCasesSql(ids: readonly string[]): string {
 export function toCaseRow(r: Row): CaseRow {
   return {
     record: r.record as CaseRecord,
+    stored: r.record as CaseRecord,
     auditSeq: r.audit_seq as number,
     auditHash: r.audit_hash as string,
     leaseUntil: (r.lease_until as number | null) ?? null,
-    isNew: false,
   };
 }

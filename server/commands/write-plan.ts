@@ -15,7 +15,10 @@ export function writePlan(input: { applied: readonly Applied[]; answers: readonl
   for (const a of applied) finalRows.set(a.caseId, a.row);
   const updated: object[] = [];
   const inserted: object[] = [];
-  for (const row of finalRows.values()) (row.isNew ? inserted : updated).push(columns(row));
+  for (const row of finalRows.values()) {
+    if (row.stored === null) inserted.push({ ...columns(row), record: row.record });
+    else updated.push({ ...columns(row), ...recordChange(row.stored, row.record) });
+  }
   const audit = applied.flatMap((a) =>
     a.audit.map((e) => ({
       case_id: e.caseId,
@@ -46,6 +49,20 @@ export function writePlan(input: { applied: readonly Applied[]; answers: readonl
   return execute('write', litJson(updated), litJson(inserted), litJson(audit), litJson(changes), litJson(commands));
 }
 
+/**
+ * An updated record goes as the top-level fields that differ from the stored one (a claim changes five of
+ * fifteen, and the application data, most of the bytes, almost never), merged in SQL with `record || patch`.
+ * Comparing by reference is exact because `evolve` never changes a record in place (evolve.test.ts freezes
+ * its input): a field it did not set is the very object read from the table. A field that disappeared
+ * cannot be expressed by a merge, so then the whole record goes.
+ */
+export function recordChange(stored: CaseRecord, record: CaseRecord): { patch: Partial<CaseRecord> | null; record: CaseRecord | null } {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(stored)) if (!(key in record) || (record as never)[key] === undefined) return { patch: null, record };
+  for (const [key, value] of Object.entries(record)) if ((stored as never)[key] !== value) patch[key] = value;
+  return { patch: patch as Partial<CaseRecord>, record: null };
+}
+
 function columns(r: CaseRow) {
   const c: CaseRecord = r.record;
   return {
@@ -60,7 +77,6 @@ function columns(r: CaseRow) {
     checked_by: c.checkedBy,
     proposal_by: c.proposal?.by ?? null,
     lease_until: r.leaseUntil,
-    record: c,
     audit_seq: r.auditSeq,
     audit_hash: r.auditHash,
   };

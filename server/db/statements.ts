@@ -9,6 +9,8 @@ const CASE_COLUMNS = 'id, record, audit_seq, audit_hash, lease_until';
 
 const CASE_FIELDS = `state text, version int, team text, priority int, sla_due_at text, assignee_id text, checked_by text,
   proposal_by text, lease_until bigint, record jsonb, audit_seq int, audit_hash text`;
+/** An updated case carries either its whole record or a patch of the top-level fields that changed (write-plan.ts). */
+const UPDATED_CASE_FIELDS = `${CASE_FIELDS}, patch jsonb`;
 
 /** Unclaimed cases of a queue, most urgent first, skipping rows other transactions hold. $1 user, $2 ids to pass over. */
 function claimSql(where: string, sod: 'none' | 'approval' | 'confirm'): string {
@@ -59,16 +61,17 @@ export const STATEMENTS = {
   batch_investigation: { params: ['int'], sql: claimBatchSql("state = 'investigation'") },
   batch_contract_desk: { params: ['int'], sql: claimBatchSql("state = 'approved'") },
   /**
-   * Everything a transaction writes, as JSON arrays: updated cases, new cases, audit entries, feed changes
-   * (in order: their ids follow), command answers. One statement, so one plan and one round trip with COMMIT.
+   * Everything a transaction writes, as JSON arrays: updated cases (whole record or patch), new cases, audit
+   * entries, feed changes (in order: their ids follow), command answers. One statement, so one plan and one
+   * round trip with COMMIT.
    */
   write: {
     params: ['jsonb', 'jsonb', 'jsonb', 'jsonb', 'jsonb'],
     sql: `WITH upd AS (
         UPDATE cases c SET state = v.state, version = v.version, team = v.team, priority = v.priority, sla_due_at = v.sla_due_at,
           assignee_id = v.assignee_id, checked_by = v.checked_by, proposal_by = v.proposal_by, lease_until = v.lease_until,
-          record = v.record, audit_seq = v.audit_seq, audit_hash = v.audit_hash
-        FROM jsonb_to_recordset($1) AS v(id text, ${CASE_FIELDS}) WHERE c.id = v.id RETURNING 1
+          record = coalesce(v.record, c.record || v.patch), audit_seq = v.audit_seq, audit_hash = v.audit_hash
+        FROM jsonb_to_recordset($1) AS v(id text, ${UPDATED_CASE_FIELDS}) WHERE c.id = v.id RETURNING 1
       ), ins AS (
         INSERT INTO cases (id, app_no, state, version, team, priority, sla_due_at, assignee_id, checked_by, proposal_by, lease_until, record, audit_seq, audit_hash)
         SELECT id, app_no, state, version, team, priority, sla_due_at, assignee_id, checked_by, proposal_by, lease_until, record, audit_seq, audit_hash

@@ -170,6 +170,28 @@ describe('evolve: fields', () => {
     expect(c).toEqual(snapshot);
   });
 
+  it('changes nothing in place, even when an event sets every field: the server writes only the fields that are new objects', () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object') for (const v of Object.values(Object.freeze(o))) deepFreeze(v);
+      return o;
+    };
+    const c = deepFreeze(submittedCase());
+    const proposal: Proposal = { by: 'u-o1', byName: '张伟', at: T2, decision: 'approve', reasons: [] };
+    const everything = ev('returnedForSupplement', T1, {
+      to: 'returned',
+      assignee: { id: 'u-1', name: '王芳' },
+      slaDueAt: T3,
+      checkedBy: 'u-9',
+      riskGrade: 'B',
+      proposal,
+      team: 'corporate',
+    });
+    const next = evolve(c, [everything]);
+    expect(next).not.toBe(c);
+    expect(next.checkers).toEqual(['u-9']);
+    expect(next.data).toBe(c.data);
+  });
+
   it('keeps identity, data, team and submission time through every event', () => {
     const c = evolve(submittedCase(), [ev('claimed', T1, { to: 'doc_check' }), ev('docCheckPassed', T2, { to: 'screening' })]);
     expect(c.id).toBe(ID);

@@ -67,6 +67,21 @@ describe.each(BACKENDS)('claims decided by the server under contention (%s)', (b
               (SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM audit WHERE action = 'claimed' GROUP BY case_id) x)::int AS most`,
     );
     expect(s).toEqual({ claims: CASES, cases: CASES, held: CASES, most: 1 });
+
+    // A claim writes only the record's changed fields (write-plan.ts); merged, they must be the whole record
+    // the claimer was answered with, application data included.
+    const [drift] = await central.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cases WHERE record->>'state' <> state OR record->>'assigneeId' IS DISTINCT FROM assignee_id
+         OR (record->>'version')::int <> version OR record->'data'->>'appNo' <> app_no OR record->>'stageEnteredAt' IS NULL`,
+    );
+    expect(drift!.n).toBe(0);
+    const { client, token } = clients[0]!;
+    const released = value(await client.push(token, [{ commandId: randomUUID(), name: 'release', payload: { caseId: got[0]![0]! }, createdAt: new Date().toISOString() }]));
+    expect(released.results[0]!.status).toBe('accepted');
+    const again = value(await client.claimNext(token, { commandId: randomUUID(), queue: 'doc_check' }));
+    if (again.status !== 'accepted') throw new Error('the released case could not be claimed again');
+    const [row] = await central.db.query<{ record: unknown }>('SELECT record FROM cases WHERE id = $1', [again.change.caseId]);
+    expect(row!.record).toEqual(again.change.case);
   }, 600_000);
 
   it('gives expired claims back to the queue, audited and in the feed, unless they were renewed', async () => {

@@ -121,6 +121,8 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
         expect(r.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
       }
     }
+    // Used once more so the server has it among its verified tokens: expiry must still be checked on use.
+    expect((await send('GET', '/v1/users', {})).status).toBe(200);
     const saved = central.clock.now;
     central.clock.now += 13 * 3600_000;
     try {

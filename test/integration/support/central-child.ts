@@ -14,8 +14,10 @@ export async function startCentralProcess(opts: {
   port?: number;
   demoCases?: number;
   env?: Record<string, string>;
+  /** Node options for the child, such as `--cpu-prof` when profiling a bench. */
+  nodeArgs?: string[];
 }): Promise<{ url: string; port: number; child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
-  const args = ['--import', 'tsx', join(root, 'server/main.ts'), '--port', String(opts.port ?? 0)];
+  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', join(root, 'server/main.ts'), '--port', String(opts.port ?? 0)];
   if (opts.dataDir) args.push('--data-dir', opts.dataDir);
   if (opts.demoCases !== undefined) args.push('--demo', '--demo-cases', String(opts.demoCases));
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
