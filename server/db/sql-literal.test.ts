@@ -21,7 +21,9 @@ describe('SQL literals for the multi-statement round trips', () => {
   });
 
   it('builds jsonb and text[] literals', () => {
-    expect(litJson({ name: "O'Brien", path: 'C:\\x' })).toBe(` E'{"name":"O''Brien","path":"C:\\\\\\\\x"}'::jsonb`);
+    expect(litJson({ name: "O'Brien", path: 'C:\\x' })).toBe('$cfw${"name":"O\'Brien","path":"C:\\\\x"}$cfw$::jsonb');
+    // A text that holds the dollar-quote tag cannot be dollar-quoted with it: it is quoted and escaped instead.
+    expect(litJson({ note: 'a$cfw$b' })).toBe(`'{"note":"a$cfw$b"}'::jsonb`);
     expect(litTextArray([])).toBe('ARRAY[]::text[]');
     expect(litTextArray(['a', "b'c"])).toBe("ARRAY['a', 'b''c']::text[]");
   });
