@@ -9,8 +9,7 @@ export interface Tx {
   query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /**
    * Several statements in one round trip (values inlined with `sql-literal.ts`); one row list per
-   * statement. The hot paths (claim, push) use it to keep a transaction to two or three round trips. On
-   * PostgreSQL, a transaction begun here runs its EXECUTEs with generic plans (postgres-db.ts).
+   * statement. The hot paths (claim, push) use it to keep a transaction to two or three round trips.
    */
   batch(sql: string): Promise<Row[][]>;
   /** Runs the last statements and commits in the same round trip. Nothing may follow it. */

@@ -21,16 +21,6 @@ export interface PostgresOptions {
   maxConnections?: number;
 }
 
-/**
- * How a transaction that starts with `batch` or `commitWith` begins. Those carry the EXECUTEs of
- * statements.ts, and with generic plans each is planned once per connection. PostgreSQL's default would
- * plan the claim query again on every call (its LIMIT is a parameter, so the generic plan looks dearer)
- * and the write on about half of them: 0.2 ms of PostgreSQL's CPU per claim transaction, measured. SET
- * LOCAL ends with the transaction, so the pool's parameterised queries keep the default.
- */
-const BEGIN_FOR_EXECUTE = 'BEGIN;\nSET LOCAL plan_cache_mode = force_generic_plan';
-const BEGIN_RESULTS = 2;
-
 function rowsOf(result: pg.QueryResult | pg.QueryResult[]): Row[][] {
   const list = Array.isArray(result) ? result : [result];
   return list.map((r) => (r.rows ?? []) as Row[]);
@@ -79,16 +69,16 @@ export function openPostgres(opts: PostgresOptions): CentralDb {
           // BEGIN rides along with the first batch: one round trip fewer for every transaction.
           if (!begun) {
             begun = true;
-            return rowsOf(await client.query(`${BEGIN_FOR_EXECUTE};\n${sql}`)).slice(BEGIN_RESULTS);
+            return rowsOf(await client.query(`BEGIN;\n${sql}`)).slice(1);
           }
           return rowsOf(await client.query(sql));
         },
         async commitWith(sql: string) {
-          const prefix = begun ? '' : `${BEGIN_FOR_EXECUTE};\n`;
+          const prefix = begun ? '' : 'BEGIN;\n';
           const all = rowsOf(await client.query(`${prefix}${sql};\nCOMMIT`));
           begun = true;
           finished = true;
-          return all.slice(prefix ? BEGIN_RESULTS : 0, -1);
+          return all.slice(prefix ? 1 : 0, -1);
         },
       };
       try {
