@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { redact } from '../../electron/host/log';
 import type { ServerConfig } from '../config';
 import { send } from './envelope';
+import { registerAuthorityRoutes } from './authority-routes';
 import { registerBlobRoutes } from './blob-routes';
 import { registerScreeningRoutes } from './screening-routes';
 import { registerSyncRoutes, type CentralServices } from './sync-routes';
@@ -56,5 +57,6 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
   registerSyncRoutes(app, services, config);
   registerBlobRoutes(app, services, config);
   registerScreeningRoutes(app, services);
+  registerAuthorityRoutes(app, services);
   return app;
 }

@@ -16,7 +16,7 @@ export const AuthorityRuleSchema = z.strictObject({
   inclusive: z.boolean(),
 });
 
-const AuthorityVersion = z.object({
+export const AuthorityVersion = z.object({
   version: z.number().int(),
   rules: z.array(AuthorityRuleSchema),
   note: z.string(),
@@ -38,7 +38,12 @@ export const approvalApi = {
   /** The authority matrix in force and every earlier version. */
   'authority:get': {
     input: z.strictObject({}),
-    output: z.object({ current: AuthorityVersion, versions: z.array(AuthorityVersion) }),
+    output: z.object({
+      current: AuthorityVersion,
+      versions: z.array(AuthorityVersion),
+      /** Why it cannot be edited here (a synced desktop shows the central server's matrix); null when it can. */
+      readOnly: z.object({ message: z.string(), messageEn: z.string() }).nullable(),
+    }),
   },
   /** Admin: save an edited matrix as a new version (old decisions keep naming the version they used). */
   'authority:update': {

@@ -1,3 +1,4 @@
+import type { Permission } from '../auth/permissions';
 import type { Role } from '../auth/roles';
 import { formatWan } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
@@ -92,4 +93,9 @@ export function duplicateBands(rules: readonly AuthorityRule[]): string[] {
     seen.add(key);
   }
   return [...dups];
+}
+
+/** Who may read the matrix: administrators, approval officers (whose limits it sets) and auditors. */
+export function mayViewAuthority(permissions: readonly Permission[]): boolean {
+  return permissions.includes('admin.manage') || permissions.includes('approval.work') || permissions.includes('audit.view');
 }

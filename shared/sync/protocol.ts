@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthorityVersion } from '../api/approval-api';
 import { QUEUE_IDS } from '../api/queues';
 import { Role, UserInfo } from '../api/schemas';
 import { COMMANDS, type CommandName } from '../commands/registry';
@@ -148,6 +149,9 @@ export const ServerInfo = z.object({ serverId: z.string(), time: IsoTime, leaseM
 export type ServerInfo = z.infer<typeof ServerInfo>;
 
 export const LeaseRenewal = z.object({ renewed: z.number().int() });
+
+/** GET /v1/authority: the matrix the server decides approvals by, newest version first. */
+export const ServerAuthority = z.object({ current: AuthorityVersion, versions: z.array(AuthorityVersion) });
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256: 64 lowercase hex digits');
 export const BlobStored = z.object({ sha256: Sha256, size: z.number().int(), created: z.boolean() });

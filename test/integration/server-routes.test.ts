@@ -110,6 +110,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/claim-next', JSON.stringify({ commandId: randomUUID(), queue: 'doc_check' })],
       ['GET', '/v1/changes', undefined],
       ['GET', '/v1/users', undefined],
+      ['GET', '/v1/authority', undefined],
       ['POST', '/v1/leases/renew', '{}'],
       ['POST', '/v1/auth/logout', '{}'],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],

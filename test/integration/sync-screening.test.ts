@@ -13,6 +13,7 @@ import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { syncHost, type SyncHost } from './support/sync-host';
+import { tcpGate } from './support/tcp-gate';
 import { value } from './support/temp-host';
 
 let pg: PgCluster;
@@ -313,11 +314,51 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       expect(edit.error.messageEn).toContain('central server');
     }
 
-    // The authority matrix the server approves by is not edited on a desktop either; the local one stays as it was.
+    // The authority matrix the server approves by is not edited on a desktop either.
     const matrix = value(await adminDesk.call('authority:get', t.admin!, {}));
     const changed = await adminDesk.call('authority:update', t.admin!, { rules: matrix.current.rules, note: '本机修改审批权限' });
     expect(!changed.ok && changed.error.code).toBe('forbidden');
     expect(!changed.ok && changed.error.message).toContain('中央服务器');
     expect(value(await adminDesk.call('authority:get', t.admin!, {})).versions.map((v) => v.version)).toEqual(matrix.versions.map((v) => v.version));
+  });
+
+  it('shows a synced desktop the authority matrix the server decides by, read-only, and says so offline', async () => {
+    // A version made on the server (the desktops' own copies stay at version 1).
+    const [{ rules }] = (await central.db.query<{ rules: unknown }>('SELECT rules FROM authority_matrix WHERE version = 1')) as [{ rules: unknown }];
+    await central.db.query("INSERT INTO authority_matrix (version, rules, note, created_by, created_at) VALUES (2, $1, '总行调整', 'u-admin-1', $2)", [
+      JSON.stringify(rules),
+      new Date(central.clock.now).toISOString(),
+    ]);
+    for (const [desk, token] of [
+      [adminDesk, t.admin!],
+      [officerDesk, t.liqiang!],
+    ] as const) {
+      const seen = value(await desk.call('authority:get', token, {}));
+      expect(seen.current).toMatchObject({ version: 2, note: '总行调整', createdBy: 'u-admin-1' });
+      expect(seen.versions.map((v) => v.version)).toEqual([2, 1]);
+      expect(seen.versions[1]!.createdByName).toBe('系统');
+      expect(seen.readOnly?.message).toContain('中央服务器');
+      expect(seen.readOnly?.messageEn).toContain('central server');
+    }
+    // A clerk may not read it, from the desktop or from the server itself.
+    expect(await clerkDesk.call('authority:get', t.zhangmin!, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const clerk = await loggedIn(central.url, 'zhangmin');
+    const direct = await fetch(`${central.url}/v1/authority`, { headers: { authorization: `Bearer ${clerk.token}` } });
+    expect(direct.status).toBe(403);
+
+    // Offline, the page says where the matrix is instead of showing a copy that may not be in force.
+    const gate = await tcpGate(central.url);
+    const desk = syncHost(gate.url, { clock: central.clock });
+    try {
+      const admin = await desk.login('admin');
+      expect(value(await desk.call('authority:get', admin, {})).current.version).toBe(2);
+      gate.cut();
+      const offline = await desk.call('authority:get', admin, {});
+      expect(offline).toMatchObject({ ok: false, error: { code: 'offline' } });
+      expect(!offline.ok && offline.error.message).toContain('离线');
+    } finally {
+      desk.close();
+      await gate.stop();
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   LeaseRenewal,
   LoginResponse,
   PushResponse,
+  ServerAuthority,
   ServerInfo,
   UsersResponse,
   WireError,
@@ -81,6 +82,11 @@ export class CentralClient {
 
   renewLeases(token: string) {
     return this.json('POST', '/v1/leases/renew', token, {}, LeaseRenewal);
+  }
+
+  /** The authority matrix the server decides approvals by (a synced desktop's authority page shows it). */
+  authority(token: string) {
+    return this.json('GET', '/v1/authority', token, undefined, ServerAuthority);
   }
 
   /** Admin: the server's negative list (size, latest imports). */

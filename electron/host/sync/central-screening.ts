@@ -1,8 +1,7 @@
 import { fail, type Result } from '../../../shared/errors';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
-import { CentralUnreachable } from './central-client';
-import { isAuthError, serverSessionLost } from './sync-context';
+import { onServer } from './server-call';
 import type { SyncService } from './sync-service';
 
 type CentralScreeningChannels = 'negativeList:summary' | 'negativeList:begin' | 'negativeList:chunk' | 'negativeList:commit' | 'screening:updateRules';
@@ -29,25 +28,10 @@ export const RULES_ARE_THE_SERVERS = {
  * show rules the server does not use).
  */
 export function centralScreeningHandlers(sync: SyncService): HandlerGroup<CentralScreeningChannels> {
-  async function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
+  function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
     const me = must(session);
-    if (!me.info.permissions.includes('admin.manage')) return ADMIN_ONLY();
-    const token = sync.tokens.get(me.user.id);
-    if (!token) return sync.isOnline ? serverSessionLost() : offline();
-    let r: Result<T>;
-    try {
-      r = await call(token);
-    } catch (e) {
-      if (!(e instanceof CentralUnreachable)) throw e;
-      sync.unreachable(e.why);
-      return offline();
-    }
-    sync.reachable();
-    if (!r.ok && isAuthError(r.error)) {
-      sync.tokens.drop(me.user.id);
-      return serverSessionLost();
-    }
-    return r;
+    if (!me.info.permissions.includes('admin.manage')) return Promise.resolve(ADMIN_ONLY());
+    return onServer(sync, me, offline, call);
   }
 
   return {

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Input, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, Input, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/errors';
@@ -15,9 +15,12 @@ import '../authority/authority.css';
 
 type Matrix = ApiOutput<'authority:get'>;
 
-/** Administrator: the authority matrix in force, edited and saved as a new version ('authority:update'). */
+/**
+ * Administrator: the authority matrix in force, edited and saved as a new version ('authority:update'). On
+ * a desktop synced with a central server it is the server's matrix, shown read-only with the reason.
+ */
 export function AuthorityPage() {
-  const { errorText } = useI18n();
+  const { errorText, lang } = useI18n();
   const tx = useLabels(AUTHORITY_TEXT);
   const { message } = App.useApp();
   const [matrix, setMatrix] = useState<Matrix | null>(null);
@@ -71,32 +74,41 @@ export function AuthorityPage() {
     );
   }
   const current = matrix.current;
+  const readOnly = matrix.readOnly;
   return (
     <div className="page authority-page" data-testid="authority-page">
       <Typography.Title level={4} className="page-title">
         {tx('title')}
       </Typography.Title>
       <Card title={<span data-testid="authority-current" data-version={current.version}>{tx('current', { version: current.version, by: current.createdBy, at: formatShanghai(current.createdAt) })}</span>}>
-        <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
-        <AuthorityRulesEditor rows={rows} onChange={setRows} />
-        <div className="authority-save-row">
-          <Typography.Text strong>{tx('note')}</Typography.Text>
-          <Input
-            data-testid="authority-note"
-            className="authority-note"
-            maxLength={200}
-            placeholder={tx('notePlaceholder')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onPressEnter={() => void save()}
-          />
-          <Space>
-            <Button data-testid="authority-save" type="primary" loading={saving} onClick={() => void save()}>
-              {tx('save')}
-            </Button>
-            <Button onClick={() => setRows(toRows(current.rules))}>{tx('reset')}</Button>
-          </Space>
-        </div>
+        {readOnly ? (
+          <Alert className="authority-alert" type="info" showIcon title={lang === 'en-US' ? readOnly.messageEn : readOnly.message} data-testid="authority-read-only" />
+        ) : (
+          <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
+        )}
+        <ConfigProvider componentDisabled={readOnly !== null}>
+          <AuthorityRulesEditor rows={rows} onChange={setRows} />
+        </ConfigProvider>
+        {!readOnly && (
+          <div className="authority-save-row">
+            <Typography.Text strong>{tx('note')}</Typography.Text>
+            <Input
+              data-testid="authority-note"
+              className="authority-note"
+              maxLength={200}
+              placeholder={tx('notePlaceholder')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onPressEnter={() => void save()}
+            />
+            <Space>
+              <Button data-testid="authority-save" type="primary" loading={saving} onClick={() => void save()}>
+                {tx('save')}
+              </Button>
+              <Button onClick={() => setRows(toRows(current.rules))}>{tx('reset')}</Button>
+            </Space>
+          </div>
+        )}
         {problem && <Alert className="authority-alert" type="error" showIcon title={problem} data-testid="authority-problem" />}
       </Card>
       <Card title={tx('versions')} className="authority-versions">

@@ -1,6 +1,6 @@
 import type { approvalApi } from '../../../../shared/api/approval-api';
 import type { CommandName } from '../../../../shared/commands/registry';
-import { duplicateBands } from '../../../../shared/approval/authority';
+import { duplicateBands, mayViewAuthority } from '../../../../shared/approval/authority';
 import { fail, ok } from '../../../../shared/errors';
 import type { Session } from '../../auth/auth-service';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
@@ -13,12 +13,9 @@ export function approvalHandlers(s: Services): HandlerGroup<keyof typeof approva
     'approval:sendBack': (input, session) => run(session, 'sendBack', input),
     'approval:returnToDocCheck': (input, session) => run(session, 'returnToDocCheck', input),
     'authority:get': (_input, session) => {
-      const p = must(session).info.permissions;
-      if (!p.includes('admin.manage') && !p.includes('approval.work') && !p.includes('audit.view')) {
-        return fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');
-      }
+      if (!mayViewAuthority(must(session).info.permissions)) return fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');
       const versions = s.authority.versions();
-      return ok({ current: versions[0]!, versions });
+      return ok({ current: versions[0]!, versions, readOnly: null });
     },
     'authority:update': (input, session) => {
       const me = must(session);
