@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { AuthorityVersion } from '../../shared/api/approval-api';
 import type { AuthorityRule } from '../../shared/approval/authority';
-import { mayViewAuthority } from '../../shared/approval/authority';
-import { fail, ok } from '../../shared/errors';
+import { authorityViewRefused, mayViewAuthority } from '../../shared/approval/authority';
+import { ok } from '../../shared/errors';
 import { send } from './envelope';
 import type { CentralServices } from './sync-routes';
 
@@ -19,7 +19,7 @@ export function registerAuthorityRoutes(app: FastifyInstance, s: CentralServices
   app.get('/v1/authority', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    if (!mayViewAuthority(session.value.info.permissions)) return send(reply, fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix'));
+    if (!mayViewAuthority(session.value.info.permissions)) return send(reply, authorityViewRefused());
     const rows = await s.db.query<{ version: number; rules: AuthorityRule[]; note: string; created_by: string; created_by_name: string | null; created_at: string }>(
       `SELECT m.version, m.rules, m.note, m.created_by, u.display_name AS created_by_name, m.created_at
          FROM authority_matrix m LEFT JOIN users u ON u.id = m.created_by ORDER BY m.version DESC`,

@@ -1,4 +1,5 @@
 import type { Permission } from '../auth/permissions';
+import { fail } from '../errors';
 import type { Role } from '../auth/roles';
 import { formatWan } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
@@ -99,3 +100,5 @@ export function duplicateBands(rules: readonly AuthorityRule[]): string[] {
 export function mayViewAuthority(permissions: readonly Permission[]): boolean {
   return permissions.includes('admin.manage') || permissions.includes('approval.work') || permissions.includes('audit.view');
 }
+
+export const authorityViewRefused = () => fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');

@@ -1,4 +1,4 @@
-import { mayViewAuthority } from '../../../shared/approval/authority';
+import { authorityViewRefused, mayViewAuthority } from '../../../shared/approval/authority';
 import { fail, ok } from '../../../shared/errors';
 import { must, type HandlerGroup, type Handlers } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -26,7 +26,7 @@ export function centralAuthorityHandlers(handlers: Handlers, sync: SyncService):
   return {
     'authority:get': async (_input, session) => {
       const me = must(session);
-      if (!mayViewAuthority(me.info.permissions)) return fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');
+      if (!mayViewAuthority(me.info.permissions)) return authorityViewRefused();
       const r = await onServer(sync, me, offline, (token) => sync.client.authority(token));
       return r.ok ? ok({ ...r.value, readOnly: MATRIX_IS_THE_SERVERS }) : r;
     },

@@ -1,6 +1,6 @@
 import type { approvalApi } from '../../../../shared/api/approval-api';
 import type { CommandName } from '../../../../shared/commands/registry';
-import { duplicateBands, mayViewAuthority } from '../../../../shared/approval/authority';
+import { authorityViewRefused, duplicateBands, mayViewAuthority } from '../../../../shared/approval/authority';
 import { fail, ok } from '../../../../shared/errors';
 import type { Session } from '../../auth/auth-service';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
@@ -13,7 +13,7 @@ export function approvalHandlers(s: Services): HandlerGroup<keyof typeof approva
     'approval:sendBack': (input, session) => run(session, 'sendBack', input),
     'approval:returnToDocCheck': (input, session) => run(session, 'returnToDocCheck', input),
     'authority:get': (_input, session) => {
-      if (!mayViewAuthority(must(session).info.permissions)) return fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');
+      if (!mayViewAuthority(must(session).info.permissions)) return authorityViewRefused();
       const versions = s.authority.versions();
       return ok({ current: versions[0]!, versions, readOnly: null });
     },
