@@ -4,8 +4,7 @@ import type { CaseChange } from '../../../shared/api/schemas';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { CommandOutcome } from '../../../shared/sync/protocol';
 import type { Session } from '../auth/auth-service';
-import { CentralUnreachable } from './central-client';
-import { isAuthError, serverSessionLost } from './sync-context';
+import { onServer } from './server-call';
 import type { SyncService } from './sync-service';
 
 export const offlineClaim = () =>
@@ -24,53 +23,31 @@ export class ServerClaims {
   constructor(private readonly sync: SyncService) {}
 
   async claim(session: Session, input: { caseId: string; expectedVersion?: number }): Promise<Result<CaseChange>> {
-    const token = await this.ready(session);
-    if (!token.ok) return token;
-    // The local version is the server's unless this desktop still has changes of its own waiting for the case.
-    const payload = this.sync.store.hasPending(input.caseId) || input.expectedVersion === undefined ? { caseId: input.caseId } : input;
     const commandId = randomUUID();
-    return this.ask(session, async () => {
-      const r = await this.sync.client.push(token.value, [{ commandId, name: 'claim', payload, createdAt: new Date(this.sync.now()).toISOString() }]);
+    return this.ask(session, async (token) => {
+      // The local version is the server's unless this desktop still has changes of its own waiting for the
+      // case (read after `ask` has sent what it could).
+      const payload = this.sync.store.hasPending(input.caseId) || input.expectedVersion === undefined ? { caseId: input.caseId } : input;
+      const r = await this.sync.client.push(token, [{ commandId, name: 'claim', payload, createdAt: new Date(this.sync.now()).toISOString() }]);
       return r.ok ? ok(r.value.results[0]!) : r;
     });
   }
 
   async claimNext(session: Session, queue: QueueId): Promise<Result<CaseChange>> {
     if (!CLAIMABLE_QUEUES.includes(queue) || !mayOpenQueue(queue, session.info)) return fail('forbidden', '您无权查看该队列', 'You may not open this queue');
-    const token = await this.ready(session);
-    if (!token.ok) return token;
     const commandId = randomUUID();
-    return this.ask(session, () => this.sync.client.claimNext(token.value, { commandId, queue }));
+    return this.ask(session, (token) => this.sync.client.claimNext(token, { commandId, queue }));
   }
 
   /**
-   * The user's server token, after pushing what this desktop still owes the server (the server decides on
-   * top of it). With nothing owed and the server known to answer, the claim is the only request.
+   * Asks the server, after sending what this desktop still owes it (the server decides on top of it; with
+   * nothing owed and the server known to answer, the claim is the only request), and writes the answer.
    */
-  private async ready(session: Session): Promise<Result<string>> {
+  private async ask(session: Session, call: (token: string) => Promise<Result<CommandOutcome>>): Promise<Result<CaseChange>> {
     if (this.sync.store.pendingCount() > 0 || !this.sync.isOnline) await this.sync.syncNow();
     if (!this.sync.isOnline) return offlineClaim();
-    const token = this.sync.tokens.get(session.user.id);
-    return token ? ok(token) : serverSessionLost();
-  }
-
-  private async ask(session: Session, call: () => Promise<Result<CommandOutcome>>): Promise<Result<CaseChange>> {
-    let res: Result<CommandOutcome>;
-    try {
-      res = await call();
-    } catch (e) {
-      if (!(e instanceof CentralUnreachable)) throw e;
-      this.sync.unreachable(e.why);
-      return offlineClaim();
-    }
-    this.sync.reachable();
-    if (!res.ok) {
-      if (isAuthError(res.error)) {
-        this.sync.tokens.drop(session.user.id);
-        return serverSessionLost();
-      }
-      return res;
-    }
+    const res = await onServer(this.sync, session, offlineClaim, call);
+    if (!res.ok) return res;
     const outcome = res.value;
     const changed: CaseChange[] = [];
     this.sync.db.transaction(() => {
