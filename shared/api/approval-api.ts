@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RISK_GRADES } from '../approval/authority';
 import { ProposalInput } from '../commands/approval';
 import { PRODUCT_CODES } from '../products/catalog';
-import { CaseChange, Id, IsoTime, LongText, ShortText } from './schemas';
+import { BilingualText, CaseChange, Id, IsoTime, LongText, ShortText } from './schemas';
 
 const Reasons = z.array(ShortText.min(1)).min(1).max(10);
 
@@ -42,7 +42,7 @@ export const approvalApi = {
       current: AuthorityVersion,
       versions: z.array(AuthorityVersion),
       /** Why it cannot be edited here (a synced desktop shows the central server's matrix); null when it can. */
-      readOnly: z.object({ message: z.string(), messageEn: z.string() }).nullable(),
+      readOnly: BilingualText.nullable(),
     }),
   },
   /** Admin: save an edited matrix as a new version (old decisions keep naming the version they used). */

@@ -30,6 +30,9 @@ export const UserInfo = z.object({
 });
 export type UserInfo = z.infer<typeof UserInfo>;
 
+/** A text shown to the user in both languages (a reason, a notice); errors carry their code besides. */
+export const BilingualText = z.object({ message: z.string(), messageEn: z.string() });
+
 export const Empty = z.strictObject({});
 
 export const SORTABLE_COLUMNS = [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PolicyEditSchema } from '../screening/policy-edit';
 import { ImportReportView, ImportSummaryView, RuleSetInfo, RuleSetView, ScreeningView } from './screening-views';
-import { CaseChange, CaseRef, Empty, Id, ShortText } from './schemas';
+import { BilingualText, CaseChange, CaseRef, Empty, Id, ShortText } from './schemas';
 
 /** Screening (风险筛查), limit estimation (测额), pricing, investigation work orders and the negative list. */
 export const screeningApi = {
@@ -31,7 +31,7 @@ export const screeningApi = {
       current: RuleSetView,
       versions: z.array(RuleSetInfo),
       /** Why the rules cannot be edited on this desktop (a synced one: the server screens), or null. */
-      readOnly: z.object({ message: z.string(), messageEn: z.string() }).nullable(),
+      readOnly: BilingualText.nullable(),
     }),
   },
   /** One version as it was (a result names the version it used). */

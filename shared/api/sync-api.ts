@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, IsoTime } from './schemas';
-
-const Message = z.object({ message: z.string(), messageEn: z.string() });
+import { BilingualText, Empty, Id, IsoTime } from './schemas';
 
 export const SyncStatus = z.object({
   /** `central`: this desktop syncs with a central server; `standalone`: it works alone (no server configured). */
@@ -10,7 +8,7 @@ export const SyncStatus = z.object({
   /** Whether the server answered the last request; null before the first attempt. */
   online: z.boolean().nullable(),
   lastSyncAt: IsoTime.nullable(),
-  lastError: Message.nullable(),
+  lastError: BilingualText.nullable(),
   /** Commands done on this desktop and not yet answered by the server. */
   pendingCommands: z.number().int(),
   /** Document files added on this desktop that the server does not have yet (sent before the commands). */
