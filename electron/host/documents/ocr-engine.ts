@@ -99,17 +99,21 @@ class Workers {
   private readonly idle: Slot[];
   private readonly waiting: ((slot: Slot) => void)[] = [];
 
-  constructor(readonly all: readonly Worker[]) {
+  constructor(
+    readonly all: readonly Worker[],
+    /** How the engine calls into a worker (refused once stopped, bounded by a timeout). */
+    private readonly run: <R>(work: () => Promise<R>) => Promise<R>,
+  ) {
     this.idle = all.map((worker, index) => ({ worker, index, applied: '' }));
   }
 
-  async use<T>(settings: Settings, run: <R>(work: () => Promise<R>) => Promise<R>, fn: (slot: Slot) => Promise<T>): Promise<T> {
+  async use<T>(settings: Settings, fn: (slot: Slot) => Promise<T>): Promise<T> {
     const slot = this.idle.pop() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)));
     try {
       const wanted = JSON.stringify(settings);
       if (slot.applied !== wanted) {
         slot.applied = '';
-        await run(() => slot.worker.setParameters(settings as never));
+        await this.run(() => slot.worker.setParameters(settings as never));
         slot.applied = wanted;
       }
       return await fn(slot);
@@ -145,8 +149,8 @@ export class OcrEngine {
   private readonly english: Workers;
 
   private constructor(chinese: readonly Worker[], english: Worker) {
-    this.chinese = new Workers(chinese);
-    this.english = new Workers([english]);
+    this.chinese = new Workers(chinese, this.run);
+    this.english = new Workers([english], this.run);
     this.halted.catch(() => {});
   }
 
@@ -210,7 +214,7 @@ export class OcrEngine {
       const readings = await Promise.all(
         bands.map(async (band, i) => {
           const bytes = bands.length === 1 ? image : await sharp(image).extract({ left: 0, top: band.top, width, height: band.height }).png({ compressionLevel: 1 }).toBuffer();
-          const data = await this.chinese.use(PAGE_SETTINGS, this.run, async (slot) => {
+          const data = await this.chinese.use(PAGE_SETTINGS, async (slot) => {
             this.bandOfWorker.set(slot.index, i);
             try {
               return (await this.run(() => slot.worker.recognize(bytes, {}, { text: true, blocks: true }))).data;
@@ -234,17 +238,16 @@ export class OcrEngine {
    * else with the Chinese one; each with the mode's whitelist. Confidence is the lowest symbol's.
    */
   readLine(image: Buffer, mode: RereadMode): Promise<Reading> {
-    const workers = readsWithEnglish(mode) ? this.english : this.chinese;
-    return workers.use(lineSettings(REREAD_WHITELIST[mode]), this.run, async (slot) =>
-      reading(await this.run(() => slot.worker.recognize(image, {}, { text: true, blocks: true }))),
-    );
+    return this.readCrop(readsWithEnglish(mode) ? this.english : this.chinese, lineSettings(REREAD_WHITELIST[mode]), image);
   }
 
   /** Reads one cropped character (mode 10) restricted to `whitelist`, with the Chinese model. */
   readCharacter(image: Buffer, whitelist: string): Promise<Reading> {
-    return this.chinese.use(characterSettings(whitelist), this.run, async (slot) =>
-      reading(await this.run(() => slot.worker.recognize(image, {}, { text: true, blocks: true }))),
-    );
+    return this.readCrop(this.chinese, characterSettings(whitelist), image);
+  }
+
+  private readCrop(workers: Workers, settings: Settings, image: Buffer): Promise<Reading> {
+    return workers.use(settings, async (slot) => reading(await this.run(() => slot.worker.recognize(image, {}, { text: true, blocks: true }))));
   }
 
   async stop(): Promise<void> {
