@@ -22,6 +22,13 @@ export class RuleSetRepo {
   private readonly listStmt;
   private readonly insertStmt;
   private cached: RuleSetVersion | null = null;
+  /**
+   * Policies already read through the schema, by the exact text they were read from: a synced desktop looks
+   * up the version of every screening it pulls (ten thousand on a fresh desktop), and parsing the same
+   * policy again each time was a sixth of the pull. Keyed by text, not by number alone, so a version whose
+   * insert was rolled back and made again differently is never answered from memory.
+   */
+  private readonly policies = new Map<number, { text: string; policy: ScreeningPolicy }>();
 
   constructor(
     private readonly db: Db,
@@ -43,11 +50,16 @@ export class RuleSetRepo {
   version(version: number): RuleSetVersion | null {
     if (this.cached?.version === version) return this.cached;
     const row = this.byVersionStmt.get(version);
-    return row ? toVersion(row) : null;
+    if (!row) return null;
+    const known = this.policies.get(version);
+    if (known?.text === row.policy) return { ...fields(row), policy: known.policy };
+    const read = toVersion(row);
+    this.policies.set(version, { text: row.policy, policy: read.policy });
+    return read;
   }
 
   list(): Omit<RuleSetVersion, 'policy'>[] {
-    return this.listStmt.all().map((r) => ({ version: r.version, note: r.note, createdBy: r.created_by, createdAt: r.created_at }));
+    return this.listStmt.all().map(fields);
   }
 
   /**
@@ -89,8 +101,10 @@ export class RuleSetRepo {
   }
 }
 
+const fields = (r: Omit<Row, 'policy'>): Omit<RuleSetVersion, 'policy'> => ({ version: r.version, note: r.note, createdBy: r.created_by, createdAt: r.created_at });
+
 function toVersion(r: Row): RuleSetVersion {
   const parsed = parsePolicy(JSON.parse(r.policy));
   if (!parsed.success) throw new Error(`screening rule set version ${r.version} is not a valid policy: ${parsed.error.issues[0]?.message}`);
-  return { version: r.version, policy: parsed.data, note: r.note, createdBy: r.created_by, createdAt: r.created_at };
+  return { ...fields(r), policy: parsed.data };
 }
