@@ -31,6 +31,7 @@ process.env.WORKBENCH_QUIET = '1';
  *                        after 2,000 warm-up claims, from a queue that still holds 20,000
  *   sync.double_claims   cases claimed more than once in that run                       (must be 0)
  *   sync.claim_{server,postgres,clients}_cpu_ms  CPU each party spent per claim in that run
+ *   sync.pull_{desktop,server,postgres}_cpu_ms    CPU each party spent on one pull of 10,000 changes
  *   sync.bare_claims_per_s  the same 16 connections running a bare UPDATE … SKIP LOCKED loop straight on
  *                        PostgreSQL, no API, no decide: what this machine allows right now (the yardstick)
  */
@@ -72,20 +73,27 @@ async function serverToken(url: string, username: string, password = DEMO_PASSWO
 }
 
 /** A fresh desktop given a server token directly (no first sync at login), then timed pulling the feed. */
-async function benchPull(url: string): Promise<number> {
+async function benchPull(server: ServerProcess): Promise<{ ms: number; desktopCpuMs: number; serverCpuMs: number; postgresCpuMs: number }> {
+  const url = server.url;
   const times: number[] = [];
+  const cpu = { desktop: [] as number[], server: [] as number[], pg: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
     const d = desktop(url);
     const login = await serverToken(url, 'zhouyan');
     d.sync.tokens.set(login.user.id, login.token, Date.parse(login.expiresAt));
+    const cpu0 = { server: processCpuMs(server.child.pid!), pg: postgresCpu(), desktop: process.cpuUsage() };
     const t0 = performance.now();
     if (!(await pullFeed(d.sync))) throw new Error('pull failed');
     times.push(performance.now() - t0);
+    const desktopCpu = process.cpuUsage(cpu0.desktop);
+    cpu.desktop.push((desktopCpu.user + desktopCpu.system) / 1000);
+    cpu.server.push(processCpuMs(server.child.pid!) - cpu0.server);
+    cpu.pg.push(postgresCpuSince(cpu0.pg));
     const n = (d.host.services.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
     if (n !== 10_000) throw new Error(`pulled ${n} cases, expected 10,000`);
     d.close();
   }
-  return median(times);
+  return { ms: median(times), desktopCpuMs: median(cpu.desktop), serverCpuMs: median(cpu.server), postgresCpuMs: median(cpu.pg) };
 }
 
 /** 1,000 commands done on the desktop (document checks of cases it holds), timed from outbox to answered. */
@@ -215,7 +223,11 @@ async function feedPart(pg: PgCluster, procs: ServerProcess[]) {
   const feedServer = await startCentralProcess({ databaseUrl: feedUrl, demoCases: 0 });
   procs.push(feedServer);
   await importCases(feedDb, queuedCases(10_000, NOW, 21), NOW);
-  report('sync.pull_10k_ms', Math.round(await benchPull(feedServer.url)), 'ms');
+  const pull = await benchPull(feedServer);
+  report('sync.pull_10k_ms', Math.round(pull.ms), 'ms');
+  report('sync.pull_desktop_cpu_ms', Math.round(pull.desktopCpuMs), 'ms');
+  report('sync.pull_server_cpu_ms', Math.round(pull.serverCpuMs), 'ms');
+  report('sync.pull_postgres_cpu_ms', Math.round(pull.postgresCpuMs), 'ms');
   report('sync.push_1k_ms', Math.round(await benchPush(feedServer.url, feedDb)), 'ms');
   await feedDb.close();
 }
