@@ -57,6 +57,6 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
   registerSyncRoutes(app, services, config);
   registerBlobRoutes(app, services, config);
   registerScreeningRoutes(app, services);
-  registerAuthorityRoutes(app, services);
+  registerAuthorityRoutes(app, services, config);
   return app;
 }

@@ -45,9 +45,17 @@ export const approvalApi = {
       readOnly: BilingualText.nullable(),
     }),
   },
-  /** Admin: save an edited matrix as a new version (old decisions keep naming the version they used). */
+  /**
+   * Admin: save an edited matrix as a new version (old decisions keep naming the version they used); refused
+   * if `basedOnVersion`, the version the edit started from, is no longer the newest. On a synced desktop the
+   * version is saved on the central server, which decides approvals by it.
+   */
   'authority:update': {
-    input: z.strictObject({ rules: z.array(AuthorityRuleSchema).min(1).max(200), note: z.string().trim().min(2).max(200) }),
+    input: z.strictObject({
+      basedOnVersion: z.number().int().min(1),
+      rules: z.array(AuthorityRuleSchema).min(1).max(200),
+      note: z.string().trim().min(2).max(200),
+    }),
     output: z.object({ version: z.number().int() }),
   },
 } as const;

@@ -1,5 +1,5 @@
 import type { Permission } from '../auth/permissions';
-import { fail } from '../errors';
+import { fail, ok, type Result } from '../errors';
 import type { Role } from '../auth/roles';
 import { formatWan } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
@@ -102,3 +102,26 @@ export function mayViewAuthority(permissions: readonly Permission[]): boolean {
 }
 
 export const authorityViewRefused = () => fail('forbidden', '您无权查看审批权限表', 'You may not view the authority matrix');
+
+/** Who may save a new version: administrators only (on a standalone desktop, and on the central server). */
+export function mayEditAuthority(permissions: readonly Permission[]): boolean {
+  return permissions.includes('admin.manage');
+}
+
+export const authorityEditRefused = () => fail('forbidden', '只有系统管理员可以修改审批权限表', 'Only an administrator may edit the authority matrix');
+
+/** An edit is checked the same way wherever it is saved: no band may be named twice. */
+export function checkAuthorityEdit(rules: readonly AuthorityRule[]): Result<void> {
+  const dups = duplicateBands(rules);
+  if (!dups.length) return ok(undefined);
+  return fail('validation', `审批权限表中有重复的档位：${dups.join('、')}`, `The matrix names the same band twice: ${dups.join(', ')}`, { duplicates: dups });
+}
+
+/** The edit was made on a version that is no longer the newest: saving it would undo the other change unseen. */
+export const authorityMoved = (current: number) =>
+  fail(
+    'conflict',
+    `审批权限表已被他人修改（现为第 ${current} 版），请刷新后在新版本上修改`,
+    `The authority matrix was changed meanwhile (now version ${current}); reload and edit the new version`,
+    { current },
+  );

@@ -83,10 +83,10 @@ describe('dual control through the host API', () => {
   it('keeps the matrix version on old decisions after an admin edits the matrix', async () => {
     const before = value(await h.call('authority:get', tokens.admin!, {}));
     expect(before.current.version).toBe(1);
-    const refused = await h.call('authority:update', tokens.zhouyan!, { rules: before.current.rules, note: '主管越权修改' });
+    const refused = await h.call('authority:update', tokens.zhouyan!, { basedOnVersion: 1, rules: before.current.rules, note: '主管越权修改' });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
     const rules = before.current.rules.map((r) => (r.role === 'officer' && r.product === '*' && r.riskGrade === '*' ? { ...r, maxAmountFen: 30 * WAN } : r));
-    expect(value(await h.call('authority:update', tokens.admin!, { rules, note: '下调审批员权限至30万' })).version).toBe(2);
+    expect(value(await h.call('authority:update', tokens.admin!, { basedOnVersion: 1, rules, note: '下调审批员权限至30万' })).version).toBe(2);
     const after = value(await h.call('authority:get', tokens.admin!, {}));
     expect(after.versions.map((v) => v.version)).toEqual([2, 1]);
 
@@ -129,16 +129,21 @@ describe('authority matrix edits are checked', () => {
   });
   afterAll(() => h.close());
 
-  it('refuses a matrix naming the same band twice, and a blank note; records who saved a version', async () => {
+  it('refuses a matrix naming the same band twice, a blank note and an edit of a version no longer in force; records who saved a version', async () => {
     const admin = await h.login('admin');
     const current = value(await h.call('authority:get', admin, {})).current;
-    const dup = await h.call('authority:update', admin, { rules: [...current.rules, current.rules[0]!], note: '重复档位' });
+    const dup = await h.call('authority:update', admin, { basedOnVersion: 1, rules: [...current.rules, current.rules[0]!], note: '重复档位' });
     expect(!dup.ok && dup.error.code).toBe('validation');
     expect(!dup.ok && dup.error.message).toContain('重复的档位');
-    const blank = await h.call('authority:update', admin, { rules: current.rules, note: '   ' });
+    const blank = await h.call('authority:update', admin, { basedOnVersion: 1, rules: current.rules, note: '   ' });
     expect(!blank.ok && blank.error.code).toBe('validation');
-    value(await h.call('authority:update', admin, { rules: current.rules, note: '年度复核，无变化' }));
+    value(await h.call('authority:update', admin, { basedOnVersion: 1, rules: current.rules, note: '年度复核，无变化' }));
+    // An edit begun on version 1 and saved after version 2 was made would undo version 2 unseen: refused.
+    const stale = await h.call('authority:update', admin, { basedOnVersion: 1, rules: current.rules.slice(1), note: '基于旧版本的修改' });
+    expect(!stale.ok && stale.error).toMatchObject({ code: 'conflict', details: { current: 2 } });
+    expect(!stale.ok && stale.error.message).toContain('第 2 版');
     const versions = value(await h.call('authority:get', admin, {})).versions;
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]).toMatchObject({ version: 2, createdBy: 'u-admin-1', createdByName: '系统管理员', note: '年度复核，无变化' });
     expect(value(await h.call('audit:verify', await h.login('wugang'), {})).ok).toBe(true);
   });

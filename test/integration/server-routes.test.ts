@@ -33,7 +33,8 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
     const [r] = await central.db.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM commands)::int AS commands, (SELECT count(*) FROM changes)::int AS changes,
               (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM blobs)::int AS blobs,
-              (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions`,
+              (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions,
+              (SELECT count(*) FROM authority_matrix)::int AS matrices`,
     );
     return r!;
   }
@@ -57,6 +58,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/auth/login'],
       ['POST', '/v1/push'],
       ['POST', '/v1/claim-next'],
+      ['POST', '/v1/authority'],
     ];
     const bad: [string, string, number][] = [
       ['malformed JSON', '{"commands": [', 400],
@@ -111,6 +113,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['GET', '/v1/changes', undefined],
       ['GET', '/v1/users', undefined],
       ['GET', '/v1/authority', undefined],
+      ['POST', '/v1/authority', JSON.stringify({ basedOnVersion: 1, rules: [{ role: 'officer', product: '*', riskGrade: '*', maxAmountFen: 1, inclusive: true }], note: '伪造' })],
       ['POST', '/v1/leases/renew', '{}'],
       ['POST', '/v1/auth/logout', '{}'],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationData } from '../../shared/domain/case';
+import { requiredAuthority, UNGRADED, type AuthorityRule } from '../../shared/approval/authority';
+import type { ApplicationData, CaseRecord } from '../../shared/domain/case';
 import { editOf } from '../../shared/screening/policy-edit';
 import { application } from '../../shared/screening/screening-fixtures';
 import type { PushCommand } from '../../shared/sync/protocol';
@@ -313,16 +314,9 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       expect(edit.error.message).toContain('中央服务器');
       expect(edit.error.messageEn).toContain('central server');
     }
-
-    // The authority matrix the server approves by is not edited on a desktop either.
-    const matrix = value(await adminDesk.call('authority:get', t.admin!, {}));
-    const changed = await adminDesk.call('authority:update', t.admin!, { rules: matrix.current.rules, note: '本机修改审批权限' });
-    expect(!changed.ok && changed.error.code).toBe('forbidden');
-    expect(!changed.ok && changed.error.message).toContain('中央服务器');
-    expect(value(await adminDesk.call('authority:get', t.admin!, {})).versions.map((v) => v.version)).toEqual(matrix.versions.map((v) => v.version));
   });
 
-  it('shows a synced desktop the authority matrix the server decides by, read-only, and says so offline', async () => {
+  it("shows a synced desktop the authority matrix the server decides by; an administrator's edit is saved there and is in force at once", async () => {
     // A version made on the server (the desktops' own copies stay at version 1).
     const [{ rules }] = (await central.db.query<{ rules: unknown }>('SELECT rules FROM authority_matrix WHERE version = 1')) as [{ rules: unknown }];
     await central.db.query("INSERT INTO authority_matrix (version, rules, note, created_by, created_at) VALUES (2, $1, '总行调整', 'u-admin-1', $2)", [
@@ -337,8 +331,7 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       expect(seen.current).toMatchObject({ version: 2, note: '总行调整', createdBy: 'u-admin-1' });
       expect(seen.versions.map((v) => v.version)).toEqual([2, 1]);
       expect(seen.versions[1]!.createdByName).toBe('系统');
-      expect(seen.readOnly?.message).toContain('中央服务器');
-      expect(seen.readOnly?.messageEn).toContain('central server');
+      expect(seen.readOnly).toBeNull();
     }
     // A clerk may not read it, from the desktop or from the server itself.
     expect(await clerkDesk.call('authority:get', t.zhangmin!, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -346,16 +339,65 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     const direct = await fetch(`${central.url}/v1/authority`, { headers: { authorization: `Bearer ${clerk.token}` } });
     expect(direct.status).toBe(403);
 
+    // A proposal an officer may confirm under version 2 (and the case free to claim).
+    const matrixV2 = value(await adminDesk.call('authority:get', t.admin!, {})).current.rules;
+    const candidates = await central.db.query<{ id: string; record: CaseRecord }>(
+      `SELECT id, record FROM cases WHERE state = 'proposed' AND assignee_id IS NULL AND proposal_by <> 'u-officer-2' ORDER BY id`,
+    );
+    const officerMay = (matrix: AuthorityRule[], c: CaseRecord) =>
+      c.proposal?.decision === 'approve' &&
+      requiredAuthority({ version: 0, rules: matrix }, c.data.productCode, c.riskGrade ?? UNGRADED, c.proposal.amountFen!) === 'officer';
+    const target = candidates.find((c) => c.record.team === 'retail' && c.record.proposal!.amountFen! > 10 * WAN && officerMay(matrixV2, c.record));
+    expect(target).toBeDefined();
+
+    // The administrator lowers every officer band to 10万 from his desktop: saved on the server as version 3.
+    const lowered = matrixV2.map((r) => (r.role === 'officer' ? { ...r, maxAmountFen: 10 * WAN } : r));
+    expect(value(await adminDesk.call('authority:update', t.admin!, { basedOnVersion: 2, rules: lowered, note: '审批员权限下调至10万' }))).toEqual({ version: 3 });
+    const [saved] = await central.db.query<{ created_by: string; note: string; rules: unknown }>('SELECT created_by, note, rules FROM authority_matrix WHERE version = 3');
+    expect(saved).toEqual({ created_by: 'u-admin-1', note: '审批员权限下调至10万', rules: lowered });
+    expect(adminDesk.host.services.authority.current().version).toBe(1); // the desktop's own copy is not the one in force
+    expect(value(await officerDesk.call('authority:get', t.liqiang!, {})).current).toMatchObject({ version: 3, createdByName: '系统管理员' });
+    // In force at once: the server no longer gives that proposal to an officer to confirm.
+    const zhaolei = await officerDesk.login('zhaolei');
+    const refusedClaim = await officerDesk.call('case:claim', zhaolei, { caseId: target!.id });
+    expect(!refusedClaim.ok && refusedClaim.error).toMatchObject({ code: 'forbidden', details: { matrixVersion: 3 } });
+    expect(!refusedClaim.ok && refusedClaim.error.message).toContain('审批权限');
+    expect((await central.db.query<{ assignee_id: string | null }>('SELECT assignee_id FROM cases WHERE id = $1', [target!.id]))[0]!.assignee_id).toBeNull();
+
+    // Refused, with nothing stored: an edit of a version no longer the newest, a band named twice, an officer
+    // (on his desktop and straight at the server), bad input.
+    const count = async () => (await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM authority_matrix'))[0]!.n;
+    const stale = await adminDesk.call('authority:update', t.admin!, { basedOnVersion: 2, rules: matrixV2, note: '基于第2版的修改' });
+    expect(!stale.ok && stale.error).toMatchObject({ code: 'conflict', details: { current: 3 } });
+    expect(!stale.ok && stale.error.message).toContain('第 3 版');
+    const twice = await adminDesk.call('authority:update', t.admin!, { basedOnVersion: 3, rules: [...lowered, lowered[0]!], note: '重复档位' });
+    expect(!twice.ok && twice.error.code).toBe('validation');
+    const byOfficer = await officerDesk.call('authority:update', t.liqiang!, { basedOnVersion: 3, rules: matrixV2, note: '审批员自行修改' });
+    expect(!byOfficer.ok && byOfficer.error.code).toBe('forbidden');
+    const officer = await loggedIn(central.url, 'liqiang');
+    const post = (token: string, body: unknown) =>
+      fetch(`${central.url}/v1/authority`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    expect((await post(officer.token, { basedOnVersion: 3, rules: matrixV2, note: '审批员自行修改' })).status).toBe(403);
+    const admin = await loggedIn(central.url, 'admin');
+    expect((await post(admin.token, { basedOnVersion: 3, rules: [...lowered, lowered[0]!], note: '重复档位' })).status).toBe(400);
+    expect((await post(admin.token, { basedOnVersion: 3, rules: [{ ...lowered[0]!, maxAmountFen: -1 }], note: '负数' })).status).toBe(400);
+    expect((await post(admin.token, { basedOnVersion: 3, rules: lowered, note: '多余字段', createdBy: 'u-officer-1' })).status).toBe(400);
+    expect(await count()).toBe(3);
+
     // Offline, the page says where the matrix is instead of showing a copy that may not be in force.
     const gate = await tcpGate(central.url);
     const desk = syncHost(gate.url, { clock: central.clock });
     try {
-      const admin = await desk.login('admin');
-      expect(value(await desk.call('authority:get', admin, {})).current.version).toBe(2);
+      const adminToken = await desk.login('admin');
+      expect(value(await desk.call('authority:get', adminToken, {})).current.version).toBe(3);
       gate.cut();
-      const offline = await desk.call('authority:get', admin, {});
+      const offline = await desk.call('authority:get', adminToken, {});
       expect(offline).toMatchObject({ ok: false, error: { code: 'offline' } });
       expect(!offline.ok && offline.error.message).toContain('离线');
+      const offlineEdit = await desk.call('authority:update', adminToken, { basedOnVersion: 3, rules: lowered, note: '离线修改' });
+      expect(offlineEdit).toMatchObject({ ok: false, error: { code: 'offline' } });
+      expect(desk.host.services.authority.current().version).toBe(1);
+      expect(await count()).toBe(3);
     } finally {
       desk.close();
       await gate.stop();

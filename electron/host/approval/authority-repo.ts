@@ -58,10 +58,13 @@ export class AuthorityRepo {
     }));
   }
 
-  save(rules: readonly AuthorityRule[], note: string, by: Actor): AuthorityMatrix {
+  /** Saves `rules` as the next version, audited; refused (null) if `basedOn` is no longer the newest. */
+  save(rules: readonly AuthorityRule[], note: string, by: Actor, basedOn: number): AuthorityMatrix | null {
     const at = new Date(this.now()).toISOString();
-    const saved = this.db.transaction(() => {
-      const version = this.currentStmt.get()!.version + 1;
+    const saved = this.db.transaction((): AuthorityMatrix | null => {
+      const latest = this.currentStmt.get()!.version;
+      if (latest !== basedOn) return null;
+      const version = latest + 1;
       this.insertStmt.run(version, JSON.stringify(rules), note, by.id, by.name, at);
       this.audit.append({
         at,
@@ -72,11 +75,11 @@ export class AuthorityRepo {
         commandId: null,
         fromState: null,
         toState: null,
-        details: JSON.stringify({ version, note, rules: rules.length }),
+        details: JSON.stringify({ version, basedOn, note, rules: rules.length }),
       });
       return { version, rules: [...rules] };
     })();
-    this.cached = saved;
+    if (saved) this.cached = saved;
     return saved;
   }
 }

@@ -26,6 +26,8 @@ export class CentralUnreachable extends Error {
   }
 }
 
+const AuthoritySaved = z.object({ version: z.number().int().min(2) });
+
 const Envelope = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: WireError })]);
 
 export interface CentralClientOptions {
@@ -87,6 +89,10 @@ export class CentralClient {
   /** The authority matrix the server decides approvals by (a synced desktop's authority page shows it). */
   authority(token: string) {
     return this.json('GET', '/v1/authority', token, undefined, ServerAuthority);
+  }
+
+  updateAuthority(token: string, edit: ApiParsedInput<'authority:update'>) {
+    return this.json('POST', '/v1/authority', token, edit, AuthoritySaved);
   }
 
   /** Admin: the server's negative list (size, latest imports). */

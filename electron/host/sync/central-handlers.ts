@@ -31,6 +31,6 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
       const r = await handlers['screening:rules'](input, session);
       return r.ok ? ok({ ...r.value, readOnly: RULES_ARE_THE_SERVERS }) : r;
     },
-    ...centralAuthorityHandlers(handlers, sync),
+    ...centralAuthorityHandlers(sync),
   };
 }

@@ -16,8 +16,9 @@ import '../authority/authority.css';
 type Matrix = ApiOutput<'authority:get'>;
 
 /**
- * Administrator: the authority matrix in force, edited and saved as a new version ('authority:update'). On
- * a desktop synced with a central server it is the server's matrix, shown read-only with the reason.
+ * Administrator: the authority matrix in force, edited and saved as a new version ('authority:update') of
+ * the version shown (refused if someone saved another meanwhile). On a desktop synced with a central server
+ * it is the server's matrix, and the new version is saved there.
  */
 export function AuthorityPage() {
   const { errorText, lang } = useI18n();
@@ -48,7 +49,7 @@ export function AuthorityPage() {
     if (note.trim().length < 2) return setProblem(tx('noteRequired'));
     setProblem(null);
     setSaving(true);
-    const result = await client.call('authority:update', { rules, note: note.trim() });
+    const result = await client.call('authority:update', { basedOnVersion: matrix!.current.version, rules, note: note.trim() });
     setSaving(false);
     if (!result.ok) {
       setProblem(errorText(result.error));

@@ -1,7 +1,7 @@
 import type { approvalApi } from '../../../../shared/api/approval-api';
 import type { CommandName } from '../../../../shared/commands/registry';
-import { authorityViewRefused, duplicateBands, mayViewAuthority } from '../../../../shared/approval/authority';
-import { fail, ok } from '../../../../shared/errors';
+import { authorityEditRefused, authorityMoved, authorityViewRefused, checkAuthorityEdit, mayEditAuthority, mayViewAuthority } from '../../../../shared/approval/authority';
+import { ok } from '../../../../shared/errors';
 import type { Session } from '../../auth/auth-service';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
 
@@ -19,12 +19,11 @@ export function approvalHandlers(s: Services): HandlerGroup<keyof typeof approva
     },
     'authority:update': (input, session) => {
       const me = must(session);
-      if (!me.info.permissions.includes('admin.manage')) return fail('forbidden', '只有系统管理员可以修改审批权限表', 'Only an administrator may edit the authority matrix');
-      const dups = duplicateBands(input.rules);
-      if (dups.length) {
-        return fail('validation', `审批权限表中有重复的档位：${dups.join('、')}`, `The matrix names the same band twice: ${dups.join(', ')}`, { duplicates: dups });
-      }
-      return ok({ version: s.authority.save(input.rules, input.note, me.actor).version });
+      if (!mayEditAuthority(me.info.permissions)) return authorityEditRefused();
+      const checked = checkAuthorityEdit(input.rules);
+      if (!checked.ok) return checked;
+      const saved = s.authority.save(input.rules, input.note, me.actor, input.basedOnVersion);
+      return saved ? ok({ version: saved.version }) : authorityMoved(s.authority.current().version);
     },
   };
 }
