@@ -56,7 +56,7 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
 
   registerSyncRoutes(app, services, config);
   registerBlobRoutes(app, services, config);
-  registerScreeningRoutes(app, services);
+  registerScreeningRoutes(app, services, config);
   registerAuthorityRoutes(app, services, config);
   return app;
 }

@@ -1,19 +1,44 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { screeningApi } from '../../shared/api/screening-api';
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RuleSetVersion } from '../../shared/screening/policy';
+import { applyPolicyEdit } from '../../shared/screening/policy-edit';
+import { parsePolicy } from '../../shared/screening/policy-schema';
+import { mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused } from '../../shared/screening/rule-access';
 import type { ServerSession } from '../auth/central-auth';
-import { parse, send } from './envelope';
+import type { ServerConfig } from '../config';
+import type { Tx } from '../db/central-db';
+import { malformed, parse, send } from './envelope';
 import type { CentralServices } from './sync-routes';
+
+interface RuleSetRow {
+  version: number;
+  policy: unknown;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
+const info = (r: Omit<RuleSetRow, 'policy'>) => ({ version: r.version, note: r.note, createdBy: r.created_by, createdAt: r.created_at });
+
+/** A stored version read back through the policy schema (a row edited outside the server fails loudly). */
+function toRuleSet(r: RuleSetRow): RuleSetVersion {
+  const parsed = parsePolicy(r.policy);
+  if (!parsed.success) throw new Error(`screening rule set version ${r.version} is not a valid policy`);
+  return { ...info(r), policy: parsed.data };
+}
 
 /** A chunk is at most 720,000 base64 characters (512 KiB of file): a megabyte of JSON is plenty. */
 const CHUNK_BODY_LIMIT = 1024 * 1024;
 
 /**
- * The negative list on the central server, for administrators: its size and latest imports, and the CSV
- * import in chunks (begin, chunk by chunk in order, commit). The bodies are the desktop API's own schemas, so
- * a desktop forwards what its admin page sends unchanged; the server reads the file with the same reader.
+ * What the server screens with, for a synced desktop's admin pages: the negative list (size, latest imports,
+ * and the CSV import in chunks: begin, chunk by chunk in order, commit) and the rule set versions (read by
+ * those whose work they decide; an administrator's edit saved as the next version, used from the next
+ * screening on). The bodies are the desktop API's own schemas, so a desktop forwards what its page sends
+ * unchanged; the server reads the file and applies the edit with the same shared code.
  */
-export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices): void {
+export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
   async function admin(req: FastifyRequest): Promise<Result<ServerSession>> {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return session;
@@ -48,5 +73,54 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
     const body = parse(screeningApi['negativeList:commit'].input, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.negativeList.commit(me.value.actor, body.value.uploadId, body.value.encoding));
+  });
+
+  app.get('/v1/screening/rules', async (req, reply) => {
+    const session = await s.auth.authenticate(req.headers.authorization);
+    if (!session.ok) return send(reply, session);
+    if (!mayViewRules(session.value.info.permissions)) return send(reply, rulesViewRefused());
+    const rows = await s.db.query<RuleSetRow>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets ORDER BY version DESC');
+    return send(reply, ok({ current: toRuleSet(rows[0]!), versions: rows.map(info) }));
+  });
+
+  app.get<{ Params: { version: string } }>('/v1/screening/rules/:version', async (req, reply) => {
+    const session = await s.auth.authenticate(req.headers.authorization);
+    if (!session.ok) return send(reply, session);
+    if (!mayViewRules(session.value.info.permissions)) return send(reply, rulesViewRefused());
+    if (!/^[1-9]\d{0,8}$/.test(req.params.version)) return send(reply, malformed('规则版本号不合法', 'Invalid rule set version'));
+    const version = Number(req.params.version);
+    const [row] = await s.db.query<RuleSetRow>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets WHERE version = $1', [version]);
+    return send(reply, row ? ok(toRuleSet(row)) : ruleSetMissing(version));
+  });
+
+  app.post('/v1/screening/rules', async (req, reply) => {
+    const session = await s.auth.authenticate(req.headers.authorization);
+    if (!session.ok) return send(reply, session);
+    const body = parse(screeningApi['screening:updateRules'].input, req.body);
+    if (!body.ok) return send(reply, body);
+    const me = await admin(req);
+    if (!me.ok) return send(reply, me);
+    const { basedOnVersion, note, edit } = body.value;
+    const saved = await s.db.transaction(async (tx: Tx): Promise<Result<{ version: number }>> => {
+      // Two administrators saving at once: the second waits here, then sees the first one's version.
+      // Screenings only read the table and are not held up.
+      await tx.query('LOCK TABLE screening_rule_sets IN SHARE ROW EXCLUSIVE MODE');
+      const [latest] = await tx.query<RuleSetRow>(
+        'SELECT version, policy, note, created_by, created_at FROM screening_rule_sets ORDER BY version DESC LIMIT 1',
+      );
+      if (latest!.version !== basedOnVersion) return basedOnVersion > latest!.version ? ruleSetMissing(basedOnVersion) : rulesMoved();
+      const next = applyPolicyEdit(toRuleSet(latest!).policy, edit);
+      if (!next.ok) return next;
+      const version = basedOnVersion + 1;
+      await tx.query('INSERT INTO screening_rule_sets (version, policy, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        version,
+        JSON.stringify(next.value),
+        note,
+        me.value.actor.id,
+        new Date(config.now()).toISOString(),
+      ]);
+      return ok({ version });
+    });
+    return send(reply, saved);
   });
 }

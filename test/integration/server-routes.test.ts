@@ -34,7 +34,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       `SELECT (SELECT count(*) FROM commands)::int AS commands, (SELECT count(*) FROM changes)::int AS changes,
               (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM blobs)::int AS blobs,
               (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions,
-              (SELECT count(*) FROM authority_matrix)::int AS matrices`,
+              (SELECT count(*) FROM authority_matrix)::int AS matrices, (SELECT count(*) FROM screening_rule_sets)::int AS rule_sets`,
     );
     return r!;
   }
@@ -59,6 +59,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/push'],
       ['POST', '/v1/claim-next'],
       ['POST', '/v1/authority'],
+      ['POST', '/v1/screening/rules'],
     ];
     const bad: [string, string, number][] = [
       ['malformed JSON', '{"commands": [', 400],
@@ -113,6 +114,9 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['GET', '/v1/changes', undefined],
       ['GET', '/v1/users', undefined],
       ['GET', '/v1/authority', undefined],
+      ['GET', '/v1/screening/rules', undefined],
+      ['GET', '/v1/screening/rules/1', undefined],
+      ['POST', '/v1/screening/rules', JSON.stringify({ basedOnVersion: 1, note: '伪造', edit: {} })],
       ['POST', '/v1/authority', JSON.stringify({ basedOnVersion: 1, rules: [{ role: 'officer', product: '*', riskGrade: '*', maxAmountFen: 1, inclusive: true }], note: '伪造' })],
       ['POST', '/v1/leases/renew', '{}'],
       ['POST', '/v1/auth/logout', '{}'],

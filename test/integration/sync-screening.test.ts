@@ -277,7 +277,7 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     }
   });
 
-  it('keeps the negative list and the rules to administrators, and refuses rule edits on a synced desktop', async () => {
+  it('keeps the negative list and the rules to administrators; a rule edit on a synced desktop is saved on the server and screens from then on', async () => {
     const clerk = await clerkDesk.call('negativeList:summary', t.zhangmin!, {});
     expect(!clerk.ok && clerk.error.code).toBe('forbidden');
     const { token } = await loggedIn(central.url, 'zhangmin');
@@ -303,17 +303,43 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     const tooLarge = value(await adminDesk.call('negativeList:begin', t.admin!, { fileName: 'huge.csv', sizeBytes: 200 * 1024 * 1024 }));
     expect(tooLarge).toMatchObject({ uploadId: '', report: { imported: false, fatal: { code: 'too_large' } } });
 
+    // The rules page shows the server's versions, and an administrator's edit is saved there.
     const rules = value(await adminDesk.call('screening:rules', t.admin!, {}));
-    // The rules page says so before anyone tries (it shows the rules without the editing controls).
-    expect(rules.readOnly?.message).toContain('中央服务器');
-    expect(rules.readOnly?.messageEn).toContain('central server');
-    const edit = await adminDesk.call('screening:updateRules', t.admin!, { basedOnVersion: rules.current.version, note: '调整规则', edit: editOf(rules.current.policy) });
-    expect(edit.ok).toBe(false);
-    if (!edit.ok) {
-      expect(edit.error.code).toBe('forbidden');
-      expect(edit.error.message).toContain('中央服务器');
-      expect(edit.error.messageEn).toContain('central server');
-    }
+    expect(rules).toMatchObject({ current: { version: 1 }, readOnly: null });
+    const versionsBefore = (await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM screening_rule_sets'))[0]!.n;
+    const edit = editOf(rules.current.policy);
+    expect(value(await adminDesk.call('screening:updateRules', t.admin!, { basedOnVersion: 1, note: '年度复核', edit }))).toEqual({ version: 2 });
+    const [saved] = await central.db.query<{ created_by: string; note: string }>('SELECT created_by, note FROM screening_rule_sets WHERE version = 2');
+    expect(saved).toEqual({ created_by: 'u-admin-1', note: '年度复核' });
+    expect(adminDesk.host.services.screening.rules.current().version).toBe(1); // the desktop's own copy screens nothing
+    const seen = value(await officerDesk.call('screening:rules', t.liqiang!, {}));
+    expect(seen.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(seen.current).toMatchObject({ version: 2, note: '年度复核', createdBy: 'u-admin-1' });
+    expect(value(await officerDesk.call('screening:ruleSet', t.liqiang!, { version: 2 })).policy).toEqual(rules.current.policy);
+    expect(await clerkDesk.call('screening:rules', t.zhangmin!, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Refused with nothing stored: an edit of a version no longer the newest, an officer, bad input.
+    const stale = await adminDesk.call('screening:updateRules', t.admin!, { basedOnVersion: 1, note: '基于旧版本', edit });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+    const byOfficer = await officerDesk.call('screening:updateRules', t.liqiang!, { basedOnVersion: 2, note: '审批员修改', edit });
+    expect(!byOfficer.ok && byOfficer.error.code).toBe('forbidden');
+    const officer = await loggedIn(central.url, 'liqiang');
+    const post = (token: string, body: unknown) =>
+      fetch(`${central.url}/v1/screening/rules`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    expect((await post(officer.token, { basedOnVersion: 2, note: '审批员修改', edit })).status).toBe(403);
+    expect((await post(admin.token, { basedOnVersion: 2, note: '多余字段', edit, createdBy: 'u-officer-1' })).status).toBe(400);
+    expect((await post(admin.token, { basedOnVersion: 2, note: '坏参数', edit: { ...edit, rules: 'all' } })).status).toBe(400);
+    expect((await fetch(`${central.url}/v1/screening/rules/abc`, { headers: { authorization: `Bearer ${admin.token}` } })).status).toBe(400);
+    expect((await fetch(`${central.url}/v1/screening/rules/99`, { headers: { authorization: `Bearer ${admin.token}` } })).status).toBe(404);
+    expect((await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM screening_rule_sets'))[0]!.n).toBe(versionsBefore + 1);
+
+    // In force from the server's next screening: a case passed on now is screened by version 2, and the
+    // desktops keep that version with the result.
+    const { caseId } = await submit();
+    await passOnDesktop(caseId);
+    await officerDesk.sync.syncNow();
+    expect(value(await officerDesk.call('screening:get', t.liqiang!, { caseId })).result?.ruleSetVersion).toBe(2);
+    expect(officerDesk.host.services.screening.rules.version(2)?.note).toBe('年度复核');
   });
 
   it("shows a synced desktop the authority matrix the server decides by; an administrator's edit is saved there and is in force at once", async () => {

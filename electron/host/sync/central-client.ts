@@ -26,6 +26,7 @@ export class CentralUnreachable extends Error {
   }
 }
 
+const ServerRuleSets = screeningApi['screening:rules'].output.omit({ readOnly: true });
 const AuthoritySaved = z.object({ version: z.number().int().min(2) });
 
 const Envelope = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: WireError })]);
@@ -96,6 +97,18 @@ export class CentralClient {
   }
 
   /** Admin: the server's negative list (size, latest imports). */
+  screeningRules(token: string) {
+    return this.json('GET', '/v1/screening/rules', token, undefined, ServerRuleSets);
+  }
+
+  screeningRuleSet(token: string, version: number) {
+    return this.json('GET', `/v1/screening/rules/${version}`, token, undefined, screeningApi['screening:ruleSet'].output);
+  }
+
+  updateScreeningRules(token: string, body: ApiParsedInput<'screening:updateRules'>) {
+    return this.json('POST', '/v1/screening/rules', token, body, screeningApi['screening:updateRules'].output);
+  }
+
   negativeListSummary(token: string) {
     return this.json('GET', '/v1/negative-list', token, undefined, screeningApi['negativeList:summary'].output);
   }

@@ -2,15 +2,15 @@ import { ok } from '../../../shared/errors';
 import { must, type Handlers } from '../api/handler-types';
 import { centralAuthorityHandlers } from './central-authority';
 import { CentralLogin } from './central-login';
-import { centralScreeningHandlers, RULES_ARE_THE_SERVERS } from './central-screening';
+import { centralScreeningHandlers } from './central-screening';
 import { ServerClaims } from './server-claims';
 import type { SyncService } from './sync-service';
 
 /**
  * With a central server, some channels change meaning: login and logout go through the server (or the
  * offline verifier), claims are decided by the server, the screening admin channels are the server's (see
- * central-screening), and the authority matrix shown is the one the server decides approvals by, not edited
- * on a desktop (central-authority). Everything else stays local and optimistic, reaching the server through
+ * central-screening), and the authority matrix is the one the server decides approvals by, edited there
+ * (central-authority). Everything else stays local and optimistic, reaching the server through
  * the outbox.
  */
 export function withCentralServer(handlers: Handlers, sync: SyncService): Handlers {
@@ -25,12 +25,8 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
     },
     'case:claim': (input, session) => claims.claim(must(session), input),
     'queue:claimNext': (input, session) => claims.claimNext(must(session), input.queue),
-    // The server screens: the negative list is the server's, and rule edits are refused here.
+    // The server screens: the negative list and the rule set versions are the server's.
     ...centralScreeningHandlers(sync),
-    'screening:rules': async (input, session) => {
-      const r = await handlers['screening:rules'](input, session);
-      return r.ok ? ok({ ...r.value, readOnly: RULES_ARE_THE_SERVERS }) : r;
-    },
     ...centralAuthorityHandlers(sync),
   };
 }

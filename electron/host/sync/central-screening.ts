@@ -1,31 +1,33 @@
-import { fail, type Result } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
+import { mayViewRules, rulesViewRefused } from '../../../shared/screening/rule-access';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
 import type { SyncService } from './sync-service';
 
-type CentralScreeningChannels = 'negativeList:summary' | 'negativeList:begin' | 'negativeList:chunk' | 'negativeList:commit' | 'screening:updateRules';
+type CentralScreeningChannels =
+  | 'negativeList:summary'
+  | 'negativeList:begin'
+  | 'negativeList:chunk'
+  | 'negativeList:commit'
+  | 'screening:rules'
+  | 'screening:ruleSet'
+  | 'screening:updateRules';
 
 const ADMIN_ONLY = () => fail('forbidden', '只有系统管理员可以执行此操作', 'Only an administrator may do this');
 const offline = () =>
   fail(
     'offline',
-    '当前离线：负面清单保存在中央服务器上（由中央服务器筛查），须联网后查看或导入',
-    'Offline: the negative list is kept on the central server (which screens the cases); connect to view or import it',
+    '当前离线：负面清单和筛查规则保存在中央服务器上（由中央服务器筛查），须联网后查看或修改',
+    'Offline: the negative list and the screening rules are kept on the central server (which screens the cases); connect to view or change them',
   );
-
-/** Why a synced desktop does not edit the screening rules: shown on the rules page and given when refusing. */
-export const RULES_ARE_THE_SERVERS = {
-  message: '本机已连接中央服务器，风险筛查由中央服务器执行，筛查规则不能在本机修改（本机显示的是中央服务器所用的规则版本）',
-  messageEn: 'This desktop syncs with a central server, which does the screening: the screening rules cannot be edited here (the version shown is the one the server uses)',
-};
 
 /**
  * With a central server, the server screens (风险筛查), so what screening reads lives there: the negative
  * list is viewed and imported on the server — the admin page's begin/chunk/commit are passed on unchanged
- * and the server reads the file — and the rule set in force is the server's. Rule edits are not made from a
- * synced desktop: they are refused with the reason (the desktop would otherwise screen nothing with them and
- * show rules the server does not use).
+ * and the server reads the file — and the rule set versions are the server's: the rules page shows them,
+ * and an administrator's edit is saved there as the next version, used from the server's next screening
+ * (a version saved in this desktop's own copy would screen nothing).
  */
 export function centralScreeningHandlers(sync: SyncService): HandlerGroup<CentralScreeningChannels> {
   function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
@@ -39,10 +41,18 @@ export function centralScreeningHandlers(sync: SyncService): HandlerGroup<Centra
     'negativeList:begin': (input, session) => asAdmin(session, (t) => sync.client.negativeListBegin(t, input)),
     'negativeList:chunk': (input, session) => asAdmin(session, (t) => sync.client.negativeListChunk(t, input)),
     'negativeList:commit': (input, session) => asAdmin(session, (t) => sync.client.negativeListCommit(t, input)),
-    'screening:updateRules': (_input, session) => {
-      if (!must(session).info.permissions.includes('admin.manage')) return ADMIN_ONLY();
-      return fail('forbidden', RULES_ARE_THE_SERVERS.message, RULES_ARE_THE_SERVERS.messageEn);
+    'screening:rules': async (_input, session) => {
+      const me = must(session);
+      if (!mayViewRules(me.info.permissions)) return rulesViewRefused();
+      const r = await onServer(sync, me, offline, (t) => sync.client.screeningRules(t));
+      return r.ok ? ok({ ...r.value, readOnly: null }) : r;
     },
+    'screening:ruleSet': (input, session) => {
+      const me = must(session);
+      if (!mayViewRules(me.info.permissions)) return Promise.resolve(rulesViewRefused());
+      return onServer(sync, me, offline, (t) => sync.client.screeningRuleSet(t, input.version));
+    },
+    'screening:updateRules': (input, session) => asAdmin(session, (t) => sync.client.updateScreeningRules(t, input)),
   } satisfies HandlerGroup<CentralScreeningChannels>;
 }
 

@@ -1,18 +1,17 @@
 import type { screeningApi } from '../../../../shared/api/screening-api';
 import type { ScreeningView } from '../../../../shared/api/screening-views';
 import { covers, ruleFor, UNGRADED } from '../../../../shared/approval/authority';
-import type { Permission } from '../../../../shared/auth/permissions';
 import { checkedByActor } from '../../../../shared/commands/guards';
 import type { CaseRecord } from '../../../../shared/domain/case';
 import { fail, ok, type Result } from '../../../../shared/errors';
 import { PRODUCTS } from '../../../../shared/products/catalog';
 import { applyPolicyEdit } from '../../../../shared/screening/policy-edit';
+import { mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused } from '../../../../shared/screening/rule-access';
 import type { Session } from '../../auth/auth-service';
 import type { ScreeningRecord } from '../../screening/screening-result-repo';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
 
 const ADMIN_ONLY = { zh: '只有系统管理员可以执行此操作', en: 'Only an administrator may do this' };
-const RULE_READERS: readonly Permission[] = ['admin.manage', 'approval.work', 'investigation.work', 'audit.view', 'case.view_all'];
 
 function admin(session: Session | null): Result<Session> {
   const me = must(session);
@@ -76,24 +75,24 @@ export function screeningHandlers(s: Services): HandlerGroup<keyof typeof screen
     'investigation:complete': (input, session) => change(s.commands.execute(must(session).actor, 'completeInvestigation', input)),
     'screening:rules': (_input, session) => {
       const me = must(session);
-      if (!RULE_READERS.some((p) => me.info.permissions.includes(p))) return fail('forbidden', '您无权查看筛查规则', 'You may not view the screening rules');
+      if (!mayViewRules(me.info.permissions)) return rulesViewRefused();
       return ok({ current: rules.current(), versions: rules.list(), readOnly: null });
     },
     'screening:ruleSet': (input, session) => {
       const me = must(session);
-      if (!RULE_READERS.some((p) => me.info.permissions.includes(p))) return fail('forbidden', '您无权查看筛查规则', 'You may not view the screening rules');
+      if (!mayViewRules(me.info.permissions)) return rulesViewRefused();
       const v = rules.version(input.version);
-      return v ? ok(v) : fail('not-found', `规则版本 ${input.version} 不存在`, `Rule set version ${input.version} does not exist`);
+      return v ? ok(v) : ruleSetMissing(input.version);
     },
     'screening:updateRules': (input, session) => {
       const me = admin(session);
       if (!me.ok) return me;
       const base = rules.version(input.basedOnVersion);
-      if (!base) return fail('not-found', `规则版本 ${input.basedOnVersion} 不存在`, `Rule set version ${input.basedOnVersion} does not exist`);
+      if (!base) return ruleSetMissing(input.basedOnVersion);
       const next = applyPolicyEdit(base.policy, input.edit);
       if (!next.ok) return next;
       const saved = rules.save(next.value, input.basedOnVersion, input.note, me.value.actor);
-      if (!saved) return fail('conflict', '规则已被他人修改，请刷新后重试', 'The rules were changed by someone else; reload and try again');
+      if (!saved) return rulesMoved();
       return ok({ version: saved.version });
     },
     'negativeList:summary': (_input, session) => {
