@@ -41,7 +41,7 @@ export const approvalApi = {
     output: z.object({
       current: AuthorityVersion,
       versions: z.array(AuthorityVersion),
-      /** Why it cannot be edited here (a synced desktop shows the central server's matrix); null when it can. */
+      /** Why this user cannot edit it (only administrators do); null when he can. */
       readOnly: BilingualText.nullable(),
     }),
   },

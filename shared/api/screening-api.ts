@@ -30,7 +30,7 @@ export const screeningApi = {
     output: z.object({
       current: RuleSetView,
       versions: z.array(RuleSetInfo),
-      /** Why the rules cannot be edited on this desktop (a synced one: the server screens), or null. */
+      /** Why this user cannot edit the rules (only administrators do); null when he can. */
       readOnly: BilingualText.nullable(),
     }),
   },

@@ -108,7 +108,12 @@ export function mayEditAuthority(permissions: readonly Permission[]): boolean {
   return permissions.includes('admin.manage');
 }
 
-export const authorityEditRefused = () => fail('forbidden', '只有系统管理员可以修改审批权限表', 'Only an administrator may edit the authority matrix');
+const ADMIN_EDITS = { message: '只有系统管理员可以修改审批权限表', messageEn: 'Only an administrator may edit the authority matrix' };
+
+export const authorityEditRefused = () => fail('forbidden', ADMIN_EDITS.message, ADMIN_EDITS.messageEn);
+
+/** Why the authority page is read-only for this user (shown on it), or null if he may edit. */
+export const authorityReadOnly = (permissions: readonly Permission[]) => (mayEditAuthority(permissions) ? null : ADMIN_EDITS);
 
 /** An edit is checked the same way wherever it is saved: no band may be named twice. */
 export function checkAuthorityEdit(rules: readonly AuthorityRule[]): Result<void> {

@@ -6,6 +6,11 @@ const RULE_READERS: readonly Permission[] = ['admin.manage', 'approval.work', 'i
 
 export const mayViewRules = (permissions: readonly Permission[]) => RULE_READERS.some((p) => permissions.includes(p));
 
+const ADMIN_EDITS = { message: '只有系统管理员可以修改筛查规则', messageEn: 'Only an administrator may edit the screening rules' };
+
+/** Why the rules page is read-only for this user (shown on it), or null if he may edit. */
+export const rulesReadOnly = (permissions: readonly Permission[]) => (permissions.includes('admin.manage') ? null : ADMIN_EDITS);
+
 export const rulesViewRefused = () => fail('forbidden', '您无权查看筛查规则', 'You may not view the screening rules');
 
 export const ruleSetMissing = (version: number) => fail('not-found', `规则版本 ${version} 不存在`, `Rule set version ${version} does not exist`);

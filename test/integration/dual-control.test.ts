@@ -83,6 +83,9 @@ describe('dual control through the host API', () => {
   it('keeps the matrix version on old decisions after an admin edits the matrix', async () => {
     const before = value(await h.call('authority:get', tokens.admin!, {}));
     expect(before.current.version).toBe(1);
+    expect(before.readOnly).toBeNull();
+    // An officer reads the matrix that sets his limits; the page tells him only an administrator edits it.
+    expect(value(await h.call('authority:get', tokens.liqiang!, {})).readOnly?.message).toBe('只有系统管理员可以修改审批权限表');
     const refused = await h.call('authority:update', tokens.zhouyan!, { basedOnVersion: 1, rules: before.current.rules, note: '主管越权修改' });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
     const rules = before.current.rules.map((r) => (r.role === 'officer' && r.product === '*' && r.riskGrade === '*' ? { ...r, maxAmountFen: 30 * WAN } : r));

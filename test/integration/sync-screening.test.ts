@@ -315,6 +315,7 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     const seen = value(await officerDesk.call('screening:rules', t.liqiang!, {}));
     expect(seen.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(seen.current).toMatchObject({ version: 2, note: '年度复核', createdBy: 'u-admin-1' });
+    expect(seen.readOnly?.message).toBe('只有系统管理员可以修改筛查规则'); // an officer reads them only
     expect(value(await officerDesk.call('screening:ruleSet', t.liqiang!, { version: 2 })).policy).toEqual(rules.current.policy);
     expect(await clerkDesk.call('screening:rules', t.zhangmin!, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
@@ -357,7 +358,8 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
       expect(seen.current).toMatchObject({ version: 2, note: '总行调整', createdBy: 'u-admin-1' });
       expect(seen.versions.map((v) => v.version)).toEqual([2, 1]);
       expect(seen.versions[1]!.createdByName).toBe('系统');
-      expect(seen.readOnly).toBeNull();
+      // The administrator edits it; an officer reads it only.
+      expect(seen.readOnly?.messageEn ?? null).toBe(desk === adminDesk ? null : 'Only an administrator may edit the authority matrix');
     }
     // A clerk may not read it, from the desktop or from the server itself.
     expect(await clerkDesk.call('authority:get', t.zhangmin!, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -1,4 +1,4 @@
-import { authorityEditRefused, authorityViewRefused, checkAuthorityEdit, mayEditAuthority, mayViewAuthority } from '../../../shared/approval/authority';
+import { authorityEditRefused, authorityReadOnly, authorityViewRefused, checkAuthorityEdit, mayEditAuthority, mayViewAuthority } from '../../../shared/approval/authority';
 import { fail, ok } from '../../../shared/errors';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -22,7 +22,7 @@ export function centralAuthorityHandlers(sync: SyncService): HandlerGroup<'autho
       const me = must(session);
       if (!mayViewAuthority(me.info.permissions)) return authorityViewRefused();
       const r = await onServer(sync, me, offline, (token) => sync.client.authority(token));
-      return r.ok ? ok({ ...r.value, readOnly: null }) : r;
+      return r.ok ? ok({ ...r.value, readOnly: authorityReadOnly(me.info.permissions) }) : r;
     },
     'authority:update': async (input, session) => {
       const me = must(session);

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../../shared/errors';
-import { mayViewRules, rulesViewRefused } from '../../../shared/screening/rule-access';
+import { mayViewRules, rulesReadOnly, rulesViewRefused } from '../../../shared/screening/rule-access';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -45,7 +45,7 @@ export function centralScreeningHandlers(sync: SyncService): HandlerGroup<Centra
       const me = must(session);
       if (!mayViewRules(me.info.permissions)) return rulesViewRefused();
       const r = await onServer(sync, me, offline, (t) => sync.client.screeningRules(t));
-      return r.ok ? ok({ ...r.value, readOnly: null }) : r;
+      return r.ok ? ok({ ...r.value, readOnly: rulesReadOnly(me.info.permissions) }) : r;
     },
     'screening:ruleSet': (input, session) => {
       const me = must(session);

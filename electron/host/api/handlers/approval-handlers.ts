@@ -1,6 +1,6 @@
 import type { approvalApi } from '../../../../shared/api/approval-api';
 import type { CommandName } from '../../../../shared/commands/registry';
-import { authorityEditRefused, authorityMoved, authorityViewRefused, checkAuthorityEdit, mayEditAuthority, mayViewAuthority } from '../../../../shared/approval/authority';
+import { authorityEditRefused, authorityMoved, authorityReadOnly, authorityViewRefused, checkAuthorityEdit, mayEditAuthority, mayViewAuthority } from '../../../../shared/approval/authority';
 import { ok } from '../../../../shared/errors';
 import type { Session } from '../../auth/auth-service';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
@@ -13,9 +13,10 @@ export function approvalHandlers(s: Services): HandlerGroup<keyof typeof approva
     'approval:sendBack': (input, session) => run(session, 'sendBack', input),
     'approval:returnToDocCheck': (input, session) => run(session, 'returnToDocCheck', input),
     'authority:get': (_input, session) => {
-      if (!mayViewAuthority(must(session).info.permissions)) return authorityViewRefused();
+      const { permissions } = must(session).info;
+      if (!mayViewAuthority(permissions)) return authorityViewRefused();
       const versions = s.authority.versions();
-      return ok({ current: versions[0]!, versions, readOnly: null });
+      return ok({ current: versions[0]!, versions, readOnly: authorityReadOnly(permissions) });
     },
     'authority:update': (input, session) => {
       const me = must(session);

@@ -6,7 +6,7 @@ import type { CaseRecord } from '../../../../shared/domain/case';
 import { fail, ok, type Result } from '../../../../shared/errors';
 import { PRODUCTS } from '../../../../shared/products/catalog';
 import { applyPolicyEdit } from '../../../../shared/screening/policy-edit';
-import { mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused } from '../../../../shared/screening/rule-access';
+import { mayViewRules, ruleSetMissing, rulesMoved, rulesReadOnly, rulesViewRefused } from '../../../../shared/screening/rule-access';
 import type { Session } from '../../auth/auth-service';
 import type { ScreeningRecord } from '../../screening/screening-result-repo';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
@@ -76,7 +76,7 @@ export function screeningHandlers(s: Services): HandlerGroup<keyof typeof screen
     'screening:rules': (_input, session) => {
       const me = must(session);
       if (!mayViewRules(me.info.permissions)) return rulesViewRefused();
-      return ok({ current: rules.current(), versions: rules.list(), readOnly: null });
+      return ok({ current: rules.current(), versions: rules.list(), readOnly: rulesReadOnly(me.info.permissions) });
     },
     'screening:ruleSet': (input, session) => {
       const me = must(session);
