@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuthorityMatrix } from '../../shared/approval/authority';
 import { auditHashInput, GENESIS_HASH } from '../../shared/audit/audit-entry';
 import { auditDrafts } from '../../shared/audit/event-audit';
+import { identityValueOf } from '../../shared/commands/documents';
 import { evolve } from '../../shared/commands/evolve';
 import { decideCommand, type CommandName } from '../../shared/commands/registry';
 import type { Actor, CaseEvent, UserRef } from '../../shared/commands/types';
@@ -113,7 +114,8 @@ export function applyCommand(ws: WorkingSet, cmd: CommandInput, actor: Actor, ct
   const claimed = cmd.name === 'claim' && record.assigneeId === actor.id;
   const leaseUntil =
     record.assigneeId === null ? null : claimed ? ctx.now + ctx.leaseMs : record.assigneeId === before?.record.assigneeId ? before.leaseUntil : null;
-  return { ...base, status: 'accepted', ...record_(ws, before, caseId, record, decided.value, actor, cmd.commandId, leaseUntil) };
+  const extra = cmd.name === 'reviewDocument' ? { identityValue: identityValueOf(cmd.payload) } : {};
+  return { ...base, status: 'accepted', ...record_(ws, before, caseId, record, decided.value, actor, cmd.commandId, leaseUntil, extra) };
 }
 
 /** Applies events decided by the server itself (a lease expiry, an import) with the given audit actor. */
@@ -139,6 +141,8 @@ function record_(
   actor: { id: string; name: string },
   commandId: string,
   leaseUntil: number | null,
+  /** What the change carries besides its events (see ChangeBody). */
+  extra: Pick<ChangeBody, 'identityValue'> = {},
 ): Applied {
   let seq = before?.auditSeq ?? 0;
   let prevHash = before?.auditHash ?? GENESIS_HASH;
@@ -159,6 +163,6 @@ function record_(
     toState: a.toState,
     details: a.details,
   }));
-  const stored = { commandId, caseId, version: record.version, events: changeEvents };
+  const stored = { commandId, caseId, version: record.version, events: changeEvents, ...extra };
   return { commandId, caseId, row, audit, change: { ...stored, case: record }, changeJson: JSON.stringify(stored) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evolve } from './evolve';
 import { CASE_ID, caseIn, ctxFor, expectError, expectOk, heldBy, SHA, U } from './command-fixtures';
+import { identityValueOf } from './documents';
 import { decideCommand } from './registry';
 
 const review = (r: Record<string, unknown>) => ({ caseId: CASE_ID, documentId: 'd-7', kind: 'id_card_front', review: r });
@@ -61,5 +62,22 @@ describe('reviewDocument', () => {
     expectError(decideCommand('reviewDocument', c, review({ action: 'setKind', from: 'other', kind: 'passport' }), ctxFor(U.wangFang)), 'validation');
     expectError(decideCommand('reviewDocument', c, review({ action: 'confirmField', field: 'name', value: '张', sensitive: false }), ctxFor(U.liNa)), 'forbidden');
     expectError(decideCommand('reviewDocument', caseIn('submitted'), review({ action: 'confirmField', field: 'name', value: '张', sensitive: false }), ctxFor(U.wangFang)), 'invalid-transition');
+  });
+});
+
+describe('identityValueOf', () => {
+  const review = (r: object) => ({ caseId: CASE_ID, documentId: 'd-1', kind: 'id_card_front', review: r });
+  it('gives the full value of a confirmed or corrected identity number, which the audit masks', () => {
+    expect(identityValueOf(review({ action: 'correctField', field: 'idNumber', from: '1', value: '320102199007151386', sensitive: true }))).toEqual({
+      documentId: 'd-1',
+      field: 'idNumber',
+      value: '320102199007151386',
+    });
+    expect(identityValueOf(review({ action: 'confirmField', field: 'idNumber', value: '320102199007151386', sensitive: true }))?.value).toBe('320102199007151386');
+  });
+  it('gives nothing for a field the audit holds in full, a corrected kind, or a payload that is not a review', () => {
+    expect(identityValueOf(review({ action: 'correctField', field: 'name', from: '甲', value: '乙', sensitive: false }))).toBeUndefined();
+    expect(identityValueOf(review({ action: 'setKind', from: 'id_card_front', kind: 'id_card_back' }))).toBeUndefined();
+    expect(identityValueOf({ caseId: CASE_ID })).toBeUndefined();
   });
 });

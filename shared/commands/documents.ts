@@ -85,3 +85,18 @@ export const reviewDocument = {
     }
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; documentId: string; kind: string; review: z.output<typeof ReviewAction> }>>;
+
+/**
+ * The full value of an identity number or credit code a clerk confirmed or corrected (its audit entry holds
+ * it masked, the audit being read by more roles than the case): the server sends it with the change, so the
+ * other desktops, whose stores hold the case's identity numbers in full anyway, show the reviewed value.
+ */
+export const IdentityValue = z.strictObject({ documentId: DocumentId, field: FieldKey, value: FieldValue });
+export type IdentityValue = z.infer<typeof IdentityValue>;
+
+export function identityValueOf(payload: unknown): IdentityValue | undefined {
+  const p = reviewDocument.schema.safeParse(payload);
+  if (!p.success || p.data.review.action === 'setKind' || !p.data.review.sensitive) return undefined;
+  return { documentId: p.data.documentId, field: p.data.review.field, value: p.data.review.value };
+}
+

@@ -4,6 +4,7 @@ import { QUEUE_IDS } from '../api/queues';
 import { Role, UserInfo } from '../api/schemas';
 import { COMMANDS, type CommandName } from '../commands/registry';
 import { CaseId } from '../commands/case-id';
+import { IdentityValue } from '../commands/documents';
 import type { ErrorCode } from '../errors';
 import type { ScreeningEvaluation } from '../screening/screen-case';
 import { CaseSnapshot } from './case-snapshot';
@@ -107,6 +108,8 @@ export const ChangeBody = z.object({
   events: z.array(ChangeEvent).max(100),
   /** With a server screening's outcome: the screening itself. */
   screening: ScreeningWire.optional(),
+  /** With a confirmed or corrected identity number: its full value (the audit entry holds it masked). */
+  identityValue: IdentityValue.optional(),
 });
 export type ChangeBody = z.infer<typeof ChangeBody>;
 

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCentralDemo } from '../../server/demo/central-demo';
+import { maskIdentifier } from '../../shared/domain/masking';
+import { makeIdNumber } from '../../shared/validators/generate';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { idCardFront } from './support/document-files';
 import { startPostgres, type PgCluster } from './support/postgres';
@@ -273,5 +275,29 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     await b.sync.syncNow();
     const now = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents[0]!;
     expect(now.fields.find((f) => f.key === 'authority')).toMatchObject({ value: '南京市公安局', status: 'corrected', reviewedByName: '张敏' });
+
+    // A corrected identity number reaches the other desktop in full (its store holds the case's identity
+    // numbers in full anyway) and is shown corrected there; the audit entries, here and on the server, mask it.
+    const second = await upload(a, clerkA, held.caseId, '身份证2.png', (await idCardFront(27)).bytes);
+    await a.host.services.documents.ocr.idle();
+    const rightNumber = makeIdNumber('320102', '1990-07-15', 138);
+    value(await a.call('documents:reviewField', clerkA, { documentId: second.id, field: 'idNumber', action: 'correct', value: rightNumber }));
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
+    await b.host.services.documents.transfer.fetchFile(second.id);
+    await b.host.services.documents.ocr.idle();
+    const fixed = value(await b.call('documents:desk', clerkB, { caseId: held.caseId })).documents.find((d) => d.id === second.id)!;
+    expect(fixed.ocr.status).toBe('done');
+    expect(fixed.fields.find((f) => f.key === 'idNumber')).toMatchObject({ value: rightNumber, status: 'corrected', reviewedByName: '张敏' });
+    const trail = await central.db.query<{ details: string }>("SELECT details FROM audit WHERE case_id = $1 AND action = 'documentFieldCorrected'", [held.caseId]);
+    expect(trail.length).toBeGreaterThan(0);
+    expect(trail.some((r) => r.details.includes(maskIdentifier(rightNumber)))).toBe(true);
+    expect(trail.every((r) => !r.details.includes(rightNumber))).toBe(true);
+    for (const desk of [a, b]) {
+      const local = desk.host.services.audit.forCase(held.caseId).filter((e) => e.action === 'documentFieldCorrected');
+      expect(local.every((e) => !e.details.includes(rightNumber))).toBe(true);
+      expect(desk.host.services.audit.verify().ok).toBe(true);
+    }
   }, 240_000);
 });

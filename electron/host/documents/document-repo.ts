@@ -345,9 +345,9 @@ export class DocumentRepo {
 
   /**
    * Applies the other desktops' reviews of a document to its recognised fields, oldest first. A field
-   * reviewed here later than a review from elsewhere keeps this desktop's review. A masked value (identity
-   * number, credit code) can only confirm the value read here when it masks alike; a masked correction
-   * cannot be applied (the full value never leaves the desktop that typed it except to the server).
+   * reviewed here later than a review from elsewhere keeps this desktop's review. An identity number or
+   * credit code comes in full with its change; one that came masked only (from a server before that) can
+   * only confirm the value read here when it masks alike, and a masked correction cannot be applied.
    */
   applyRemoteReviews(documentId: string): void {
     for (const raw of this.s.remoteReviews.all(documentId)) {

@@ -75,15 +75,17 @@ export class DocumentReplica {
     if (!d) return;
     // Kept even for a document not here yet (a demo document this desktop makes when the case is opened).
     const doc = this.documents.repo.get(d.documentId);
-    // Whether the value came masked: by the kind the reviewing desktop had (it masked by that).
+    // An identity number comes in full beside its masked audit entry; one from an older server comes masked
+    // only (by the kind the reviewing desktop had: it masked by that).
+    const full = change.identityValue?.documentId === d.documentId && change.identityValue.field === d.field ? change.identityValue.value : null;
     const def = fieldDef(d.kind, d.field);
     const kept = this.documents.repo.addRemoteReview({
       commandId: change.commandId,
       documentId: d.documentId,
       field: d.field,
       action: e.action === 'documentFieldConfirmed' ? 'confirm' : 'correct',
-      value: d.value,
-      masked: def ? isSensitiveField(def.type) : false,
+      value: full ?? d.value,
+      masked: full === null && (def ? isSensitiveField(def.type) : false),
       actorId: e.actorId,
       actorName: e.actorName,
       at: e.at,
