@@ -1,4 +1,5 @@
 import type { AuthorityMatrix } from '../../shared/approval/authority';
+import { afterOverride, noScreeningResult, type OverrideBaseline } from '../../shared/commands/screening-overrides';
 import type { UserRef } from '../../shared/commands/types';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { AppError } from '../../shared/errors';
@@ -9,7 +10,8 @@ import type { ServerConfig } from '../config';
 import { pgErrorCode, PG_DEADLOCK, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, type CentralDb, type Row, type Tx } from '../db/central-db';
 import { litTextArray } from '../db/sql-literal';
 import { execute } from '../db/statements';
-import { applyCommand, caseIdOf, type Accepted, type Outcome, type WorkingSet } from './case-engine';
+import { overrideBaselines } from '../screening/override-baselines';
+import { applyCommand, caseIdOf, type Accepted, type Outcome, type Rejected, type WorkingSet } from './case-engine';
 import { authorityOf } from './authority-rows';
 import { lockCasesSql, toCaseRow } from './case-rows';
 import { writePlan } from './write-plan';
@@ -96,13 +98,16 @@ export class PushService {
     const knownById = new Map(known!.map((r) => [r.command_id as string, r]));
     const userMap = new Map((users as unknown as UserRow[]).map((u) => [u.id, userRefOf(u)]));
 
+    // An override is measured against the server's own screening result, never a baseline a desktop sent.
+    const overridden = [...new Set(chunk.filter((c) => c.name === 'overrideScreening' && !knownById.has(c.commandId)).map((c) => caseIdOf(c.payload)))];
+    const baselines = await overrideBaselines(tx, overridden.filter((id): id is string => id !== null));
     const now = this.deps.config.now();
-    let decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix });
+    let decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix, baselines });
     if (decided.missingUsers.length > 0) {
       // A command looked up a user nobody named in advance: fetch them and decide the chunk again (decide is
       // pure). Once only: a user still missing after that does not exist, and decide says so.
       for (const u of (await tx.batch(usersSql(decided.missingUsers)))[0] as unknown as UserRow[]) userMap.set(u.id, userRefOf(u));
-      decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix });
+      decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix, baselines });
     }
     const outcomes = decided.outcomes;
     if (outcomes.length > 0) {
@@ -118,9 +123,10 @@ export class PushService {
     known: Map<string, Row>,
     users: Map<string, UserRef>,
     session: ServerSession,
-    at: { now: number; matrix: AuthorityMatrix },
+    at: { now: number; matrix: AuthorityMatrix; baselines: ReadonlyMap<string, OverrideBaseline> },
   ) {
     const ws: WorkingSet = new Map(initial);
+    const baselines = new Map(at.baselines);
     const missing = new Set<string>();
     const lookupUser = (id: string) => {
       const u = users.get(id);
@@ -135,12 +141,28 @@ export class PushService {
         replies.push(storedAnswer(stored, ws, caseIdOf(c.payload)));
         continue;
       }
-      const o = applyCommand(ws, { commandId: c.commandId, name: c.name, payload: c.payload, createdAt: c.createdAt }, session.actor, {
+      let payload: unknown = c.payload;
+      const caseId = caseIdOf(c.payload);
+      if (c.name === 'overrideScreening' && caseId) {
+        const baseline = baselines.get(caseId);
+        if (!baseline) {
+          const o = refuse(c, session, caseId, ws, noScreeningResult().error);
+          outcomes.push(o);
+          replies.push(answerOf(o));
+          continue;
+        }
+        payload = { ...c.payload, baseline };
+      }
+      const o = applyCommand(ws, { commandId: c.commandId, name: c.name, payload, createdAt: c.createdAt }, session.actor, {
         now: at.now,
         leaseMs: this.deps.config.leaseMs,
         authority: at.matrix,
         lookupUser,
       });
+      // A second override of the same result in this push is measured against the first.
+      if (o.status === 'accepted' && c.name === 'overrideScreening' && caseId) {
+        baselines.set(caseId, afterOverride(baselines.get(caseId)!, c.payload as { limitFen?: number; rateBp?: number }));
+      }
       outcomes.push(o);
       replies.push(answerOf(o));
     }
@@ -162,4 +184,18 @@ function referencedUsers(chunk: readonly PushCommand[]): string[] {
     if (typeof a === 'string' && a.length > 0 && a.length <= 64) ids.add(a);
   }
   return [...ids];
+}
+
+/** A command refused before `decide` (the server lacks what deciding it needs), answered like any refusal. */
+function refuse(c: PushCommand, session: ServerSession, caseId: string, ws: WorkingSet, error: AppError): Rejected {
+  return {
+    status: 'rejected',
+    commandId: c.commandId,
+    name: c.name,
+    userId: session.actor.id,
+    caseId,
+    clientCreatedAt: c.createdAt,
+    error,
+    current: ws.get(caseId)?.record ?? null,
+  };
 }

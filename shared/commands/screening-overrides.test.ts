@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../domain/case';
 import { CASE_ID, caseIn, ctxFor, expectError, expectOk, heldBy, U, APPLICATION } from './command-fixtures';
 import { decideCommand } from './registry';
+import { afterOverride, overrideBaseline } from './screening-overrides';
 import type { UserRef } from './types';
 
 const WAN = 1_000_000;
@@ -66,5 +67,29 @@ describe('officer override of limit and rate, within authority', () => {
     expectError(decideCommand('overrideScreening', big(), { caseId: CASE_ID, rateBp: 540, reason: '客户议价', baseline: BASELINE }, ctxFor(U.liuQiang)), 'forbidden');
     const checkedByHim = { ...big(), checkers: [U.huangLei.id], checkedBy: U.huangLei.id };
     expectError(decideCommand('overrideScreening', heldBy(checkedByHim, U.huangLei), { caseId: CASE_ID, rateBp: 540, reason: '客户议价', baseline: BASELINE }, ctxFor(U.huangLei)), 'sod-violation');
+  });
+});
+
+describe('overrideBaseline', () => {
+  const result = { id: 7, evaluation: { ruleSetVersion: 2, limit: { limitFen: 200_000_00 }, price: { rateBp: 550, floorBp: 400 } } } as unknown as Parameters<typeof overrideBaseline>[0];
+  const policy = { pricing: { overrideCutBp: { officer: 20, senior_officer: 50 } } } as unknown as Parameters<typeof overrideBaseline>[1];
+  it('takes the model figures, the latest override of each, the floor and the rate authority of the version that screened', () => {
+    expect(overrideBaseline(result, policy, [])).toEqual({
+      resultId: 7,
+      ruleSetVersion: 2,
+      modelLimitFen: 200_000_00,
+      modelRateBp: 550,
+      currentLimitFen: 200_000_00,
+      currentRateBp: 550,
+      floorBp: 400,
+      rateCutBp: { officer: 20, senior_officer: 50 },
+    });
+    const b = overrideBaseline(result, policy, [
+      { limitFen: 150_000_00, rateBp: null },
+      { limitFen: null, rateBp: 540 },
+      { limitFen: 120_000_00, rateBp: null },
+    ]);
+    expect([b.currentLimitFen, b.currentRateBp]).toEqual([120_000_00, 540]);
+    expect(afterOverride(b, { rateBp: 535 })).toMatchObject({ currentLimitFen: 120_000_00, currentRateBp: 535, modelRateBp: 550 });
   });
 });

@@ -4,6 +4,8 @@ import { fail, ok } from '../errors';
 import { formatYuan } from '../money/fen';
 import { PRODUCTS } from '../products/catalog';
 import { formatBp } from '../screening/integer-math';
+import type { ScreeningPolicy } from '../screening/policy';
+import type { ScreeningEvaluation } from '../screening/screen-case';
 import { CaseId } from './case-id';
 import { checkedByActor, event, notFound, notYours, sodCheckedItself, wrongState } from './guards';
 import type { Actor, CommandDef } from './types';
@@ -34,6 +36,39 @@ const OverrideSchema = z
   })
   .refine((p) => p.limitFen !== undefined || p.rateBp !== undefined, { message: 'limitFen or rateBp is required' });
 type OverridePayload = z.output<typeof OverrideSchema>;
+export type OverrideBaseline = z.output<typeof Baseline>;
+
+/**
+ * The baseline of an override of `result`: the model's figures, those in force after the overrides already
+ * made on it (oldest first), the floor, and each role's rate authority in the policy version that screened.
+ * Built by whoever decides the command from its own records — the desktop host, and the server again for a
+ * pushed override (a baseline sent by a desktop is never trusted).
+ */
+export function overrideBaseline(
+  result: { id: number; evaluation: Pick<ScreeningEvaluation, 'ruleSetVersion' | 'limit' | 'price'> },
+  policy: Pick<ScreeningPolicy, 'pricing'>,
+  earlier: readonly { limitFen: number | null; rateBp: number | null }[],
+): OverrideBaseline {
+  const { limit, price, ruleSetVersion } = result.evaluation;
+  const lastOf = (pick: (o: (typeof earlier)[number]) => number | null) => earlier.map(pick).filter((v): v is number => v !== null).at(-1);
+  return {
+    resultId: result.id,
+    ruleSetVersion,
+    modelLimitFen: limit.limitFen,
+    modelRateBp: price.rateBp,
+    currentLimitFen: lastOf((o) => o.limitFen) ?? limit.limitFen,
+    currentRateBp: lastOf((o) => o.rateBp) ?? price.rateBp,
+    floorBp: price.floorBp,
+    rateCutBp: policy.pricing.overrideCutBp,
+  };
+}
+
+/** The baseline after an accepted override, for a later override of the same result decided before it is stored. */
+export function afterOverride(b: OverrideBaseline, o: { limitFen?: number; rateBp?: number }): OverrideBaseline {
+  return { ...b, currentLimitFen: o.limitFen ?? b.currentLimitFen, currentRateBp: o.rateBp ?? b.currentRateBp };
+}
+
+export const noScreeningResult = () => fail('not-found', '该案件没有筛查结果，无法调整额度或利率', 'The case has no screening result to override');
 
 function authorityRole(actor: Actor): AuthorityRole {
   return actor.roles.includes('senior_officer') ? 'senior_officer' : 'officer';

@@ -153,6 +153,31 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     const s = value(await clerkDesk.call('screening:get', t.zhouyan!, { caseId }));
     expect(s.overrides).toEqual([expect.objectContaining({ rateBp: 540, limitFen: null, reason: '综合贡献度高，下调利率', actorName: '李强' })]);
     expect(s.effective).toMatchObject({ rateBp: 540, rateOverridden: true, limitOverridden: false });
+
+    // A modified desktop cannot widen its authority with the baseline it sends: the server measures a pushed
+    // override against its own result, policy and earlier overrides, whatever baseline comes with it.
+    const { client, token } = await loggedIn(central.url, 'liqiang');
+    const [server] = await central.db.query<{ id: string }>('SELECT id::text AS id FROM screening_results WHERE case_id = $1', [caseId]);
+    const forged = { resultId: 999, ruleSetVersion: 1, modelLimitFen: 150 * WAN, modelRateBp: 3000, currentLimitFen: 1, currentRateBp: 3000, floorBp: 0, rateCutBp: { officer: 3000, senior_officer: 3000 } };
+    const pushOverride = async (payload: Record<string, unknown>) => {
+      const commandId = randomUUID();
+      const [r] = value(await client.push(token, [{ commandId, name: 'overrideScreening', payload, createdAt: new Date(central.clock.now).toISOString() }])).results;
+      return { commandId, r: r! };
+    };
+    const cut = await pushOverride({ caseId, rateBp: 300, reason: '伪造基准大幅下调利率', baseline: forged });
+    expect(cut.r).toMatchObject({ status: 'rejected', error: { code: 'validation' } }); // below the server's floor
+    const wide = await pushOverride({ caseId, rateBp: 500, reason: '伪造基准下调利率', baseline: forged });
+    expect(wide.r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } }); // beyond an officer's rate cut
+    const fair = await pushOverride({ caseId, rateBp: 545, reason: '复核后微调利率', baseline: forged });
+    expect(fair.r.status).toBe('accepted');
+    const [entry] = await central.db.query<{ details: string }>('SELECT details FROM audit WHERE command_id = $1', [fair.commandId]);
+    expect(JSON.parse(entry!.details)).toMatchObject({ resultId: Number(server!.id), ruleSetVersion: 1, values: { rateFromBp: 540, rateToBp: 545 } });
+    const [refusedStored] = await central.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit WHERE command_id = ANY($1)', [[cut.commandId, wide.commandId]]);
+    expect(refusedStored!.n).toBe(0);
+    // Without a screening result on the server there is nothing to override, whatever the desktop says.
+    const { caseId: unscreened } = await submit();
+    const none = await pushOverride({ caseId: unscreened, rateBp: 545, reason: '没有筛查结果', baseline: forged });
+    expect(none.r).toMatchObject({ status: 'rejected', error: { code: 'not-found' } });
   });
 
   it('a negative list imported by the admin of a synced desktop goes to the server, and an applicant on it ends in investigation with the hit shown', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseChange } from '../../../shared/api/schemas';
+import { noScreeningResult, overrideBaseline } from '../../../shared/commands/screening-overrides';
 import type { Actor } from '../../../shared/commands/types';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException, fail, ok, type Result } from '../../../shared/errors';
@@ -160,20 +161,10 @@ export class ScreeningService {
   override(actor: Actor, input: { caseId: string; limitFen?: number; rateBp?: number; reason: string }): Result<Executed> {
     const { db, commands, results, rules } = this.deps;
     const rec = results.latest(input.caseId);
-    if (!rec) return fail('not-found', '该案件没有筛查结果，无法调整额度或利率', 'The case has no screening result to override');
+    if (!rec) return noScreeningResult();
     const version = rules.version(rec.evaluation.ruleSetVersion);
     if (!version) return fail('internal', '筛查规则版本缺失', 'The rule-set version of the screening is missing');
-    const current = this.effective(rec);
-    const baseline = {
-      resultId: rec.id,
-      ruleSetVersion: version.version,
-      modelLimitFen: rec.evaluation.limit.limitFen,
-      modelRateBp: rec.evaluation.price.rateBp,
-      currentLimitFen: current.limitFen,
-      currentRateBp: current.rateBp,
-      floorBp: rec.evaluation.price.floorBp,
-      rateCutBp: version.policy.pricing.overrideCutBp,
-    };
+    const baseline = overrideBaseline(rec, version.policy, results.overrides(rec.caseId, rec.id));
     const commandId = randomUUID();
     const at = new Date(this.deps.now()).toISOString();
     return db.transaction((): Result<Executed> => {
