@@ -1,4 +1,5 @@
 import type { AuthorityMatrix } from '../../shared/approval/authority';
+import { madeByServerOnly, SERVER_ONLY_COMMANDS } from '../../shared/commands/screening';
 import { afterOverride, noScreeningResult, type OverrideBaseline } from '../../shared/commands/screening-overrides';
 import type { UserRef } from '../../shared/commands/types';
 import type { CaseRecord } from '../../shared/domain/case';
@@ -143,6 +144,12 @@ export class PushService {
       }
       let payload: unknown = c.payload;
       const caseId = caseIdOf(c.payload);
+      if (SERVER_ONLY_COMMANDS.has(c.name)) {
+        const o = refuse(c, session, caseId, ws, madeByServerOnly().error);
+        outcomes.push(o);
+        replies.push(answerOf(o));
+        continue;
+      }
       if (c.name === 'overrideScreening' && caseId) {
         const baseline = baselines.get(caseId);
         if (!baseline) {
@@ -187,7 +194,7 @@ function referencedUsers(chunk: readonly PushCommand[]): string[] {
 }
 
 /** A command refused before `decide` (the server lacks what deciding it needs), answered like any refusal. */
-function refuse(c: PushCommand, session: ServerSession, caseId: string, ws: WorkingSet, error: AppError): Rejected {
+function refuse(c: PushCommand, session: ServerSession, caseId: string | null, ws: WorkingSet, error: AppError): Rejected {
   return {
     status: 'rejected',
     commandId: c.commandId,
@@ -196,6 +203,6 @@ function refuse(c: PushCommand, session: ServerSession, caseId: string, ws: Work
     caseId,
     clientCreatedAt: c.createdAt,
     error,
-    current: ws.get(caseId)?.record ?? null,
+    current: caseId === null ? null : (ws.get(caseId)?.record ?? null),
   };
 }

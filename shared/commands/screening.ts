@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RISK_GRADES, type RiskGrade } from '../approval/authority';
-import { ok } from '../errors';
+import { fail, ok } from '../errors';
 import type { Team } from '../products/catalog';
 import { event, notFound, notYours, wrongState } from './guards';
 import type { CommandDef } from './types';
@@ -8,7 +8,10 @@ import type { CommandDef } from './types';
 import { CaseId } from './case-id';
 const Reasons = z.array(z.string().trim().min(1).max(200)).max(20);
 
-/** Outcome of automatic screening (风险筛查/测额): to approval, to an investigation work order, or declined. */
+/**
+ * Outcome of automatic screening (风险筛查/测额): to approval, to an investigation work order, or declined.
+ * Made only by the screening service as the system user; the central server never takes one from a push.
+ */
 export const completeScreening = {
   name: 'completeScreening',
   schema: z.strictObject({
@@ -52,3 +55,10 @@ export const completeInvestigation = {
     ]);
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'declined'; findings: string }>>;
+
+/** Commands only the central server itself issues: a desktop pushing one is refused, whoever is signed in. */
+export const SERVER_ONLY_COMMANDS: ReadonlySet<string> = new Set([completeScreening.name]);
+
+export const madeByServerOnly = () =>
+  fail('forbidden', '筛查结论只能由中央服务器得出，不能由桌面端提交', 'Screening outcomes are made by the central server; a desktop cannot submit one');
+

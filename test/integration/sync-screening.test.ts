@@ -178,6 +178,17 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     const { caseId: unscreened } = await submit();
     const none = await pushOverride({ caseId: unscreened, rateBp: 545, reason: '没有筛查结果', baseline: forged });
     expect(none.r).toMatchObject({ status: 'rejected', error: { code: 'not-found' } });
+
+    // Nor can anyone push a screening outcome, not even an administrator: only the server screens.
+    const admin = await loggedIn(central.url, 'admin');
+    const [state] = await central.db.query<{ state: string; version: number }>('SELECT state, version FROM cases WHERE id = $1', [unscreened]);
+    const [outcome] = value(
+      await admin.client.push(admin.token, [
+        { commandId: randomUUID(), name: 'completeScreening', payload: { caseId: unscreened, outcome: 'approval', riskGrade: 'A' }, createdAt: new Date(central.clock.now).toISOString() },
+      ]),
+    ).results;
+    expect(outcome).toMatchObject({ status: 'rejected', error: { code: 'forbidden', message: '筛查结论只能由中央服务器得出，不能由桌面端提交' } });
+    expect((await central.db.query('SELECT state, version FROM cases WHERE id = $1', [unscreened]))[0]).toEqual(state);
   });
 
   it('a negative list imported by the admin of a synced desktop goes to the server, and an applicant on it ends in investigation with the hit shown', async () => {
