@@ -15,7 +15,7 @@ type Outcome = ApiOutput<'dashboard:reassign'>;
  */
 export function ReassignPanel({ selected, appNoOf, onDone }: { selected: string[]; appNoOf: (caseId: string) => string; onDone: () => void }) {
   const tx = useLabels(DASHBOARD_TEXT);
-  const { errorText, lang } = useI18n();
+  const { errorText, pick } = useI18n();
   const { message } = App.useApp();
   const [people, setPeople] = useState<Assignee[]>([]);
   const [userId, setUserId] = useState<string | undefined>(undefined);
@@ -108,7 +108,7 @@ export function ReassignPanel({ selected, appNoOf, onDone }: { selected: string[
                 <ul className="dash-reassign-failures">
                   {failures.map((x) => (
                     <li key={x.caseId}>
-                      {appNoOf(x.caseId)}：{x.error ? (lang === 'en-US' ? x.error.messageEn : x.error.message) : ''}
+                      {appNoOf(x.caseId)}：{x.error ? pick(x.error) : ''}
                     </li>
                   ))}
                 </ul>

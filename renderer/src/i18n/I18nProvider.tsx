@@ -4,6 +4,7 @@ import { enUS } from './en-US';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en-US';
+type Bilingual = { zh: string; en: string } | { message: string; messageEn: string };
 
 const STORAGE_KEY = 'cfw.lang';
 const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -13,8 +14,8 @@ export interface I18n {
   setLang(lang: Lang): void;
   /** Dictionary text with `{name}` parameters filled in. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
-  /** Pick the right side of a `{ zh, en }` label from shared/. */
-  pick(label: { zh: string; en: string }): string;
+  /** Pick the current language's side of a text from shared/ or the host: a `{ zh, en }` label or a `{ message, messageEn }` text. */
+  pick(text: Bilingual): string;
   /** The host's error text in the current language. */
   errorText(error: AppError): string;
 }
@@ -56,7 +57,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!params) return text;
         return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
       },
-      pick: (label) => (lang === 'en-US' ? label.en : label.zh),
+      pick: (text) => ('zh' in text ? (lang === 'en-US' ? text.en : text.zh) : lang === 'en-US' ? text.messageEn : text.message),
       errorText: (error) => (lang === 'en-US' ? error.messageEn || error.message : error.message),
     };
   }, [lang, setLang]);

@@ -21,7 +21,7 @@ type Matrix = ApiOutput<'authority:get'>;
  * it is the server's matrix, and the new version is saved there.
  */
 export function AuthorityPage() {
-  const { errorText, lang } = useI18n();
+  const { errorText, pick } = useI18n();
   const tx = useLabels(AUTHORITY_TEXT);
   const { message } = App.useApp();
   const [matrix, setMatrix] = useState<Matrix | null>(null);
@@ -83,7 +83,7 @@ export function AuthorityPage() {
       </Typography.Title>
       <Card title={<span data-testid="authority-current" data-version={current.version}>{tx('current', { version: current.version, by: current.createdBy, at: formatShanghai(current.createdAt) })}</span>}>
         {readOnly ? (
-          <Alert className="authority-alert" type="info" showIcon title={lang === 'en-US' ? readOnly.messageEn : readOnly.message} data-testid="authority-read-only" />
+          <Alert className="authority-alert" type="info" showIcon title={pick(readOnly)} data-testid="authority-read-only" />
         ) : (
           <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
         )}

@@ -128,7 +128,7 @@ function ImportReport({ report }: { report: ImportReportView }) {
         data-testid="negative-list-report"
         data-imported="false"
         title={tx('reportFatal')}
-        description={pick({ zh: report.fatal.message, en: report.fatal.messageEn })}
+        description={pick(report.fatal)}
       />
     );
   }
@@ -147,7 +147,7 @@ function ImportReport({ report }: { report: ImportReportView }) {
           dataSource={report.rejectedRows}
           columns={[
             { key: 'line', title: tx('line'), width: 80, dataIndex: 'line' },
-            { key: 'why', title: tx('why'), render: (_, r) => pick({ zh: r.message, en: r.messageEn }) },
+            { key: 'why', title: tx('why'), render: (_, r) => pick(r) },
           ]}
         />
       )}

@@ -18,7 +18,7 @@ type Rules = ApiOutput<'screening:rules'>;
 
 /** Administration of screening: rules and parameters (each save a new version) and the negative list. */
 export function ScreeningAdminPage() {
-  const { errorText, lang } = useI18n();
+  const { errorText, pick } = useI18n();
   const tx = useLabels(ADMIN_TEXT);
   const { message } = App.useApp();
   const [rules, setRules] = useState<Rules | null>(null);
@@ -67,7 +67,7 @@ export function ScreeningAdminPage() {
         <Typography.Paragraph data-testid="rules-in-force" data-version={c.version}>
           {tx('inForce', { version: c.version, by: c.createdBy, at: formatShanghai(c.createdAt), note: c.note })}
         </Typography.Paragraph>
-        {readOnly && <Alert type="info" showIcon title={lang === 'en-US' ? readOnly.messageEn : readOnly.message} data-testid="rules-read-only" />}
+        {readOnly && <Alert type="info" showIcon title={pick(readOnly)} data-testid="rules-read-only" />}
         <Tabs
           items={[
             { key: 'rules', label: tx('tabRules'), children: editable(<RulesEditor rules={c.policy.rules} edit={edit} onChange={setEdit} />) },

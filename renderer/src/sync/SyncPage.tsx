@@ -12,7 +12,7 @@ import { useSyncStatus } from './useSyncStatus';
 
 /** Sync status in full and the commands the central server refused, with its reasons. */
 export function SyncPage() {
-  const { pick, lang } = useI18n();
+  const { pick } = useI18n();
   const { status, refresh } = useSyncStatus();
   const [items, setItems] = useState<RejectedCommand[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -38,7 +38,6 @@ export function SyncPage() {
   };
 
   if (error) return <PageError error={error} onRetry={() => void load()} />;
-  const text = (m: { message: string; messageEn: string }) => (lang === 'en-US' ? m.messageEn : m.message);
   const state = !status ? '' : status.mode === 'standalone' ? pick(SYNC_TEXT.standalone) : status.online ? pick(SYNC_TEXT.online) : status.online === false ? pick(SYNC_TEXT.offline) : pick(SYNC_TEXT.connecting);
 
   return (
@@ -70,7 +69,7 @@ export function SyncPage() {
               ...(status.offlineLoginHours !== null
                 ? [{ key: 'offline', label: pick(SYNC_TEXT.offlineLogin), children: pick(SYNC_TEXT.hours).replace('{n}', String(status.offlineLoginHours)) }]
                 : []),
-              ...(status.lastError ? [{ key: 'error', label: pick(SYNC_TEXT.error), children: text(status.lastError) }] : []),
+              ...(status.lastError ? [{ key: 'error', label: pick(SYNC_TEXT.error), children: pick(status.lastError) }] : []),
             ]}
           />
         )}
@@ -96,7 +95,7 @@ export function SyncPage() {
             },
             { title: pick(SYNC_TEXT.colCommand), dataIndex: 'command', width: 150, render: (c: string) => (COMMAND_LABELS[c] ? pick(COMMAND_LABELS[c]) : c) },
             { title: pick(SYNC_TEXT.colWho), dataIndex: 'actorName', width: 100 },
-            { title: pick(SYNC_TEXT.colReason), key: 'reason', render: (_: unknown, r) => <span data-testid="sync-rejected-reason">{text(r)}</span> },
+            { title: pick(SYNC_TEXT.colReason), key: 'reason', render: (_: unknown, r) => <span data-testid="sync-rejected-reason">{pick(r)}</span> },
             { title: pick(SYNC_TEXT.colDoneAt), dataIndex: 'createdAt', width: 170, render: (v: string) => formatShanghai(v, { seconds: true }) },
           ]}
         />

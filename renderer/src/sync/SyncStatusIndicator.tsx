@@ -32,7 +32,7 @@ export function SyncStatusIndicator() {
           description: (
             <span data-testid="sync-rejected-notice">
               {item.appNo ? `${item.appNo}：` : ''}
-              {lang === 'en-US' ? item.messageEn : item.message}
+              {pick(item)}
             </span>
           ),
           actions: (
@@ -60,7 +60,7 @@ export function SyncStatusIndicator() {
           {status.waitingForLogin.join('、')}
         </p>
       )}
-      {status.lastError && <p>{lang === 'en-US' ? status.lastError.messageEn : status.lastError.message}</p>}
+      {status.lastError && <p>{pick(status.lastError)}</p>}
     </div>
   );
 
