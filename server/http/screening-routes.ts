@@ -39,11 +39,9 @@ const CHUNK_BODY_LIMIT = 1024 * 1024;
  * unchanged; the server reads the file and applies the edit with the same shared code.
  */
 export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
-  async function admin(req: FastifyRequest): Promise<Result<ServerSession>> {
-    const session = await s.auth.authenticate(req.headers.authorization);
-    if (!session.ok) return session;
-    return session.value.info.permissions.includes('admin.manage') ? session : fail('forbidden', '只有系统管理员可以执行此操作', 'Only an administrator may do this');
-  }
+  const asAdmin = (session: Result<ServerSession>): Result<ServerSession> =>
+    !session.ok || session.value.info.permissions.includes('admin.manage') ? session : fail('forbidden', '只有系统管理员可以执行此操作', 'Only an administrator may do this');
+  const admin = async (req: FastifyRequest) => asAdmin(await s.auth.authenticate(req.headers.authorization));
 
   app.get('/v1/negative-list', async (req, reply) => {
     const me = await admin(req);
@@ -98,7 +96,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
     if (!session.ok) return send(reply, session);
     const body = parse(screeningApi['screening:updateRules'].input, req.body);
     if (!body.ok) return send(reply, body);
-    const me = await admin(req);
+    const me = asAdmin(session);
     if (!me.ok) return send(reply, me);
     const { basedOnVersion, note, edit } = body.value;
     const saved = await s.db.transaction(async (tx: Tx): Promise<Result<{ version: number }>> => {
