@@ -10,7 +10,8 @@ import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
 import { WorkPage } from './pages/WorkPage';
 import { useRoute, type Route } from './routing/routes';
-import { SessionProvider, useSession } from './session/SessionProvider';
+import { SessionProvider, useSession, useUser } from './session/SessionProvider';
+import { mayViewAuthority } from '../../shared/approval/authority';
 import { SyncPage } from './sync/SyncPage';
 
 // AG Grid is most of the bundle; the login page and 我的工作 do not need it.
@@ -73,6 +74,7 @@ function Screens() {
 
 function Page({ route }: { route: Route }) {
   const { can } = useSession();
+  const user = useUser();
   switch (route.name) {
     case 'work':
       return <WorkPage />;
@@ -88,7 +90,7 @@ function Page({ route }: { route: Route }) {
     case 'audit':
       return can('audit.verify') ? <AuditPage /> : <Result status="403" />;
     case 'authority':
-      return can('admin.manage') ? <AuthorityPage /> : <Result status="403" />;
+      return mayViewAuthority(user.permissions) ? <AuthorityPage /> : <Result status="403" />;
     case 'contracts':
       return can('contract.work') ? (
         <Suspense fallback={<Spin className="page-spin" />}>

@@ -1,5 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
 import { QUEUE_LABELS } from '../../../shared/api/queues';
+import { mayViewAuthority } from '../../../shared/approval/authority';
 import { AUTHORITY_TEXT } from '../authority/authority-text';
 import { CONTRACT_TEXT } from '../contracts/contract-text';
 import { DASHBOARD_TEXT } from '../dashboard/dashboard-text';
@@ -62,7 +63,8 @@ export function SideMenu({ route }: { route: Route }) {
   if (can('audit.verify')) {
     items.push({ type: 'divider' }, { key: 'audit', label: <span data-testid="nav-audit">{t('nav.audit')}</span> });
   }
-  if (can('admin.manage')) {
+  // Officers and auditors read the matrix that sets the limits (read-only); administrators edit it.
+  if (mayViewAuthority(user.permissions)) {
     items.push({ type: 'divider' }, { key: 'authority', label: <span data-testid="nav-authority">{pick(AUTHORITY_TEXT.nav)}</span> });
   }
   if (can('admin.manage')) {

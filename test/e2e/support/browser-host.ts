@@ -5,13 +5,15 @@ import { join } from 'node:path';
 
 /**
  * Starts the built browser-mode host (out/main/browser-host.js) on a free loopback port with a fresh data
- * folder and demo data, and resolves with its URL once it prints it.
+ * folder and demo data, and resolves with its URL once it prints it. `embeddedCentral`: synced with a central
+ * server it starts first (PGlite in the data folder), as `npm start` runs it.
  */
-export async function startBrowserHost(opts: { demoCases: number; dataDir?: string }): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+export async function startBrowserHost(opts: { demoCases: number; dataDir?: string; embeddedCentral?: boolean }): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   const entry = join(process.cwd(), 'out/main/browser-host.js');
   if (!existsSync(entry)) throw new Error('out/main/browser-host.js is missing: run `npm run build` first');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cfw-e2e-'));
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--demo', '--demo-cases', String(opts.demoCases)], {
+  const args = [entry, '--port', '0', '--data-dir', dataDir, '--demo', '--demo-cases', String(opts.demoCases), ...(opts.embeddedCentral ? ['--embedded-central'] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WORKBENCH_QUIET: '1' },
   });
