@@ -1,32 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { screeningApi } from '../../shared/api/screening-api';
 import { fail, ok, type Result } from '../../shared/errors';
-import type { RuleSetVersion } from '../../shared/screening/policy';
 import { applyPolicyEdit } from '../../shared/screening/policy-edit';
-import { parsePolicy } from '../../shared/screening/policy-schema';
 import { mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused } from '../../shared/screening/rule-access';
 import type { ServerSession } from '../auth/central-auth';
 import type { ServerConfig } from '../config';
 import type { Tx } from '../db/central-db';
+import { RULE_SET_COLUMNS, ruleSetInfo, toRuleSet, type RuleSetRow } from '../screening/rule-sets';
 import { malformed, parse, send } from './envelope';
 import type { CentralServices } from './sync-routes';
-
-interface RuleSetRow {
-  version: number;
-  policy: unknown;
-  note: string;
-  created_by: string;
-  created_at: string;
-}
-
-const info = (r: Omit<RuleSetRow, 'policy'>) => ({ version: r.version, note: r.note, createdBy: r.created_by, createdAt: r.created_at });
-
-/** A stored version read back through the policy schema (a row edited outside the server fails loudly). */
-function toRuleSet(r: RuleSetRow): RuleSetVersion {
-  const parsed = parsePolicy(r.policy);
-  if (!parsed.success) throw new Error(`screening rule set version ${r.version} is not a valid policy`);
-  return { ...info(r), policy: parsed.data };
-}
 
 /** A chunk is at most 720,000 base64 characters (512 KiB of file): a megabyte of JSON is plenty. */
 const CHUNK_BODY_LIMIT = 1024 * 1024;
@@ -77,8 +59,8 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
     if (!mayViewRules(session.value.info.permissions)) return send(reply, rulesViewRefused());
-    const rows = await s.db.query<RuleSetRow>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets ORDER BY version DESC');
-    return send(reply, ok({ current: toRuleSet(rows[0]!), versions: rows.map(info) }));
+    const rows = await s.db.query<RuleSetRow>(`SELECT ${RULE_SET_COLUMNS} FROM screening_rule_sets ORDER BY version DESC`);
+    return send(reply, ok({ current: toRuleSet(rows[0]!), versions: rows.map(ruleSetInfo) }));
   });
 
   app.get<{ Params: { version: string } }>('/v1/screening/rules/:version', async (req, reply) => {
@@ -87,7 +69,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
     if (!mayViewRules(session.value.info.permissions)) return send(reply, rulesViewRefused());
     if (!/^[1-9]\d{0,8}$/.test(req.params.version)) return send(reply, malformed('规则版本号不合法', 'Invalid rule set version'));
     const version = Number(req.params.version);
-    const [row] = await s.db.query<RuleSetRow>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets WHERE version = $1', [version]);
+    const [row] = await s.db.query<RuleSetRow>(`SELECT ${RULE_SET_COLUMNS} FROM screening_rule_sets WHERE version = $1`, [version]);
     return send(reply, row ? ok(toRuleSet(row)) : ruleSetMissing(version));
   });
 
@@ -104,7 +86,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
       // Screenings only read the table and are not held up.
       await tx.query('LOCK TABLE screening_rule_sets IN SHARE ROW EXCLUSIVE MODE');
       const [latest] = await tx.query<RuleSetRow>(
-        'SELECT version, policy, note, created_by, created_at FROM screening_rule_sets ORDER BY version DESC LIMIT 1',
+        `SELECT ${RULE_SET_COLUMNS} FROM screening_rule_sets ORDER BY version DESC LIMIT 1`,
       );
       if (latest!.version !== basedOnVersion) return basedOnVersion > latest!.version ? ruleSetMissing(basedOnVersion) : rulesMoved();
       const next = applyPolicyEdit(toRuleSet(latest!).policy, edit);

@@ -5,12 +5,29 @@ import type { CentralDb, Tx } from '../db/central-db';
 
 export type ServerRuleSet = RuleSetVersion;
 
-interface Row {
+/** A row of `screening_rule_sets` as `RULE_SET_COLUMNS` select it. */
+export interface RuleSetRow {
   version: number;
   policy: unknown;
   note: string;
   created_by: string;
   created_at: string;
+}
+
+export const RULE_SET_COLUMNS = 'version, policy, note, created_by, created_at';
+
+export const ruleSetInfo = (r: Omit<RuleSetRow, 'policy'>): Omit<RuleSetVersion, 'policy'> => ({
+  version: r.version,
+  note: r.note,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+/** A stored version read back through the policy schema: a row edited outside the server fails loudly. */
+export function toRuleSet(r: RuleSetRow): RuleSetVersion {
+  const parsed = parsePolicy(r.policy);
+  if (!parsed.success) throw new Error(`screening rule set version ${r.version} is not a valid policy: ${parsed.error.issues[0]?.message}`);
+  return { ...ruleSetInfo(r), policy: parsed.data };
 }
 
 /**
@@ -39,11 +56,8 @@ export class ServerRuleSets {
     if (version === undefined || version === null) throw new Error('screening_rule_sets is empty');
     const known = this.parsed.get(version);
     if (known) return known;
-    const [row] = await tx.query<Row>('SELECT version, policy, note, created_by, created_at FROM screening_rule_sets WHERE version = $1', [version]);
-    const parsed = parsePolicy(row!.policy);
-    // A row edited outside the server fails loudly instead of screening with nonsense.
-    if (!parsed.success) throw new Error(`screening rule set version ${version} is not a valid policy: ${parsed.error.issues[0]?.message}`);
-    const set = { version, policy: parsed.data, note: row!.note, createdBy: row!.created_by, createdAt: row!.created_at };
+    const [row] = await tx.query<RuleSetRow>(`SELECT ${RULE_SET_COLUMNS} FROM screening_rule_sets WHERE version = $1`, [version]);
+    const set = toRuleSet(row!);
     this.parsed.set(version, set);
     return set;
   }
