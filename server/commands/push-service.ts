@@ -142,34 +142,23 @@ export class PushService {
         replies.push(storedAnswer(stored, ws, caseIdOf(c.payload)));
         continue;
       }
-      let payload: unknown = c.payload;
       const caseId = caseIdOf(c.payload);
-      if (SERVER_ONLY_COMMANDS.has(c.name)) {
-        const o = refuse(c, session, caseId, ws, madeByServerOnly().error);
-        outcomes.push(o);
-        replies.push(answerOf(o));
-        continue;
-      }
-      if (c.name === 'overrideScreening' && caseId) {
-        const baseline = baselines.get(caseId);
-        if (!baseline) {
-          const o = refuse(c, session, caseId, ws, noScreeningResult().error);
-          outcomes.push(o);
-          replies.push(answerOf(o));
-          continue;
-        }
-        payload = { ...c.payload, baseline };
-      }
-      const o = applyCommand(ws, { commandId: c.commandId, name: c.name, payload, createdAt: c.createdAt }, session.actor, {
-        now: at.now,
-        leaseMs: this.deps.config.leaseMs,
-        authority: at.matrix,
-        lookupUser,
-      });
+      const override = c.name === 'overrideScreening' && caseId !== null;
+      const baseline = override ? baselines.get(caseId) : undefined;
+      // Refused before `decide`: a command only the server issues, an override of a case the server has no
+      // screening result for. An override is decided on the server's own baseline.
+      const refusal = SERVER_ONLY_COMMANDS.has(c.name) ? madeByServerOnly() : override && !baseline ? noScreeningResult() : null;
+      const payload = baseline ? { ...c.payload, baseline } : c.payload;
+      const o = refusal
+        ? refuse(c, session, caseId, ws, refusal.error)
+        : applyCommand(ws, { commandId: c.commandId, name: c.name, payload, createdAt: c.createdAt }, session.actor, {
+            now: at.now,
+            leaseMs: this.deps.config.leaseMs,
+            authority: at.matrix,
+            lookupUser,
+          });
       // A second override of the same result in this push is measured against the first.
-      if (o.status === 'accepted' && c.name === 'overrideScreening' && caseId) {
-        baselines.set(caseId, afterOverride(baselines.get(caseId)!, c.payload as { limitFen?: number; rateBp?: number }));
-      }
+      if (o.status === 'accepted' && baseline) baselines.set(caseId!, afterOverride(baseline, c.payload as { limitFen?: number; rateBp?: number }));
       outcomes.push(o);
       replies.push(answerOf(o));
     }
