@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { screeningApi } from '../../shared/api/screening-api';
-import { fail, ok, type Result } from '../../shared/errors';
+import { ok, type Result } from '../../shared/errors';
 import { applyPolicyEdit } from '../../shared/screening/policy-edit';
-import { mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused } from '../../shared/screening/rule-access';
+import { mayAdministerScreening, mayViewRules, ruleSetMissing, rulesMoved, rulesViewRefused, screeningAdminOnly } from '../../shared/screening/rule-access';
 import type { ServerSession } from '../auth/central-auth';
 import type { ServerConfig } from '../config';
 import type { Tx } from '../db/central-db';
@@ -22,7 +22,7 @@ const CHUNK_BODY_LIMIT = 1024 * 1024;
  */
 export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
   const asAdmin = (session: Result<ServerSession>): Result<ServerSession> =>
-    !session.ok || session.value.info.permissions.includes('admin.manage') ? session : fail('forbidden', '只有系统管理员可以执行此操作', 'Only an administrator may do this');
+    !session.ok || mayAdministerScreening(session.value.info.permissions) ? session : screeningAdminOnly();
   const admin = async (req: FastifyRequest) => asAdmin(await s.auth.authenticate(req.headers.authorization));
 
   app.get('/v1/negative-list', async (req, reply) => {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../../shared/errors';
-import { mayViewRules, rulesReadOnly, rulesViewRefused } from '../../../shared/screening/rule-access';
+import { mayAdministerScreening, mayViewRules, rulesReadOnly, rulesViewRefused, screeningAdminOnly } from '../../../shared/screening/rule-access';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -14,7 +14,6 @@ type CentralScreeningChannels =
   | 'screening:ruleSet'
   | 'screening:updateRules';
 
-const ADMIN_ONLY = () => fail('forbidden', '只有系统管理员可以执行此操作', 'Only an administrator may do this');
 const offline = () =>
   fail(
     'offline',
@@ -32,7 +31,7 @@ const offline = () =>
 export function centralScreeningHandlers(sync: SyncService): HandlerGroup<CentralScreeningChannels> {
   function asAdmin<T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
     const me = must(session);
-    if (!me.info.permissions.includes('admin.manage')) return Promise.resolve(ADMIN_ONLY());
+    if (!mayAdministerScreening(me.info.permissions)) return Promise.resolve(screeningAdminOnly());
     return onServer(sync, me, offline, call);
   }
 

@@ -3,19 +3,18 @@ import type { ScreeningView } from '../../../../shared/api/screening-views';
 import { covers, ruleFor, UNGRADED } from '../../../../shared/approval/authority';
 import { checkedByActor } from '../../../../shared/commands/guards';
 import type { CaseRecord } from '../../../../shared/domain/case';
-import { fail, ok, type Result } from '../../../../shared/errors';
+import { ok, type Result } from '../../../../shared/errors';
 import { PRODUCTS } from '../../../../shared/products/catalog';
 import { applyPolicyEdit } from '../../../../shared/screening/policy-edit';
-import { mayViewRules, ruleSetMissing, rulesMoved, rulesReadOnly, rulesViewRefused } from '../../../../shared/screening/rule-access';
+import { mayAdministerScreening, mayViewRules, ruleSetMissing, rulesMoved, rulesReadOnly, rulesViewRefused, screeningAdminOnly } from '../../../../shared/screening/rule-access';
 import type { Session } from '../../auth/auth-service';
 import type { ScreeningRecord } from '../../screening/screening-result-repo';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
 
-const ADMIN_ONLY = { zh: '只有系统管理员可以执行此操作', en: 'Only an administrator may do this' };
 
 function admin(session: Session | null): Result<Session> {
   const me = must(session);
-  return me.info.permissions.includes('admin.manage') ? ok(me) : fail('forbidden', ADMIN_ONLY.zh, ADMIN_ONLY.en);
+  return mayAdministerScreening(me.info.permissions) ? ok(me) : screeningAdminOnly();
 }
 
 export function screeningHandlers(s: Services): HandlerGroup<keyof typeof screeningApi> {
