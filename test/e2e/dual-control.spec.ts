@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startBrowserHost } from './support/browser-host';
-import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
+import { baseUrl, call, DEMO_PASSWORD, loggedInPage, login, value, watchPageErrors } from './support/pages';
 
 /**
  * Approval under dual control in Chromium (issue 5): officer A proposes, cannot confirm in the UI or through
@@ -12,44 +12,12 @@ import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages'
 
 const WAN = 1_000_000; // 1万元 in fen
 
-interface ApiAnswer {
-  status: number;
-  // `any`: JSON from the host, whose fields the test asserts one by one (the contract's own zod types are
-  // for the app; re-parsing here would test the schema, not the behaviour).
-  body: { ok: boolean; value?: any; error?: { code: string; message: string } };
-}
-
-async function tokenOf(page: Page): Promise<string> {
-  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
-  if (!token) throw new Error('no session token in sessionStorage');
-  return token;
-}
-
-/**
- * One call of the browser-mode API, by default with this page's own session (as any script in the page
- * could), or with a token from `apiLogin`.
- */
-async function call(page: Page, channel: string, input: unknown, opts: { url?: string; token?: string } = {}): Promise<ApiAnswer> {
-  const [domain, verb] = channel.split(':');
-  const res = await page.request.post(`${opts.url ?? baseUrl()}api/${domain}/${verb}`, {
-    headers: { authorization: `Bearer ${opts.token ?? (await tokenOf(page))}` },
-    data: input,
-  });
-  return { status: res.status(), body: await res.json() };
-}
-
 /** A session for someone who only needs to read through the API (no page of his own). */
 async function apiLogin(page: Page, username: string): Promise<string> {
   const res = await page.request.post(`${baseUrl()}api/auth/login`, { data: { username, password: DEMO_PASSWORD } });
   const body = await res.json();
   if (!body.ok) throw new Error(`login of ${username} refused: ${JSON.stringify(body.error)}`);
   return body.value.token;
-}
-
-async function value(answer: Promise<ApiAnswer>) {
-  const a = await answer;
-  if (!a.body.ok) throw new Error(`API refused: ${a.status} ${JSON.stringify(a.body.error)}`);
-  return a.body.value;
 }
 
 /**
@@ -73,19 +41,13 @@ function yuanText(fen: number): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
-async function loggedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await login(page, username);
-  return page;
-}
-
 async function openCase(page: Page, caseId: string): Promise<void> {
   await page.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
   await expect(page.getByTestId('case-page')).toBeVisible();
 }
 
 test('A proposes; A cannot confirm in the UI or the API; B confirms; contract desk and auditor see it', async ({ browser }, testInfo) => {
-  const a = await loggedIn(browser, 'liqiang');
+  const a = await loggedInPage(browser, 'liqiang');
   const errors = watchPageErrors(a);
   const picked = await pickApprovalCase(a);
   const approvedFen = picked.amountFen - 1; // one fen less than applied: the conversion must be exact
@@ -128,7 +90,7 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     expect(refused.body.error?.message).toBe('不能复核本人提交的审批意见');
   });
 
-  const b = await loggedIn(browser, 'zhaolei');
+  const b = await loggedInPage(browser, 'zhaolei');
   await test.step('officer B claims and confirms with K', async () => {
     await openCase(b, picked.id);
     await expect(b.getByTestId('proposal-summary')).toContainText('李强');
@@ -144,7 +106,7 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
   });
 
   await test.step('the approved case is in the contract desk queue', async () => {
-    const clerk = await loggedIn(browser, 'zhangmin');
+    const clerk = await loggedInPage(browser, 'zhangmin');
     await clerk.getByTestId('nav-queue-contract_desk').click();
     await clerk.getByTestId('queue-search').fill(picked.appNo);
     await expect(clerk.locator(`.ag-row[row-id="${picked.id}"]`)).toBeVisible();
@@ -153,7 +115,7 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
   });
 
   await test.step('the auditor filters by checker, sees B’s confirmation and exports it', async () => {
-    const auditor = await loggedIn(browser, 'wugang');
+    const auditor = await loggedInPage(browser, 'wugang');
     await auditor.getByTestId('nav-audit').click();
     await expect(auditor.getByTestId('audit-table')).toBeVisible();
     await auditor.getByTestId('audit-filter-checker').fill('u-officer-2');
@@ -178,7 +140,7 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
 });
 
 test('B sends a proposal back with a comment; A sees it and returns the case to document checking', async ({ browser }) => {
-  const a = await loggedIn(browser, 'liqiang');
+  const a = await loggedInPage(browser, 'liqiang');
   const picked = await pickApprovalCase(a);
   await openCase(a, picked.id);
   await a.keyboard.press('c');
@@ -197,7 +159,7 @@ test('B sends a proposal back with a comment; A sees it and returns the case to 
   await a.keyboard.press('Control+Enter');
   await expect(a.getByTestId('proposal-summary')).toContainText('负债率过高');
 
-  const b = await loggedIn(browser, 'zhaolei');
+  const b = await loggedInPage(browser, 'zhaolei');
   await openCase(b, picked.id);
   await b.keyboard.press('c');
   await expect(b.getByTestId('sendback-button')).toBeVisible();
@@ -232,10 +194,7 @@ test('an administrator saves an edited authority matrix as a new version', async
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await login(page, 'admin', DEMO_PASSWORD, host.url);
     await page.getByTestId('nav-authority').click();
     await expect(page.getByTestId('authority-current')).toHaveAttribute('data-version', '1');
     await expect(page.getByTestId('authority-table').locator('tbody tr.ant-table-row')).toHaveCount(4);

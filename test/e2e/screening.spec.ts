@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { baseUrl, login, watchPageErrors } from './support/pages';
+import { expect, test } from '@playwright/test';
+import { baseUrl, call, loggedInPage, value, watchPageErrors } from './support/pages';
 
 /**
  * Screening in Chromium (issue 4): an administrator imports a negative list through the admin page, a clerk
@@ -10,43 +10,23 @@ import { baseUrl, login, watchPageErrors } from './support/pages';
  * no decline trigger), never by a fixed id.
  */
 
-interface Answer {
-  ok: boolean;
-  // `any`: JSON from the host, whose fields the test reads one by one.
-  value?: any;
-  error?: { code: string; message: string };
-}
-
-async function call(page: Page, channel: string, input: unknown): Promise<Answer> {
-  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
-  const [domain, verb] = channel.split(':');
-  const res = await page.request.post(`${baseUrl()}api/${domain}/${verb}`, { headers: { authorization: `Bearer ${token}` }, data: input });
-  return (await res.json()) as Answer;
-}
-
-async function pageFor(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await login(page, username);
-  return page;
-}
-
 test('a case with a negative-list hit lands in the investigation queue with the hit shown, and goes on to approval', async ({ browser }) => {
   // The clerk takes an unclaimed credit loan from 资料审核.
-  const clerk = await pageFor(browser, 'zhangmin');
+  const clerk = await loggedInPage(browser, 'zhangmin');
   const errors = watchPageErrors(clerk);
-  const list = await call(clerk, 'queue:list', { queue: 'doc_check', startRow: 0, endRow: 5, filter: { states: ['submitted'], products: ['credit_fast'] } });
-  const row = list.value.rows.find((r: { assigneeId: string | null }) => r.assigneeId === null);
+  const list = await value(call(clerk, 'queue:list', { queue: 'doc_check', startRow: 0, endRow: 5, filter: { states: ['submitted'], products: ['credit_fast'] } }));
+  const row = list.rows.find((r: { assigneeId: string | null }) => r.assigneeId === null);
   expect(row).toBeTruthy();
   const caseId: string = row.id;
   await clerk.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
   await clerk.getByTestId('action-claim').click();
   await expect(clerk.getByTestId('case-state')).toHaveAttribute('data-state', 'doc_check');
-  const detail = (await call(clerk, 'case:get', { caseId })).value;
+  const detail = await value(call(clerk, 'case:get', { caseId }));
   const appNo: string = detail.application.appNo;
   const { name, idNumber } = detail.application.applicant as { name: string; idNumber: string };
 
   // The administrator imports a negative list naming that applicant.
-  const admin = await pageFor(browser, 'admin');
+  const admin = await loggedInPage(browser, 'admin');
   await admin.getByTestId('nav-screening-rules').click();
   await expect(admin.getByTestId('screening-admin')).toBeVisible();
   await admin.getByTestId('tab-negative-list').click();
@@ -61,7 +41,7 @@ test('a case with a negative-list hit lands in the investigation queue with the 
   await expect(clerk.getByTestId('case-state')).toHaveAttribute('data-state', 'investigation');
 
   // A field officer finds it in the investigation queue, with the hit as his instruction.
-  const officer = await pageFor(browser, 'liqiang');
+  const officer = await loggedInPage(browser, 'liqiang');
   await officer.getByTestId('nav-queue-investigation').click();
   await officer.getByTestId('queue-search').fill(appNo);
   const gridRow = officer.locator(`.ag-row[row-id="${caseId}"]`);
@@ -103,7 +83,7 @@ test('a case with a negative-list hit lands in the investigation queue with the 
 });
 
 test('an administrator switches a rule off and the rules are saved as a new version', async ({ browser }) => {
-  const admin = await pageFor(browser, 'admin');
+  const admin = await loggedInPage(browser, 'admin');
   await admin.getByTestId('nav-screening-rules').click();
   const inForce = admin.getByTestId('rules-in-force');
   const before = Number(await inForce.getAttribute('data-version'));
@@ -113,7 +93,7 @@ test('an administrator switches a rule off and the rules are saved as a new vers
   await admin.getByTestId('rules-save').click();
   await expect(inForce).toHaveAttribute('data-version', String(before + 1));
   await expect(inForce).toContainText('房龄规则暂停');
-  const rules = await call(admin, 'screening:rules', {});
-  expect(rules.value.current.policy.rules.find((r: { id: string }) => r.id === 'R083').enabled).toBe(false);
-  expect(rules.value.versions.map((v: { version: number }) => v.version)).toContain(before);
+  const rules = await value(call(admin, 'screening:rules', {}));
+  expect(rules.current.policy.rules.find((r: { id: string }) => r.id === 'R083').enabled).toBe(false);
+  expect(rules.versions.map((v: { version: number }) => v.version)).toContain(before);
 });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { startBrowserHost } from './support/browser-host';
-import { DEMO_PASSWORD, watchPageErrors } from './support/pages';
+import { call, DEMO_PASSWORD, login, value, watchPageErrors } from './support/pages';
 
 /*
  * The workbench as `npm start` runs it: the desktop synced with a central server (embedded, PGlite in the
@@ -22,24 +22,9 @@ test.afterAll(async () => {
   rmSync(host.dataDir, { recursive: true, force: true });
 });
 
-async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(host.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('header-user')).toBeVisible();
-}
-
-async function api(page: Page, channel: string, input: unknown) {
-  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
-  const [domain, verb] = channel.split(':');
-  const res = await page.request.post(`${host.url}api/${domain}/${verb}`, { headers: { authorization: `Bearer ${token}` }, data: input });
-  return (await res.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } };
-}
-
 test('a clerk on a synced desktop sees it online and claims the next case from the server', async ({ page }) => {
   const errors = watchPageErrors(page);
-  await loginAs(page, 'zhangmin');
+  await login(page, 'zhangmin', DEMO_PASSWORD, host.url);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online');
   await page.getByTestId('nav-queue-doc_check').click();
   await expect(page.getByTestId('queue-grid').locator('.ag-row').first()).toBeVisible();
@@ -49,8 +34,8 @@ test('a clerk on a synced desktop sees it online and claims the next case from t
   await expect(page.getByTestId('case-history')).toContainText('领取');
   // Decided by the server: nothing of it waits in this desktop's outbox.
   await expect(page.getByTestId('sync-pending')).toContainText('0');
-  const status = await api(page, 'sync:status', {});
-  expect(status.value).toMatchObject({ mode: 'central', online: true, pendingCommands: 0 });
+  const status = await value(call(page, 'sync:status', {}, { url: host.url }));
+  expect(status).toMatchObject({ mode: 'central', online: true, pendingCommands: 0 });
   expect(errors).toEqual([]);
 });
 
@@ -67,7 +52,7 @@ test("an administrator edits the server's authority matrix from the page; an off
 async function authorityEdit(context: BrowserContext) {
   const admin = await context.newPage();
   const errors = watchPageErrors(admin);
-  await loginAs(admin, 'admin');
+  await login(admin, 'admin', DEMO_PASSWORD, host.url);
   await admin.getByTestId('nav-authority').click();
   await expect(admin.getByTestId('authority-current')).toHaveAttribute('data-version', '1');
   await expect(admin.getByTestId('authority-read-only')).toHaveCount(0);
@@ -79,14 +64,14 @@ async function authorityEdit(context: BrowserContext) {
   expect(errors).toEqual([]);
 
   const officer = await context.newPage();
-  await loginAs(officer, 'liqiang');
+  await login(officer, 'liqiang', DEMO_PASSWORD, host.url);
   await officer.getByTestId('nav-authority').click();
   await expect(officer.getByTestId('authority-current')).toHaveAttribute('data-version', '2');
   await expect(officer.getByTestId('authority-read-only')).toHaveText('只有系统管理员可以修改审批权限表');
   await expect(officer.getByTestId('authority-save')).toHaveCount(0);
   await expect(officer.getByTestId('authority-max-0')).toBeDisabled();
   // Saved on the server, not in this desktop's own copy: the API says the same, with the version it is in.
-  const seen = await api(officer, 'authority:get', {});
-  expect(seen.value.current).toMatchObject({ version: 2, note: '总行统一下调审批员上限' });
-  expect(seen.value.current.rules[0].maxAmountFen).toBe(90_000_000);
+  const seen = await value(call(officer, 'authority:get', {}, { url: host.url }));
+  expect(seen.current).toMatchObject({ version: 2, note: '总行统一下调审批员上限' });
+  expect(seen.current.rules[0].maxAmountFen).toBe(90_000_000);
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -8,9 +8,9 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Logs in through the login form, as a person would, and waits for 我的工作. */
-export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(baseUrl());
+/** Logs in through the login form, as a person would, and waits for 我的工作 (on the shared host unless `url`). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD, url = baseUrl()): Promise<void> {
+  await page.goto(url);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -25,4 +25,44 @@ export function watchPageErrors(page: Page): string[] {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
   });
   return errors;
+}
+
+/** A page of its own context, logged in as `username` on the shared host. */
+export async function loggedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, username);
+  return page;
+}
+
+export interface ApiAnswer {
+  status: number;
+  // `any`: JSON from the host, whose fields the test asserts one by one (the contract's own zod types are
+  // for the app; re-parsing here would test the schema, not the behaviour).
+  body: { ok: boolean; value?: any; error?: { code: string; message: string } };
+}
+
+export async function tokenOf(page: Page): Promise<string> {
+  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
+  if (!token) throw new Error('no session token in sessionStorage');
+  return token;
+}
+
+/**
+ * One call of the browser-mode API, by default with this page's own session (as any script in the page
+ * could) on the shared host, or with another token or on another host.
+ */
+export async function call(page: Page, channel: string, input: unknown, opts: { url?: string; token?: string } = {}): Promise<ApiAnswer> {
+  const [domain, verb] = channel.split(':');
+  const res = await page.request.post(`${opts.url ?? baseUrl()}api/${domain}/${verb}`, {
+    headers: { authorization: `Bearer ${opts.token ?? (await tokenOf(page))}` },
+    data: input,
+  });
+  return { status: res.status(), body: await res.json() };
+}
+
+/** The answer's value; a refusal fails the test with what the host said. */
+export async function value(answer: Promise<ApiAnswer>) {
+  const a = await answer;
+  if (!a.body.ok) throw new Error(`API refused: ${a.status} ${JSON.stringify(a.body.error)}`);
+  return a.body.value;
 }
