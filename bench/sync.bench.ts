@@ -16,7 +16,7 @@ import { createUsers, queuedCases } from '../server/demo/central-demo';
 import { importCases } from '../server/demo/import-cases';
 import { startCentralProcess } from '../test/integration/support/central-child';
 import { startPostgres, type PgCluster } from '../test/integration/support/postgres';
-import { postgresCpu, postgresCpuSince, processCpuMs } from './support/process-cpu';
+import { cpuMeter } from './support/process-cpu';
 import { RawHttpClient } from './support/raw-http';
 import { median, report } from './support/report';
 
@@ -81,14 +81,14 @@ async function benchPull(server: ServerProcess): Promise<{ ms: number; desktopCp
     const d = desktop(url);
     const login = await serverToken(url, 'zhouyan');
     d.sync.tokens.set(login.user.id, login.token, Date.parse(login.expiresAt));
-    const cpu0 = { server: processCpuMs(server.child.pid!), pg: postgresCpu(), desktop: process.cpuUsage() };
+    const meter = cpuMeter(server.child.pid!);
     const t0 = performance.now();
     if (!(await pullFeed(d.sync))) throw new Error('pull failed');
     times.push(performance.now() - t0);
-    const desktopCpu = process.cpuUsage(cpu0.desktop);
-    cpu.desktop.push((desktopCpu.user + desktopCpu.system) / 1000);
-    cpu.server.push(processCpuMs(server.child.pid!) - cpu0.server);
-    cpu.pg.push(postgresCpuSince(cpu0.pg));
+    const spent = meter();
+    cpu.desktop.push(spent.selfMs);
+    cpu.server.push(spent.serverMs);
+    cpu.pg.push(spent.postgresMs);
     const n = (d.host.services.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
     if (n !== 10_000) throw new Error(`pulled ${n} cases, expected 10,000`);
     d.close();
@@ -158,7 +158,7 @@ async function benchClaims(server: { url: string; child: ChildProcess }, db: Cen
     }),
   );
   const warmedUp = made;
-  const cpu0 = { server: processCpuMs(server.child.pid!), pg: postgresCpu(), clients: process.cpuUsage() };
+  const meter = cpuMeter(server.child.pid!);
   const deadline = performance.now() + CLAIM_SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -167,7 +167,7 @@ async function benchClaims(server: { url: string; child: ChildProcess }, db: Cen
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const clientCpu = process.cpuUsage(cpu0.clients);
+  const spent = meter();
   for (const client of clients) client.close();
   const total = made - warmedUp;
   const perClaim = (ms: number) => ms / total;
@@ -178,9 +178,9 @@ async function benchClaims(server: { url: string; child: ChildProcess }, db: Cen
   return {
     perSecond: total / seconds,
     doubles: Math.max(row!.doubles, clientDoubles),
-    serverMs: perClaim(processCpuMs(server.child.pid!) - cpu0.server),
-    postgresMs: perClaim(postgresCpuSince(cpu0.pg)),
-    clientsMs: perClaim((clientCpu.user + clientCpu.system) / 1000),
+    serverMs: perClaim(spent.serverMs),
+    postgresMs: perClaim(spent.postgresMs),
+    clientsMs: perClaim(spent.selfMs),
   };
 }
 

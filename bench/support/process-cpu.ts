@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-export function processCpuMs(pid: number): number {
+function processCpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
@@ -17,7 +17,7 @@ export function processCpuMs(pid: number): number {
 }
 
 /** CPU so far of each PostgreSQL process, by pid. */
-export function postgresCpu(): Map<number, number> {
+function postgresCpu(): Map<number, number> {
   const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -31,8 +31,20 @@ export function postgresCpu(): Map<number, number> {
 }
 
 /** PostgreSQL's CPU since `before`: backends that started meanwhile count whole, ones that ended are lost. */
-export function postgresCpuSince(before: Map<number, number>): number {
+function postgresCpuSince(before: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
   return total;
+}
+
+/**
+ * Starts measuring the CPU of this process (the bench's desktop or clients), of the server process `pid` and
+ * of PostgreSQL; the function returned reads what each has spent since, in milliseconds.
+ */
+export function cpuMeter(pid: number): () => { selfMs: number; serverMs: number; postgresMs: number } {
+  const start = { self: process.cpuUsage(), server: processCpuMs(pid), pg: postgresCpu() };
+  return () => {
+    const self = process.cpuUsage(start.self);
+    return { selfMs: (self.user + self.system) / 1000, serverMs: processCpuMs(pid) - start.server, postgresMs: postgresCpuSince(start.pg) };
+  };
 }
