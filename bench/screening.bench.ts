@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { idNumberCheckDigit } from '../shared/validators/id-number';
 import { actorOf } from '../electron/host/auth/auth-service';
 import { createHost } from '../electron/host/host';
-import { SCREENING_ACTOR } from '../electron/host/screening/screening-service';
+import { SYSTEM_ACTOR } from '../shared/auth/system-user';
 import { measure, median, report } from './support/report';
 
 process.env.WORKBENCH_QUIET = '1';
@@ -34,7 +34,7 @@ async function main() {
     lines.push(`名单${k % 5_000},${first17}${idNumberCheckDigit(first17)},失信被执行人,法院,2026-01-01`);
   }
   const t0 = performance.now();
-  const imported = s.screening.importer.importBuffer(SCREENING_ACTOR, 'bench.csv', Buffer.from(lines.join('\r\n'), 'utf8'), 'auto');
+  const imported = s.screening.importer.importBuffer(SYSTEM_ACTOR, 'bench.csv', Buffer.from(lines.join('\r\n'), 'utf8'), 'auto');
   report('screening.negative_list_import_100k_ms', Math.round(performance.now() - t0), 'ms');
   if (!imported.imported || s.screening.negativeList.count() < ENTRIES) throw new Error(`import failed: ${JSON.stringify(imported.fatal)}`);
 

@@ -9,7 +9,8 @@ import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
 import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import { hashPassword } from '../../electron/host/auth/password';
 import { makeApplication, pickState, planCase, prng, type Step } from '../../electron/host/demo/seed';
-import { DEMO_PASSWORD, DEMO_USERS, SYSTEM_USER } from '../../electron/host/demo/demo-users';
+import { SYSTEM_ACTOR, SYSTEM_USER } from '../../shared/auth/system-user';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../electron/host/demo/demo-users';
 import { DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv } from '../../electron/host/screening/demo-negative-list';
 import type { CentralDb } from '../db/central-db';
 import { ServerNegativeList } from '../screening/negative-list-service';
@@ -71,7 +72,6 @@ export function replaySteps(steps: readonly Step[]): ImportedCase[] {
   return [...byCase.values()];
 }
 
-const SYSTEM: Actor = { id: SYSTEM_USER.id, name: SYSTEM_USER.displayName, roles: SYSTEM_USER.roles, team: SYSTEM_USER.team };
 
 /** `count` new applications waiting in the 资料审核 queue (fixtures for claim tests and the bench). */
 export function queuedCases(count: number, nowMs: number, seed = 7): ImportedCase[] {
@@ -80,7 +80,7 @@ export function queuedCases(count: number, nowMs: number, seed = 7): ImportedCas
   for (let i = 1; i <= count; i++) {
     const data = makeApplication(i, r, nowMs - 3600_000);
     data.appNo = `CQ${String(seed).padStart(3, '0')}${String(i).padStart(8, '0')}`;
-    steps.push({ at: nowMs - 3600_000 + i, actor: SYSTEM, name: 'submit', payload: { caseId: `q-${seed}-${i}`, data } });
+    steps.push({ at: nowMs - 3600_000 + i, actor: SYSTEM_ACTOR, name: 'submit', payload: { caseId: `q-${seed}-${i}`, data } });
   }
   return replaySteps(steps);
 }
@@ -118,5 +118,5 @@ async function seedCentralNegativeList(db: CentralDb, now: number): Promise<void
     `SELECT record->'data'->'applicant'->>'name' AS name, record->'data'->'applicant'->>'idNumber' AS id_number
      FROM cases WHERE state = 'screening' ORDER BY id`,
   );
-  await new ServerNegativeList({ db, now: () => now }).importBuffer(SYSTEM, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, now), 'auto');
+  await new ServerNegativeList({ db, now: () => now }).importBuffer(SYSTEM_ACTOR, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, now), 'auto');
 }

@@ -1,9 +1,8 @@
-import type { Actor } from '../../shared/commands/types';
+import { SYSTEM_ACTOR } from '../../shared/auth/system-user';
 import type { CaseRecord } from '../../shared/domain/case';
 import { screenApplication, type ScreeningEvaluation } from '../../shared/screening/screen-case';
 import { shanghaiDate } from '../../shared/sla/working-time';
 import type { ScreeningWire } from '../../shared/sync/protocol';
-import { SYSTEM_USER } from '../../electron/host/demo/demo-users';
 import { redact } from '../../electron/host/log';
 import { authorityOf } from '../commands/authority-rows';
 import { applyCommand, type Accepted, type WorkingSet } from '../commands/case-engine';
@@ -15,9 +14,6 @@ import type { CentralDb, Row, Tx } from '../db/central-db';
 import { lit, litTextArray } from '../db/sql-literal';
 import { negativeListMatches } from './negative-list-lookup';
 import type { ServerRuleSet, ServerRuleSets } from './rule-sets';
-
-/** Screening acts as the system user (no password, cannot log in), as on a standalone desktop. */
-export const SCREENING_ACTOR: Actor = { id: SYSTEM_USER.id, name: SYSTEM_USER.displayName, roles: SYSTEM_USER.roles, team: null };
 
 /** Cases screened per transaction. */
 const BATCH = 100;
@@ -134,7 +130,7 @@ export class ServerScreening {
         continue;
       }
       const payload = { caseId: c.id, outcome: evaluation.outcome, reasons: evaluation.reasons, riskGrade: evaluation.riskGrade, team: evaluation.team };
-      const o = applyCommand(ws, { commandId: screeningCommandId(c), name: 'completeScreening', payload, createdAt: null }, SCREENING_ACTOR, {
+      const o = applyCommand(ws, { commandId: screeningCommandId(c), name: 'completeScreening', payload, createdAt: null }, SYSTEM_ACTOR, {
         now,
         leaseMs: this.deps.config.leaseMs,
         authority,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLE_PERMISSIONS, hasPermission, permissionsOf, type Permission } from './permissions';
 import { ROLES, ROLE_LABELS, type Role } from './roles';
+import { SYSTEM_ACTOR, SYSTEM_USER } from './system-user';
 
 /** Permissions that change a case or the system; a read-only role must hold none of them. */
 const WRITE_PERMISSIONS: readonly Permission[] = [
@@ -17,7 +18,7 @@ const WRITE_PERMISSIONS: readonly Permission[] = [
 
 describe('ROLE_PERMISSIONS', () => {
   it('defines every role of DESIGN §3, with labels', () => {
-    expect([...ROLES].sort()).toEqual(['admin', 'auditor', 'clerk', 'officer', 'senior_officer', 'supervisor']);
+    expect([...ROLES].sort()).toEqual(['admin', 'auditor', 'clerk', 'officer', 'senior_officer', 'supervisor', 'system']);
     for (const role of ROLES) {
       expect(ROLE_PERMISSIONS[role]).toBeDefined();
       expect(ROLE_LABELS[role].zh.length).toBeGreaterThan(0);
@@ -64,6 +65,17 @@ describe('ROLE_PERMISSIONS', () => {
       expect(hasPermission([r], 'audit.view')).toBe(true);
       expect(hasPermission([r], 'audit.verify')).toBe(true);
     }
+  });
+
+  it('lets only the system role record a screening outcome: no administrator can declare a case screened', () => {
+    expect(ROLES.filter((r) => hasPermission([r], 'screening.run'))).toEqual(['system']);
+    expect(hasPermission(['admin'], 'screening.run')).toBe(false);
+  });
+
+  it('gives the system role only what branch intake and screening do, and only the system user holds it', () => {
+    expect(permissionsOf(['system'])).toEqual(['case.submit', 'case.view_all', 'case.withdraw', 'screening.run']);
+    expect(SYSTEM_USER.roles).toEqual(['system']);
+    expect(SYSTEM_ACTOR).toEqual({ id: 'system', name: '系统', roles: ['system'], team: null });
   });
 
   it('shows unmasked identity numbers only to roles that work case documents', () => {

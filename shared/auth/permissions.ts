@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   'case.submit', // branch intake: new application, resubmission after 补件
   'case.withdraw',
   'doc.work', // 资料审核: claim, pass on, return for supplement
-  'screening.run', // automatic screening outcome (system)
+  'screening.run', // automatic screening outcome (the system user only)
   'investigation.work', // 线下调查工单
   'approval.work', // propose, confirm, send back
   'contract.work', // contract desk
@@ -26,8 +26,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: ['approval.work', 'investigation.work', 'pii.view'],
   senior_officer: ['approval.work', 'investigation.work', 'pii.view'],
   supervisor: ['case.assign', 'case.view_all', 'audit.view', 'audit.verify', 'case.withdraw'],
-  admin: ['admin.manage', 'case.submit', 'case.withdraw', 'screening.run', 'case.view_all'],
+  // case.submit: in the demo an administrator stands in for the branch (补件 uploads on a returned case).
+  admin: ['admin.manage', 'case.submit', 'case.withdraw', 'case.view_all'],
   auditor: ['audit.view', 'audit.verify', 'case.view_all'],
+  system: ['case.submit', 'case.withdraw', 'screening.run', 'case.view_all'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -1,4 +1,9 @@
-export const ROLES = ['clerk', 'officer', 'senior_officer', 'supervisor', 'admin', 'auditor'] as const;
+/**
+ * `system` is no person's role: only the system user holds it (shared/auth/system-user.ts: branch intake and
+ * automatic screening act as it; it has no password and cannot log in). Keeping what only the machine may do
+ * out of `admin` means no administrator's session can declare a case screened.
+ */
+export const ROLES = ['clerk', 'officer', 'senior_officer', 'supervisor', 'admin', 'auditor', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -8,4 +13,5 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   supervisor: { zh: '主管', en: 'Supervisor' },
   admin: { zh: '系统管理员', en: 'Administrator' },
   auditor: { zh: '审计员', en: 'Auditor' },
+  system: { zh: '系统', en: 'System' },
 };

@@ -42,7 +42,7 @@ export const U = {
   huangLei: user('u-dual-hl', '黄磊', ['clerk', 'officer'], 'retail'),
   wuJun: user('u-off-wj', '吴军', ['officer'], 'retail', false),
   sunLi: user('u-sup-sl', '孙丽', ['supervisor'], null),
-  intake: user('u-sys-intake', '分行受理接口', ['admin'], null),
+  intake: user('u-sys-intake', '分行受理接口', ['system'], null),
   zhouShen: user('u-aud-zs', '周审', ['auditor'], null),
 } as const;
 export const USERS: readonly UserRef[] = Object.values(U);

@@ -214,13 +214,13 @@ interface PermissionCase {
 }
 
 const PERMISSION_CASES: PermissionCase[] = [
-  { label: 'submit', name: 'submit', needs: 'case.submit', roles: ['admin'], build: () => ({ c: null, payload: { caseId: CASE_ID, data: APPLICATION } }) },
-  { label: 'resubmit', name: 'resubmit', needs: 'case.submit', roles: ['admin'], build: () => ({ c: caseIn('returned'), payload: { caseId: CASE_ID } }) },
+  { label: 'submit', name: 'submit', needs: 'case.submit', roles: ['admin', 'system'], build: () => ({ c: null, payload: { caseId: CASE_ID, data: APPLICATION } }) },
+  { label: 'resubmit', name: 'resubmit', needs: 'case.submit', roles: ['admin', 'system'], build: () => ({ c: caseIn('returned'), payload: { caseId: CASE_ID } }) },
   {
     label: 'withdraw',
     name: 'withdraw',
     needs: 'case.withdraw',
-    roles: ['supervisor', 'admin'],
+    roles: ['supervisor', 'admin', 'system'],
     build: () => ({ c: caseIn('approval'), payload: { caseId: CASE_ID, reason: '客户撤回' } }),
   },
   { label: 'claim of a submitted case', name: 'claim', needs: 'doc.work', roles: ['clerk'], build: () => ({ c: caseIn('submitted'), payload: { caseId: CASE_ID } }) },
@@ -306,7 +306,7 @@ const PERMISSION_CASES: PermissionCase[] = [
     label: 'completeScreening',
     name: 'completeScreening',
     needs: 'screening.run',
-    roles: ['admin'],
+    roles: ['system'],
     build: () => ({ c: caseIn('screening'), payload: { caseId: CASE_ID, outcome: 'approval' } }),
   },
   {
@@ -361,7 +361,7 @@ const PERMISSION_CASES: PermissionCase[] = [
     roles: ['officer', 'senior_officer'],
     build: (p) => ({ c: heldBy(caseIn('approval'), p), payload: { caseId: CASE_ID, rateBp: 500, reason: '综合贡献度高', baseline: OVERRIDE_BASELINE } }),
   },
-  { label: 'addDocument at the branch', name: 'addDocument', needs: 'case.submit', roles: ['admin'], build: () => ({ c: caseIn('submitted'), payload: ADD_DOCUMENT }) },
+  { label: 'addDocument at the branch', name: 'addDocument', needs: 'case.submit', roles: ['admin', 'system'], build: () => ({ c: caseIn('submitted'), payload: ADD_DOCUMENT }) },
   {
     label: 'addDocument during the check',
     name: 'addDocument',

@@ -25,6 +25,3 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'u-admin-1', username: 'admin', displayName: '系统管理员', roles: ['admin'], team: null },
   { id: 'u-audit-1', username: 'wugang', displayName: '吴刚', roles: ['auditor'], team: null },
 ];
-
-/** Branch intake and automatic screening act as this user; it has no password and cannot log in. */
-export const SYSTEM_USER: DemoUser = { id: 'system', username: 'system', displayName: '系统', roles: ['admin'], team: null };

@@ -16,7 +16,8 @@ import { demoSecurity } from './demo-security';
 import { demoScreeningFacts } from './demo-screening-facts';
 import { seedDemoNegativeList } from '../screening/demo-negative-list';
 import { BRANCHES, BRAND_WORDS, GIVEN, PURPOSES, SHOP_WORDS, STREETS, SURNAMES, TRADES, type Branch } from './demo-data';
-import { DEMO_PASSWORD, DEMO_USERS, SYSTEM_USER, type DemoUser } from './demo-users';
+import { SYSTEM_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 
 /** Small deterministic PRNG (mulberry32) so demo data is the same on every machine. */
 export function prng(seed: number) {
@@ -123,7 +124,7 @@ export interface Step {
 
 const actor = (u: DemoUser): Actor => ({ id: u.id, name: u.displayName, roles: u.roles, team: u.team });
 const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
-const SYSTEM = actor(SYSTEM_USER);
+
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];
 const RETAIL_OFFICERS = ['u-officer-1', 'u-officer-2', 'u-dual-1', 'u-senior-1'];
 const CORPORATE_OFFICERS = ['u-officer-3', 'u-senior-1', 'u-senior-2'];
@@ -147,32 +148,32 @@ export function planCase(i: number, r: Rng, target: CaseState, nowMs: number, ma
   const checkersPool = (required === 'officer' ? officers : SENIORS).filter((o) => o !== officerA.id);
   const officerB = user(r.pick(checkersPool));
   const officerC = user(SENIORS.find((o) => o !== officerA.id && o !== officerB.id) ?? SENIORS[0]!);
-  const seq: [Actor, CommandName, Record<string, unknown>][] = [[SYSTEM, 'submit', { data }]];
+  const seq: [Actor, CommandName, Record<string, unknown>][] = [[SYSTEM_ACTOR, 'submit', { data }]];
   const add = (a: Actor, name: CommandName, payload: Record<string, unknown> = {}) => seq.push([a, name, payload]);
   const order: CaseState[] = ['doc_check', 'screening', 'approval', 'proposed', 'approved', 'contracted'];
   const reach = (s: CaseState) => order.indexOf(target) >= order.indexOf(s);
 
   if (target === 'withdrawn') {
     if (r.next() < 0.5) add(clerk, 'claim');
-    add(SYSTEM, 'withdraw', { reason: '客户主动撤回申请' });
+    add(SYSTEM_ACTOR, 'withdraw', { reason: '客户主动撤回申请' });
   } else if (target !== 'submitted' || r.next() < 0.1) {
     if (target === 'submitted' || r.next() < 0.12) {
       // a 补件 round trip earlier in the case's life
       add(clerk, 'claim');
       add(clerk, 'returnForSupplement', { reasons: ['营业执照照片模糊'] });
-      add(SYSTEM, 'resubmit', { note: '已补充清晰照片' });
+      add(SYSTEM_ACTOR, 'resubmit', { note: '已补充清晰照片' });
     }
     if (target !== 'submitted') add(clerk, 'claim');
     if (target === 'returned') add(clerk, 'returnForSupplement', { reasons: [r.pick(['身份证件模糊', '营业执照缺失', '完税证明缺失', '资料与申请不符'])] });
     const declinedAtScreening = target === 'declined' && r.next() < 0.4;
     if (reach('screening') || target === 'investigation' || target === 'declined') add(clerk, 'passDocCheck');
-    if (declinedAtScreening) add(SYSTEM, 'completeScreening', { outcome: 'declined', reasons: ['命中负面清单'], riskGrade });
+    if (declinedAtScreening) add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'declined', reasons: ['命中负面清单'], riskGrade });
     if (target === 'investigation') {
-      add(SYSTEM, 'completeScreening', { outcome: 'investigation', reasons: ['抵押物为异地房产'], riskGrade });
+      add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'investigation', reasons: ['抵押物为异地房产'], riskGrade });
       if (r.next() < 0.5) add(officerA, 'claim');
     }
     if (reach('approval') || (target === 'declined' && !declinedAtScreening)) {
-      add(SYSTEM, 'completeScreening', { outcome: 'approval', reasons: [], riskGrade });
+      add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'approval', reasons: [], riskGrade });
       if (target === 'approval' && r.next() < 0.3) add(officerA, 'claim');
     }
     if (reach('proposed') || (target === 'declined' && !declinedAtScreening)) {

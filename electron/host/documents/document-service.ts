@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentDesk, DocumentSummary } from '../../../shared/api/documents-api';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/api/documents-api';
+import { SYSTEM_ACTOR } from '../../../shared/auth/system-user';
 import { checklistProblems, missingKinds, requiredKinds, type ChecklistItem } from '../../../shared/documents/checklist';
 import type { Actor } from '../../../shared/commands/types';
 import { crossCheck } from '../../../shared/documents/cross-checks';
@@ -308,10 +309,9 @@ export class DocumentService {
       run = (async () => {
         const record = this.deps.cases.get(caseId);
         if (!record) return;
-        const branch: Actor = { id: 'system', name: '系统', roles: ['admin'], team: null };
         for (const [i, file] of (await demo.documentsFor(caseId)).entries()) {
           const documentId = `d-demo-${createHash('sha256').update(`${caseId}/${i}`).digest('hex').slice(0, 32)}`;
-          const r = await this.intake(branch, caseId, file.fileName, file.bytes, { uploadedAt: record.submittedAt, byName: `${record.data.branchName}（分行受理）`, documentId });
+          const r = await this.intake(SYSTEM_ACTOR, caseId, file.fileName, file.bytes, { uploadedAt: record.submittedAt, byName: `${record.data.branchName}（分行受理）`, documentId });
           if (!r.ok) throw new Error(`demo document ${file.fileName}: ${r.error.messageEn}`);
         }
         this.repo.markDemoGenerated(caseId, this.nowIso());

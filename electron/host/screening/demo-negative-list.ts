@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { GIVEN, SURNAMES } from '../demo/demo-data';
 import { prng } from '../demo/seed';
 import type { NegativeListImporter } from './negative-list-import';
-import { SCREENING_ACTOR } from './screening-service';
+import { SYSTEM_ACTOR } from '../../../shared/auth/system-user';
 
 const REASONS = ['法院失信被执行人', '恶意逃废债务', '冒名贷款', '涉嫌电信网络诈骗', '提供虚假资料骗贷'];
 const SOURCES = ['最高人民法院失信被执行人名单', '本行风险管理部', '公安机关协查', '人民银行征信'];
@@ -17,7 +17,7 @@ export function seedDemoNegativeList(db: Db, importer: NegativeListImporter, now
   const waiting = db
     .prepare<[], { name: string; id_number: string }>("SELECT applicant_name AS name, id_number FROM cases WHERE state = 'screening' ORDER BY rowid")
     .all();
-  importer.importBuffer(SCREENING_ACTOR, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, nowMs), 'auto');
+  importer.importBuffer(SYSTEM_ACTOR, DEMO_NEGATIVE_LIST_FILE, demoNegativeListCsv(waiting, nowMs), 'auto');
 }
 
 export const DEMO_NEGATIVE_LIST_FILE = '演示负面清单.csv';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseChange } from '../../../shared/api/schemas';
+import { SYSTEM_ACTOR } from '../../../shared/auth/system-user';
 import { noScreeningResult, overrideBaseline } from '../../../shared/commands/screening-overrides';
 import type { Actor } from '../../../shared/commands/types';
 import type { CaseRecord } from '../../../shared/domain/case';
@@ -9,15 +10,11 @@ import { screenApplication, type ScreeningEvaluation } from '../../../shared/scr
 import { shanghaiDate } from '../../../shared/sla/working-time';
 import type { CommandService, Executed } from '../commands/command-service';
 import type { Db } from '../db/database';
-import { SYSTEM_USER } from '../demo/demo-users';
 import { log } from '../log';
 import type { CaseRepo } from '../store/case-repo';
 import type { NegativeListRepo } from './negative-list-repo';
 import type { RuleSetRepo } from './rule-set-repo';
 import type { OverrideRecord, ScreeningRecord, ScreeningResultRepo } from './screening-result-repo';
-
-/** Automatic screening acts as the system user (no password, cannot log in), so it is audited as such. */
-export const SCREENING_ACTOR: Actor = { id: SYSTEM_USER.id, name: SYSTEM_USER.displayName, roles: SYSTEM_USER.roles, team: null };
 
 export interface ScreeningServiceDeps {
   db: Db;
@@ -126,7 +123,7 @@ export class ScreeningService {
       return db.transaction((): Result<ScreeningRecord> => {
         const id = results.insert(caseId, evaluation, screenedAt, commandId);
         const r = commands.execute(
-          SCREENING_ACTOR,
+          SYSTEM_ACTOR,
           'completeScreening',
           { caseId, outcome: evaluation.outcome, reasons: evaluation.reasons, riskGrade: evaluation.riskGrade, team: evaluation.team },
           commandId,

@@ -7,6 +7,7 @@ import { m0060CreateBlobs } from './0060-create-blobs';
 import { m0070CreateAuthorityMatrix } from './0070-create-authority-matrix';
 import { m0080CreateScreening } from './0080-create-screening';
 import { m0090CreateNegativeList } from './0090-create-negative-list';
+import { m0100GiveSystemUserItsRole } from './0100-give-system-user-its-role';
 
 /** A PostgreSQL migration: plain SQL, run once, in order. A shipped migration is never edited. */
 export interface CentralMigration {
@@ -25,4 +26,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   m0070CreateAuthorityMatrix,
   m0080CreateScreening,
   m0090CreateNegativeList,
+  m0100GiveSystemUserItsRole,
 ];

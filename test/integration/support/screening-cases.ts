@@ -1,7 +1,7 @@
 import type { ApplicationData } from '../../../shared/domain/case';
 import { application } from '../../../shared/screening/screening-fixtures';
 import { makeCreditCode, makeIdNumber } from '../../../shared/validators/generate';
-import { SCREENING_ACTOR } from '../../../electron/host/screening/screening-service';
+import { SYSTEM_ACTOR } from '../../../shared/auth/system-user';
 import type { TempHost } from './temp-host';
 
 let seq = 0;
@@ -24,7 +24,7 @@ export function submitApplication(h: TempHost, tweak: (d: ApplicationData) => Ap
     enterprise: { ...base.enterprise!, name: `丹阳测试${n}五金制品有限公司`, creditCode: makeCreditCode('91', '321181', `MA1T${n}X`) },
   });
   const caseId = `c-test-${n}`;
-  const r = h.host.services.commands.execute(SCREENING_ACTOR, 'submit', { caseId, data });
+  const r = h.host.services.commands.execute(SYSTEM_ACTOR, 'submit', { caseId, data });
   if (!r.ok) throw new Error(`submit refused: ${r.error.messageEn}`);
   return { caseId, data };
 }
