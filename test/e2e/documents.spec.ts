@@ -4,28 +4,13 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/
 import { prng } from '../../electron/host/demo/seed';
 import { renderSpecimen } from '../fixtures/documents/render';
 import { randomProperty } from '../fixtures/documents/specimens';
-import { baseUrl, DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
-
-/** The browser-mode API with a token of its own (a clerk's to pick cases, a supervisor's to read outcomes). */
-async function api<T = Record<string, unknown>>(page: Page, token: string | null, channel: string, input: unknown): Promise<T> {
-  const [domain, verb] = channel.split(':');
-  const res = await page.request.post(`${baseUrl()}api/${domain}/${verb}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, data: input });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel} refused: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
-
-async function tokenFor(page: Page, username: string): Promise<string> {
-  return (await api<{ token: string }>(page, null, 'auth:login', { username, password: DEMO_PASSWORD })).token;
-}
+import { apiToken, baseUrl, call, login, value, watchPageErrors } from './support/pages';
 
 /** An unclaimed case waiting in 资料审核 whose demo documents are of the wanted kind (see demo-variant.ts). */
 async function pickCase(page: Page, token: string, variant: DemoVariant, exclude: string[] = []): Promise<string> {
-  const { rows } = await api<{ rows: { id: string; state: string; assigneeId: string | null }[] }>(page, token, 'queue:list', {
-    queue: 'doc_check',
-    startRow: 0,
-    endRow: 500,
-  });
+  const { rows } = (await value(call(page, 'queue:list', { queue: 'doc_check', startRow: 0, endRow: 500 }, { token }))) as {
+    rows: { id: string; state: string; assigneeId: string | null }[];
+  };
   const row = rows.find((r) => r.state === 'submitted' && r.assigneeId === null && demoVariant(r.id) === variant && !exclude.includes(r.id));
   if (!row) throw new Error(`no unclaimed ${variant} demo case in the queue`);
   return row.id;
@@ -44,8 +29,8 @@ async function claimAndWaitForRecognition(page: Page, caseId: string) {
 
 test('a clerk checks a demo case: fields beside the image, one confirmed, one corrected, returned for a missing document', async ({ page }) => {
   const errors = watchPageErrors(page);
-  const supervisor = await tokenFor(page, 'zhouyan');
-  const caseId = await pickCase(page, await tokenFor(page, 'zhangmin'), 'missing_document');
+  const supervisor = await apiToken(page, 'zhouyan');
+  const caseId = await pickCase(page, await apiToken(page, 'zhangmin'), 'missing_document');
   await login(page, 'zhangmin');
   await claimAndWaitForRecognition(page, caseId);
 
@@ -80,7 +65,7 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   await page.getByTestId('return-submit').click();
   await expect(page.getByTestId('case-page')).toBeHidden();
 
-  const after = await api<{ state: string; history: { action: string; details: { reasons?: string[] } }[] }>(page, supervisor, 'case:get', { caseId });
+  const after = (await value(call(page, 'case:get', { caseId }, { token: supervisor }))) as { state: string; history: { action: string; details: { reasons?: string[] } }[] };
   expect(after.state).toBe('returned');
   expect(after.history.at(-1)!.details.reasons).toContain(`缺少${DOCUMENT_KIND_LABELS[kind].zh}`);
   expect(after.history.map((h) => h.action)).toEqual(expect.arrayContaining(['documentFieldConfirmed', 'documentFieldCorrected', 'returnedForSupplement']));
@@ -89,8 +74,8 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
 
 test('a clerk adds a document with the file picker, sees it read, and passes a case whose documents agree on to screening', async ({ page }) => {
   const errors = watchPageErrors(page);
-  const supervisor = await tokenFor(page, 'zhouyan');
-  const caseId = await pickCase(page, await tokenFor(page, 'wangfang'), 'clean');
+  const supervisor = await apiToken(page, 'zhouyan');
+  const caseId = await pickCase(page, await apiToken(page, 'wangfang'), 'clean');
   await login(page, 'wangfang');
   await claimAndWaitForRecognition(page, caseId);
   await expect(page.getByTestId('crosscheck-applicant_id_number')).toHaveAttribute('data-status', 'pass');
@@ -119,7 +104,7 @@ test('a clerk adds a document with the file picker, sees it read, and passes a c
   // 通过: on to screening (which then runs by itself).
   await page.keyboard.press('p');
   await expect
-    .poll(async () => (await api<{ history: { action: string }[] }>(page, supervisor, 'case:get', { caseId })).history.map((h) => h.action), { timeout: 15_000 })
+    .poll(async () => ((await value(call(page, 'case:get', { caseId }, { token: supervisor }))) as { history: { action: string }[] }).history.map((h) => h.action), { timeout: 15_000 })
     .toContain('docCheckPassed');
   expect(errors).toEqual([]);
 });

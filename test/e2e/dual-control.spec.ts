@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserHost } from './support/browser-host';
-import { baseUrl, call, DEMO_PASSWORD, loggedInPage, login, value, watchPageErrors } from './support/pages';
+import { apiToken, baseUrl, call, DEMO_PASSWORD, loggedInPage, login, value, watchPageErrors } from './support/pages';
 
 /**
  * Approval under dual control in Chromium (issue 5): officer A proposes, cannot confirm in the UI or through
@@ -11,14 +11,6 @@ import { baseUrl, call, DEMO_PASSWORD, loggedInPage, login, value, watchPageErro
  */
 
 const WAN = 1_000_000; // 1万元 in fen
-
-/** A session for someone who only needs to read through the API (no page of his own). */
-async function apiLogin(page: Page, username: string): Promise<string> {
-  const res = await page.request.post(`${baseUrl()}api/auth/login`, { data: { username, password: DEMO_PASSWORD } });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`login of ${username} refused: ${JSON.stringify(body.error)}`);
-  return body.value.token;
-}
 
 /**
  * An unclaimed retail approval case of at most 50万 that this officer may claim and whose documents were not
@@ -181,7 +173,7 @@ test('B sends a proposal back with a comment; A sees it and returns the case to 
   await a.getByTestId('doccheck-submit').click();
   // The case goes to the clerk who checked it; an officer cannot open a case in 资料审核: back to the queue.
   await expect(a.getByTestId('case-page')).toHaveCount(0);
-  const supervisor = await apiLogin(a, 'zhouyan');
+  const supervisor = await apiToken(a, 'zhouyan');
   const detail = await value(call(a, 'case:get', { caseId: picked.id }, { token: supervisor }));
   expect(detail.state).toBe('doc_check');
   const history = detail.history as { action: string }[];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { baseUrl, login, watchPageErrors } from './support/pages';
+import { baseUrl, call, login, watchPageErrors } from './support/pages';
 
 /** The case id from the URL of the open case page (#/case/<id>). */
 function openCaseId(page: Page): string {
@@ -92,14 +92,9 @@ test('a clerk cannot reach supervisor actions, in the UI or through the API', as
   await expect(page.getByTestId('queue-grid')).toHaveCount(0);
 
   // Straight to the host with the clerk's own session: refused there too.
-  const token = await page.evaluate(() => sessionStorage.getItem('cfw.session'));
-  expect(token).toBeTruthy();
-  const res = await page.request.post(`${baseUrl()}api/case/assign`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: { caseId, assigneeId: 'u-clerk-2', reason: '越权分派测试' },
-  });
-  expect(res.status()).toBe(403);
-  expect((await res.json()).error.message).toBe('您没有执行此操作的权限');
+  const res = await call(page, 'case:assign', { caseId, assigneeId: 'u-clerk-2', reason: '越权分派测试' });
+  expect(res.status).toBe(403);
+  expect(res.body.error!.message).toBe('您没有执行此操作的权限');
 });
 
 test('the UI switches to English', async ({ page }) => {

@@ -49,12 +49,13 @@ export async function tokenOf(page: Page): Promise<string> {
 
 /**
  * One call of the browser-mode API, by default with this page's own session (as any script in the page
- * could) on the shared host, or with another token or on another host.
+ * could) on the shared host, or with another token (`null`: none) or on another host.
  */
-export async function call(page: Page, channel: string, input: unknown, opts: { url?: string; token?: string } = {}): Promise<ApiAnswer> {
+export async function call(page: Page, channel: string, input: unknown, opts: { url?: string; token?: string | null } = {}): Promise<ApiAnswer> {
   const [domain, verb] = channel.split(':');
+  const token = opts.token === undefined ? await tokenOf(page) : opts.token;
   const res = await page.request.post(`${opts.url ?? baseUrl()}api/${domain}/${verb}`, {
-    headers: { authorization: `Bearer ${opts.token ?? (await tokenOf(page))}` },
+    headers: token === null ? {} : { authorization: `Bearer ${token}` },
     data: input,
   });
   return { status: res.status(), body: await res.json() };
@@ -65,4 +66,9 @@ export async function value(answer: Promise<ApiAnswer>) {
   const a = await answer;
   if (!a.body.ok) throw new Error(`API refused: ${a.status} ${JSON.stringify(a.body.error)}`);
   return a.body.value;
+}
+
+/** A session of `username` logged in through the API (no page of its own), for reading what others did. */
+export async function apiToken(page: Page, username: string, password = DEMO_PASSWORD, url = baseUrl()): Promise<string> {
+  return (await value(call(page, 'auth:login', { username, password }, { url, token: null }))).token as string;
 }
