@@ -1,6 +1,7 @@
 import type { QueueId } from '../../../shared/api/queues';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { bigrams } from '../../../shared/domain/bigrams';
+import { gramMatch } from '../store/name-grams';
 
 type Filter = ApiParsedInput<'queue:list'>['filter'];
 type Sort = ApiParsedInput<'queue:list'>['sort'];
@@ -51,7 +52,7 @@ export function searchCondition(raw: string, rarest: (grams: string[]) => string
   const byName: Sql = { where: "(customer_name LIKE ? ESCAPE '\\' OR applicant_name LIKE ? ESCAPE '\\')", params: [like, like] };
   const grams = bigrams(raw);
   if (grams.length === 0) return byName;
-  return combine([{ where: 'rowid IN (SELECT case_rowid FROM name_bigrams WHERE gram = ?)', params: [rarest(grams)] }, byName]);
+  return combine([{ where: 'rowid IN (SELECT rowid FROM name_grams WHERE name_grams MATCH ?)', params: [gramMatch(rarest(grams))] }, byName]);
 }
 
 export function filterConditions(filter: Filter, nowIso: string, rarest: (grams: string[]) => string): Sql[] {

@@ -6,6 +6,7 @@ import type { Session } from '../auth/auth-service';
 import type { CommandService } from '../commands/command-service';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
+import { gramMatch } from '../store/name-grams';
 import { combine, filterConditions, orderBy, queueMembership } from './queue-query';
 
 interface RawRow {
@@ -38,14 +39,14 @@ export class QueueService {
     private readonly now: () => number,
   ) {
     // Counting stops at 5,000: beyond that a piece is common enough that any rarer one wins.
-    this.gramCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM name_bigrams WHERE gram = ? LIMIT 5000)');
+    this.gramCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM name_grams WHERE name_grams MATCH ? LIMIT 5000)');
   }
 
   private readonly rarest = (grams: string[]): string => {
     let best = grams[0]!;
     let bestCount = Infinity;
     for (const g of grams) {
-      const n = this.gramCount.get(g)!.n;
+      const n = this.gramCount.get(gramMatch(g))!.n;
       if (n < bestCount) [best, bestCount] = [g, n];
     }
     return best;

@@ -1,8 +1,7 @@
-import { bigrams } from '../../../shared/domain/bigrams';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException } from '../../../shared/errors';
-import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
+import { caseNameTokens } from './name-grams';
 
 interface CaseRow {
   id: string;
@@ -29,10 +28,10 @@ export class CaseRepo {
   private readonly updateStmt;
   private readonly insertDataStmt;
   private readonly versionStmt;
-  /** Multi-row bigram inserts by row count: one statement per case instead of one per bigram. */
-  private readonly gramStmts = new Map<number, Database.Statement>();
+  /** The case's name pieces for search, one row of the FTS5 table (name-grams.ts). */
+  private readonly insertGramsStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.getStmt = db.prepare<[string], CaseRow>(
       `SELECT id, state, version, team, assignee_id, assignee_name, checked_by, submitted_at, stage_entered_at,
               sla_due_at, return_count, checkers, risk_grade, d.data, proposal FROM cases JOIN case_data d ON d.case_id = cases.id WHERE id = ?`,
@@ -45,6 +44,7 @@ export class CaseRepo {
        VALUES (${Array(25).fill('?').join(', ')})`,
     );
     this.insertDataStmt = db.prepare('INSERT INTO case_data (case_id, data) VALUES (?, ?)');
+    this.insertGramsStmt = db.prepare<[number | bigint, string]>('INSERT INTO name_grams (rowid, grams) VALUES (?, ?)');
     this.versionStmt = db.prepare<[string], number>('SELECT version FROM cases WHERE id = ?').pluck();
     this.updateStmt = db.prepare(
       `UPDATE cases SET state = @state, version = @version, team = @team, assignee_id = @assigneeId, assignee_name = @assigneeName,
@@ -97,7 +97,7 @@ export class CaseRepo {
         next.proposal ? JSON.stringify(next.proposal) : null,
       );
       this.insertDataStmt.run(next.id, JSON.stringify(d));
-      this.insertGrams([...new Set([...bigrams(customerName), ...bigrams(d.applicant.name)])], info.lastInsertRowid);
+      this.insertGramsStmt.run(info.lastInsertRowid, caseNameTokens(customerName, d.applicant.name));
       return;
     }
     const info = this.updateStmt.run({ ...common(next), expectedVersion });
@@ -110,20 +110,7 @@ export class CaseRepo {
     }
   }
 
-  private insertGrams(grams: string[], rowid: number | bigint): void {
-    for (let i = 0; i < grams.length; i += GRAMS_PER_INSERT) {
-      const chunk = grams.slice(i, i + GRAMS_PER_INSERT);
-      let stmt = this.gramStmts.get(chunk.length);
-      if (!stmt) {
-        stmt = this.db.prepare(`INSERT OR IGNORE INTO name_bigrams (gram, case_rowid) VALUES ${Array(chunk.length).fill('(?, ?)').join(', ')}`);
-        this.gramStmts.set(chunk.length, stmt);
-      }
-      stmt.run(chunk.flatMap((g) => [g, rowid]));
-    }
-  }
 }
-
-const GRAMS_PER_INSERT = 32;
 
 function common(c: CaseRecord) {
   return {

@@ -10,6 +10,7 @@ import { m0050CreateSessions } from './0050-create-sessions';
 import { m0060CreateNameSearch } from './0060-create-name-search';
 import { m0070AddCaseFilterIndex } from './0070-add-case-filter-index';
 import { m0080GiveSystemUserItsRole } from './0080-give-system-user-its-role';
+import { m0090IndexNamesInFts } from './0090-index-names-in-fts';
 import { m0100CreateDocuments } from './0100-create-documents';
 import { m0110CreateDocumentChecklist } from './0110-create-document-checklist';
 import { m0120CreateDemoDocuments } from './0120-create-demo-documents';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060CreateNameSearch,
   m0070AddCaseFilterIndex,
   m0080GiveSystemUserItsRole,
+  m0090IndexNamesInFts,
   m0100CreateDocuments,
   m0110CreateDocumentChecklist,
   m0120CreateDemoDocuments,
