@@ -15,6 +15,23 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...versions));
   });
 
+  it('leaves no index that is the leading part of another on the same table (each costs every insert)', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const indexes = db.prepare("SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %'").all() as { name: string; tbl: string }[];
+    const columns = (name: string) => (db.prepare(`PRAGMA index_xinfo(${JSON.stringify(name)})`).all() as { cid: number; key: number; desc: number }[]).filter((c) => c.key === 1).map((c) => `${c.cid}${c.desc ? ' desc' : ''}`);
+    const redundant = indexes.flatMap((a) =>
+      indexes
+        .filter((b) => b.name !== a.name && b.tbl === a.tbl)
+        .filter((b) => {
+          const [ca, cb] = [columns(a.name), columns(b.name)];
+          return ca.length <= cb.length && ca.every((c, i) => c === cb[i]);
+        })
+        .map((b) => `${a.name} ⊂ ${b.name}`),
+    );
+    expect(redundant).toEqual([]);
+  });
+
   it('applies a migration numbered below ones already applied (another capability’s range)', () => {
     const db = new Database(':memory:');
     migrate(db, [table('a', 10), table('c', 400)]);

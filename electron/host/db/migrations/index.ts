@@ -9,6 +9,7 @@ import { m0040CreateOutbox } from './0040-create-outbox';
 import { m0050CreateSessions } from './0050-create-sessions';
 import { m0060CreateNameSearch } from './0060-create-name-search';
 import { m0070AddCaseFilterIndex } from './0070-add-case-filter-index';
+import { m0075DropProductIndex } from './0075-drop-product-index';
 import { m0080GiveSystemUserItsRole } from './0080-give-system-user-its-role';
 import { m0090IndexNamesInFts } from './0090-index-names-in-fts';
 import { m0100CreateDocuments } from './0100-create-documents';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0050CreateSessions,
   m0060CreateNameSearch,
   m0070AddCaseFilterIndex,
+  m0075DropProductIndex,
   m0080GiveSystemUserItsRole,
   m0090IndexNamesInFts,
   m0100CreateDocuments,
