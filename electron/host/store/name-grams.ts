@@ -3,14 +3,20 @@ import { bigrams } from '../../../shared/domain/bigrams';
 /**
  * Name search's index is the FTS5 table `name_grams` (migration 0090): one row per case, holding the
  * two-character pieces of its customer's and applicant's name (`bigrams`) as tokens. Each piece is written as
- * the hex of its two code points, because the tokenizer splits on punctuation and folds case: '州(' or '·张'
+ * the hex of its UTF-16 code units, because the tokenizer splits on punctuation and folds case: '州(' or '·张'
  * must stay one token, exactly as `bigrams` made it.
  */
 export function gramToken(gram: string): string {
   let token = '';
-  for (const ch of gram) token += ch.codePointAt(0)!.toString(16).padStart(6, '0');
+  for (let i = 0; i < gram.length; i++) {
+    const unit = gram.charCodeAt(i);
+    token += HEX[unit >> 8]! + HEX[unit & 0xff]!;
+  }
   return token;
 }
+
+/** Byte to two hex digits: a table, as a fresh desktop writes about ten pieces for each of thousands of cases. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** The tokens of these pieces, each once. */
 export function gramTokens(grams: Iterable<string>): string {
