@@ -109,7 +109,6 @@ export class CaseRepo {
       });
     }
   }
-
 }
 
 function common(c: CaseRecord) {

@@ -1,5 +1,8 @@
 import { bigrams } from '../../../shared/domain/bigrams';
 
+/** Byte to two hex digits: a table, as a fresh desktop writes about ten pieces for each of thousands of cases. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * Name search's index is the FTS5 table `name_grams` (migration 0090): one row per case, holding the
  * two-character pieces of its customer's and applicant's name (`bigrams`) as tokens. Each piece is written as
@@ -14,9 +17,6 @@ export function gramToken(gram: string): string {
   }
   return token;
 }
-
-/** Byte to two hex digits: a table, as a fresh desktop writes about ten pieces for each of thousands of cases. */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** The tokens of these pieces, each once. */
 export function gramTokens(grams: Iterable<string>): string {
