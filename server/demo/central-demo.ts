@@ -72,7 +72,6 @@ export function replaySteps(steps: readonly Step[]): ImportedCase[] {
   return [...byCase.values()];
 }
 
-
 /** `count` new applications waiting in the 资料审核 queue (fixtures for claim tests and the bench). */
 export function queuedCases(count: number, nowMs: number, seed = 7): ImportedCase[] {
   const r = prng(seed);

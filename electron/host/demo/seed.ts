@@ -124,7 +124,6 @@ export interface Step {
 
 const actor = (u: DemoUser): Actor => ({ id: u.id, name: u.displayName, roles: u.roles, team: u.team });
 const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
-
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];
 const RETAIL_OFFICERS = ['u-officer-1', 'u-officer-2', 'u-dual-1', 'u-senior-1'];
 const CORPORATE_OFFICERS = ['u-officer-3', 'u-senior-1', 'u-senior-2'];
