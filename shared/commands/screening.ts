@@ -61,4 +61,3 @@ export const SERVER_ONLY_COMMANDS: ReadonlySet<string> = new Set([completeScreen
 
 export const madeByServerOnly = () =>
   fail('forbidden', '筛查结论只能由中央服务器得出，不能由桌面端提交', 'Screening outcomes are made by the central server; a desktop cannot submit one');
-

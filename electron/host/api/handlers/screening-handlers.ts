@@ -11,7 +11,6 @@ import type { Session } from '../../auth/auth-service';
 import type { ScreeningRecord } from '../../screening/screening-result-repo';
 import { change, must, type HandlerGroup, type Services } from '../handler-types';
 
-
 function admin(session: Session | null): Result<Session> {
   const me = must(session);
   return mayAdministerScreening(me.info.permissions) ? ok(me) : screeningAdminOnly();
