@@ -10,6 +10,7 @@ import { AuthorityRepo } from './approval/authority-repo';
 import { AuditQuery } from './audit/audit-query';
 import { AuditRepo } from './audit/audit-repo';
 import { AuthService } from './auth/auth-service';
+import { UserAdminService } from './auth/user-admin-service';
 import { CaseService } from './cases/case-service';
 import { CommandService } from './commands/command-service';
 import { DashboardService } from './dashboard/dashboard-service';
@@ -64,6 +65,7 @@ export function createServices(
     },
   });
   const auth = new AuthService({ db, users, audit, now: opts.now, idleTimeoutMinutes: opts.idleTimeoutMinutes, lockoutMinutes: 30 });
+  const userAdmin = new UserAdminService({ db, audit, now: opts.now });
   const queues = new QueueService(db, commands, opts.now);
   const caseService = new CaseService(db, cases, users, audit, commands);
   const auditQuery = new AuditQuery(db);
@@ -84,7 +86,7 @@ export function createServices(
     demo: opts.documents?.demo ? new DemoDocuments(cases, () => shanghaiDate(opts.now())) : undefined,
     remote: opts.documents?.remote,
   });
-  return { db, users, cases, audit, outbox, authority, commands, auth, queues, caseService, auditQuery, contracts, contractTemplates, dashboard, screening, documents };
+  return { db, users, cases, audit, outbox, authority, commands, auth, queues, caseService, auditQuery, contracts, contractTemplates, dashboard, screening, documents, userAdmin };
 }
 
 export type HostServices = ReturnType<typeof createServices>;
@@ -139,6 +141,7 @@ export function createHost(options: HostOptions): HostHandle & { services: HostS
     dashboard: services.dashboard,
     screening: services.screening,
     documents: services.documents,
+    users: services.userAdmin,
   });
   services.documents.resume(); // recognition a previous run left queued
   const dispatch = createDispatcher(sync ? withCentralServer(handlers, sync) : handlers, services.auth);

@@ -16,6 +16,13 @@ export interface UserRow {
 
 export const USER_COLUMNS = 'id, username, display_name, roles, team, active';
 
+/** What a desktop is told of a user (`GET /v1/users`). */
+export interface SyncedUserRow extends UserRow {
+  password_changed_at: number | null;
+}
+
+export const SYNCED_USER_COLUMNS = `${USER_COLUMNS}, password_changed_at`;
+
 export const actorOf = (u: UserRow): Actor => ({ id: u.id, name: u.display_name, roles: u.roles, team: u.team });
 
 export const userRefOf = (u: UserRow): UserRef => ({ ...actorOf(u), active: u.active });
@@ -29,11 +36,17 @@ export const userInfoOf = (u: UserRow): UserInfo => ({
   team: u.team,
 });
 
-export const serverUserOf = (u: UserRow): ServerUser => ({
+/** The account's own fields, named as the API names them. */
+export const accountOf = (u: UserRow) => ({
   id: u.id,
   username: u.username,
   displayName: u.display_name,
   roles: u.roles,
   team: u.team,
   active: u.active,
+});
+
+export const serverUserOf = (u: SyncedUserRow): ServerUser => ({
+  ...accountOf(u),
+  passwordChangedAt: u.password_changed_at === null ? null : Number(u.password_changed_at),
 });

@@ -6,6 +6,7 @@ import { registerAuthorityRoutes } from './authority-routes';
 import { registerBlobRoutes } from './blob-routes';
 import { registerScreeningRoutes } from './screening-routes';
 import { registerSyncRoutes, type CentralServices } from './sync-routes';
+import { registerUserRoutes } from './user-routes';
 
 class BadBody extends Error {
   readonly statusCode = 400;
@@ -58,5 +59,6 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
   registerBlobRoutes(app, services, config);
   registerScreeningRoutes(app, services, config);
   registerAuthorityRoutes(app, services, config);
+  registerUserRoutes(app, services, config);
   return app;
 }

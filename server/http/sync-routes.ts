@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ok } from '../../shared/errors';
 import { ClaimNextRequest, FEED_START, FeedCursor, LoginRequest, MAX_PULL_LIMIT, PushRequest } from '../../shared/sync/protocol';
 import type { CentralAuth } from '../auth/central-auth';
-import { USER_COLUMNS, serverUserOf, type UserRow } from '../auth/user-rows';
+import { SYNCED_USER_COLUMNS, serverUserOf, type SyncedUserRow } from '../auth/user-rows';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ClaimService } from '../commands/claim-service';
 import type { PushService } from '../commands/push-service';
@@ -56,7 +56,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   app.get('/v1/users', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const rows = await s.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
+    const rows = await s.db.query<SyncedUserRow>(`SELECT ${SYNCED_USER_COLUMNS} FROM users ORDER BY username`);
     return send(reply, ok({ users: rows.map(serverUserOf) }));
   });
 

@@ -11,6 +11,7 @@ import { queuesApi } from './queues-api';
 import { screeningApi } from './screening-api';
 import type { CaseChange } from './schemas';
 import { syncApi } from './sync-api';
+import { usersApi } from './users-api';
 
 /**
  * The one typed API of the workbench, composed from one file per capability (`shared/api/*-api.ts`).
@@ -30,6 +31,7 @@ export const api = {
   ...dashboardApi,
   ...screeningApi,
   ...documentsApi,
+  ...usersApi,
 } as const;
 
 export type Api = typeof api;

@@ -143,6 +143,8 @@ export const ServerUser = z.object({
   roles: z.array(Role),
   team: z.enum(['retail', 'corporate']).nullable(),
   active: z.boolean(),
+  /** When an administrator last set this user's password (epoch ms): older offline verifiers are void. */
+  passwordChangedAt: z.number().int().nullable(),
 });
 export type ServerUser = z.infer<typeof ServerUser>;
 

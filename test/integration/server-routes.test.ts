@@ -34,7 +34,8 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       `SELECT (SELECT count(*) FROM commands)::int AS commands, (SELECT count(*) FROM changes)::int AS changes,
               (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM blobs)::int AS blobs,
               (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions,
-              (SELECT count(*) FROM authority_matrix)::int AS matrices, (SELECT count(*) FROM screening_rule_sets)::int AS rule_sets`,
+              (SELECT count(*) FROM authority_matrix)::int AS matrices, (SELECT count(*) FROM screening_rule_sets)::int AS rule_sets,
+              (SELECT count(*) FROM users)::int AS users, (SELECT sum(version) FROM users)::int AS user_versions`,
     );
     return r!;
   }
@@ -121,6 +122,11 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/leases/renew', '{}'],
       ['POST', '/v1/auth/logout', '{}'],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],
+      ['GET', '/v1/admin/users', undefined],
+      ['POST', '/v1/admin/users', JSON.stringify({ username: 'forged.admin', displayName: '伪造', roles: ['admin'], team: null, password: 'Forged#2026' })],
+      ['POST', '/v1/admin/users/update', JSON.stringify({ id: 'u-admin-1', basedOnVersion: 1, displayName: '伪造', roles: ['admin'], team: null, active: false })],
+      ['POST', '/v1/admin/users/reset-password', JSON.stringify({ id: 'u-admin-1', password: 'Forged#2026' })],
+      ['POST', '/v1/admin/users/unlock', JSON.stringify({ id: 'u-admin-1' })],
     ];
     for (const [method, path, body] of routes) {
       for (const auth of [null, 'not-a-token', forgedUser, forgedMac]) {

@@ -14,6 +14,7 @@ import type { ContractTemplateService } from '../contracts/contract-template-ser
 import type { QueueService } from '../queues/queue-service';
 import type { ScreeningServices } from '../screening/create-screening';
 import type { SyncFacade } from '../sync/sync-facade';
+import type { UserAdminService } from '../auth/user-admin-service';
 
 /** The services handlers may use; each capability's handler file takes what it needs from here. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   screening: ScreeningServices;
   /** Documents and OCR: intake, recognition, the checking desk, checklists. */
   documents: DocumentService;
+  /** User administration (standalone; a synced desktop's accounts are the central server's). */
+  users: UserAdminService;
 }
 
 export type Handler<C extends Channel> = (

@@ -10,6 +10,7 @@ import { contractHandlers } from './handlers/contract-handlers';
 import { queueHandlers } from './handlers/queue-handlers';
 import { screeningHandlers } from './handlers/screening-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
+import { userHandlers } from './handlers/user-handlers';
 
 export type { Handlers, Services } from './handler-types';
 
@@ -31,5 +32,6 @@ export function createHandlers(s: Services): Handlers {
     ...dashboardHandlers(s),
     ...screeningHandlers(s),
     ...documentHandlers(s),
+    ...userHandlers(s),
   };
 }

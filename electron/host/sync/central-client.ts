@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { screeningApi } from '../../../shared/api/screening-api';
+import { usersApi } from '../../../shared/api/users-api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import {
   BlobStored,
@@ -94,6 +95,27 @@ export class CentralClient {
 
   updateAuthority(token: string, edit: ApiParsedInput<'authority:update'>) {
     return this.json('POST', '/v1/authority', token, edit, AuthoritySaved);
+  }
+
+  /** Admin: the accounts, and changes to them, in the desktop API's own terms (shared/api/users-api.ts). */
+  adminUsers(token: string) {
+    return this.json('GET', '/v1/admin/users', token, undefined, usersApi['users:list'].output);
+  }
+
+  createUser(token: string, body: ApiParsedInput<'users:create'>) {
+    return this.json('POST', '/v1/admin/users', token, body, usersApi['users:create'].output);
+  }
+
+  updateUser(token: string, body: ApiParsedInput<'users:update'>) {
+    return this.json('POST', '/v1/admin/users/update', token, body, usersApi['users:update'].output);
+  }
+
+  resetPassword(token: string, body: ApiParsedInput<'users:resetPassword'>) {
+    return this.json('POST', '/v1/admin/users/reset-password', token, body, usersApi['users:resetPassword'].output);
+  }
+
+  unlockUser(token: string, body: ApiParsedInput<'users:unlock'>) {
+    return this.json('POST', '/v1/admin/users/unlock', token, body, usersApi['users:unlock'].output);
   }
 
   /** Admin: the server's negative list (size, latest imports). */

@@ -4,13 +4,14 @@ import { centralAuthorityHandlers } from './central-authority';
 import { CentralLogin } from './central-login';
 import { centralScreeningHandlers } from './central-screening';
 import { ServerClaims } from './server-claims';
+import { centralUserHandlers } from './central-users';
 import type { SyncService } from './sync-service';
 
 /**
  * With a central server, some channels change meaning: login and logout go through the server (or the
  * offline verifier), claims are decided by the server, the screening admin channels are the server's (see
  * central-screening), and the authority matrix is the one the server decides approvals by, edited there
- * (central-authority). Everything else stays local and optimistic, reaching the server through
+ * (central-authority), and so are the accounts (central-users). Everything else stays local and optimistic, reaching the server through
  * the outbox.
  */
 export function withCentralServer(handlers: Handlers, sync: SyncService): Handlers {
@@ -28,5 +29,6 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
     // The server screens: the negative list and the rule set versions are the server's.
     ...centralScreeningHandlers(sync),
     ...centralAuthorityHandlers(sync),
+    ...centralUserHandlers(sync),
   };
 }

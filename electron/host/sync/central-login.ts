@@ -33,7 +33,7 @@ export class CentralLogin {
     const { user, token, expiresAt } = server.value;
     const at = this.sync.now();
     this.sync.store.upsertUsers(
-      [{ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, team: user.team, active: true }],
+      [{ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, team: user.team, active: true, passwordChangedAt: null }],
       new Date(at).toISOString(),
     );
     this.sync.store.storeVerifier(user.id, await hashPassword(password), at);

@@ -42,6 +42,8 @@ export class SyncStore {
   private readonly rejectedCountStmt;
   private readonly upsertUserStmt;
   private readonly verifierStmt;
+  private readonly userAccessStmt;
+  private readonly forgetVerifiedAtStmt;
   private readonly verifiedAtStmt;
   private readonly setVerifiedStmt;
   private readonly forgetVerifierStmt;
@@ -70,16 +72,21 @@ export class SyncStore {
     this.rejectedCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_rejections');
     // A user the server knows; the password hash (the offline verifier) is left as it is.
     this.upsertUserStmt = db.prepare(
-      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at)
-       VALUES (@id, @username, @displayName, @roles, @team, NULL, @active, @createdAt)
+      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at, password_changed_at)
+       VALUES (@id, @username, @displayName, @roles, @team, NULL, @active, @createdAt, @passwordChangedAt)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, roles = excluded.roles,
-         team = excluded.team, active = excluded.active`,
+         team = excluded.team, active = excluded.active, password_changed_at = coalesce(excluded.password_changed_at, users.password_changed_at)`,
     );
+    this.userAccessStmt = db.prepare<[string], { roles: string; team: string | null; active: number }>('SELECT roles, team, active FROM users WHERE id = ?');
     this.verifierStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?');
     this.verifiedAtStmt = db.prepare<[string], { verified_at: number }>('SELECT verified_at FROM offline_logins WHERE user_id = ?');
+    // The server has just accepted this password, so it is at least as new as the last change this desktop
+    // knows of, whatever the two clocks say.
     this.setVerifiedStmt = db.prepare(
-      'INSERT INTO offline_logins (user_id, verified_at) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET verified_at = excluded.verified_at',
+      `INSERT INTO offline_logins (user_id, verified_at) VALUES (@userId, max(@at, coalesce((SELECT password_changed_at FROM users WHERE id = @userId), 0)))
+       ON CONFLICT (user_id) DO UPDATE SET verified_at = excluded.verified_at`,
     );
+    this.forgetVerifiedAtStmt = db.prepare('DELETE FROM offline_logins WHERE user_id = ?');
     this.forgetVerifierStmt = db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?');
     this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
   }
@@ -143,18 +150,34 @@ export class SyncStore {
     return this.rejectedCountStmt.get()!.n;
   }
 
+  /**
+   * The server's accounts. Where the server has ended an account's sessions — a changed role, team or status,
+   * or a password set after this desktop last confirmed one — the local sessions end too (the user logs in
+   * again with what he now holds), and an offline verifier of the old password is forgotten.
+   */
   upsertUsers(users: readonly ServerUser[], at: string): void {
     this.db.transaction(() => {
       for (const u of users) {
+        const before = this.userAccessStmt.get(u.id);
+        const roles = JSON.stringify(u.roles);
         this.upsertUserStmt.run({
           id: u.id,
           username: u.username,
           displayName: u.displayName,
-          roles: JSON.stringify(u.roles),
+          roles,
           team: u.team,
           active: u.active ? 1 : 0,
           createdAt: at,
+          passwordChangedAt: u.passwordChangedAt,
         });
+        const verifiedAt = this.verifiedAtStmt.get(u.id)?.verified_at;
+        const newPassword = u.passwordChangedAt !== null && verifiedAt !== undefined && u.passwordChangedAt > verifiedAt;
+        if (newPassword) {
+          this.forgetVerifierStmt.run(u.id);
+          this.forgetVerifiedAtStmt.run(u.id);
+        }
+        const accessChanged = !!before && (before.roles !== roles || before.team !== u.team || before.active !== (u.active ? 1 : 0));
+        if (accessChanged || newPassword) this.endSessionsStmt.run(u.id);
       }
     })();
   }
@@ -163,7 +186,7 @@ export class SyncStore {
   storeVerifier(userId: string, passwordHash: string, at: number): void {
     this.db.transaction(() => {
       this.verifierStmt.run(passwordHash, userId);
-      this.setVerifiedStmt.run(userId, at);
+      this.setVerifiedStmt.run({ userId, at });
     })();
   }
 

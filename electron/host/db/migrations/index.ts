@@ -11,6 +11,7 @@ import { m0060CreateNameSearch } from './0060-create-name-search';
 import { m0070AddCaseFilterIndex } from './0070-add-case-filter-index';
 import { m0075DropProductIndex } from './0075-drop-product-index';
 import { m0080GiveSystemUserItsRole } from './0080-give-system-user-its-role';
+import { m0085AddUserVersions } from './0085-add-user-versions';
 import { m0090IndexNamesInFts } from './0090-index-names-in-fts';
 import { m0100CreateDocuments } from './0100-create-documents';
 import { m0110CreateDocumentChecklist } from './0110-create-document-checklist';
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070AddCaseFilterIndex,
   m0075DropProductIndex,
   m0080GiveSystemUserItsRole,
+  m0085AddUserVersions,
   m0090IndexNamesInFts,
   m0100CreateDocuments,
   m0110CreateDocumentChecklist,

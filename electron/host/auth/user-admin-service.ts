@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import type { ApiParsedInput } from '../../../shared/api/contract';
+import type { ManagedUser } from '../../../shared/api/users-api';
+import type { Role } from '../../../shared/auth/roles';
+import { SYSTEM_USER } from '../../../shared/auth/system-user';
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { Team } from '../../../shared/products/catalog';
+import { accountChanges, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../../shared/users/user-admin';
+import type { AuditRepo } from '../audit/audit-repo';
+import type { Db } from '../db/database';
+import type { Session } from './auth-service';
+import { hashPassword } from './password';
+
+interface Raw {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  team: Team | null;
+  active: number;
+  locked_until: number | null;
+  version: number;
+}
+
+interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  team: Team | null;
+  active: boolean;
+  lockedUntil: number | null;
+  version: number;
+}
+
+const toAccount = (r: Raw): Account => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  roles: JSON.parse(r.roles) as Role[],
+  team: r.team,
+  active: r.active === 1,
+  lockedUntil: r.locked_until,
+  version: r.version,
+});
+
+const COLUMNS = 'id, username, display_name, roles, team, active, locked_until, version';
+
+/**
+ * User administration on a standalone desktop, whose accounts are its own (a synced desktop's are the
+ * central server's: sync/central-users.ts). The rules are shared with the server; each change is one
+ * transaction with its audit entry, and a changed role, team, status or password ends the account's sessions.
+ */
+export class UserAdminService {
+  private readonly allStmt;
+  private readonly byIdStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly passwordStmt;
+  private readonly unlockStmt;
+  private readonly endSessionsStmt;
+
+  constructor(private readonly deps: { db: Db; audit: AuditRepo; now: () => number }) {
+    const { db } = deps;
+    this.allStmt = db.prepare<[], Raw>(`SELECT ${COLUMNS} FROM users ORDER BY username`);
+    this.byIdStmt = db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+    this.insertStmt = db.prepare(
+      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at)
+       VALUES (@id, @username, @displayName, @roles, @team, @passwordHash, 1, @createdAt)`,
+    );
+    this.updateStmt = db.prepare('UPDATE users SET display_name = ?, roles = ?, team = ?, active = ?, version = version + 1 WHERE id = ?');
+    this.passwordStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?');
+    this.unlockStmt = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
+    this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
+  }
+
+  list(): ManagedUser[] {
+    const now = this.deps.now();
+    return this.allStmt.all().map((r) => {
+      const a = toAccount(r);
+      return {
+        id: a.id,
+        username: a.username,
+        displayName: a.displayName,
+        roles: a.roles,
+        team: a.team,
+        active: a.active,
+        lockedUntil: a.lockedUntil !== null && a.lockedUntil > now ? new Date(a.lockedUntil).toISOString() : null,
+        version: a.version,
+        system: a.id === SYSTEM_USER.id,
+      };
+    });
+  }
+
+  async create(editor: Session, input: ApiParsedInput<'users:create'>): Promise<Result<{ id: string }>> {
+    const roles = checkRoles(input.roles);
+    if (!roles.ok) return roles;
+    const password = checkPassword(input.password, input.username);
+    if (!password.ok) return password;
+    const passwordHash = await hashPassword(input.password);
+    const id = `u-${randomBytes(9).toString('base64url')}`;
+    try {
+      this.deps.db.transaction(() => {
+        this.insertStmt.run({
+          id,
+          username: input.username,
+          displayName: input.displayName,
+          roles: JSON.stringify(input.roles),
+          team: input.team,
+          passwordHash,
+          createdAt: new Date(this.deps.now()).toISOString(),
+        });
+        this.record(editor, id, 'userCreated', { username: input.username, displayName: input.displayName, roles: input.roles, team: input.team });
+      })();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return usernameTaken(input.username);
+      throw e;
+    }
+    return ok({ id });
+  }
+
+  update(editor: Session, input: ApiParsedInput<'users:update'>): Result<{ version: number }> {
+    // better-sqlite3 runs one transaction at a time: the admin count read here cannot change before the write.
+    return this.deps.db.transaction((): Result<{ version: number }> => {
+      const row = this.byIdStmt.get(input.id);
+      if (!row) return userNotFound();
+      const before = toAccount(row);
+      if (before.version !== input.basedOnVersion) return userMoved();
+      const otherAdmins = this.allStmt
+        .all()
+        .map(toAccount)
+        .filter((u) => u.id !== before.id && u.active && u.roles.includes('admin')).length;
+      const checked = checkAccountEdit(editor.user.id, before, input, otherAdmins);
+      if (!checked.ok) return checked;
+      const { changes, endsSessions } = accountChanges(before, input);
+      if (Object.keys(changes).length === 0) return ok({ version: before.version });
+      this.updateStmt.run(input.displayName, JSON.stringify(input.roles), input.team, input.active ? 1 : 0, input.id);
+      if (endsSessions) this.endSessionsStmt.run(input.id);
+      this.record(editor, input.id, 'userUpdated', { changes, sessionsEnded: endsSessions });
+      return ok({ version: before.version + 1 });
+    })();
+  }
+
+  async resetPassword(editor: Session, input: ApiParsedInput<'users:resetPassword'>): Promise<Result<Record<string, never>>> {
+    const row = this.byIdStmt.get(input.id);
+    if (!row) return userNotFound();
+    if (row.id === SYSTEM_USER.id) return fail('forbidden', '系统用户不能登录，没有密码', 'The system user cannot log in and has no password');
+    const password = checkPassword(input.password, row.username);
+    if (!password.ok) return password;
+    const hash = await hashPassword(input.password);
+    this.deps.db.transaction(() => {
+      this.passwordStmt.run(hash, row.id);
+      this.endSessionsStmt.run(row.id);
+      this.record(editor, row.id, 'passwordReset', { sessionsEnded: true });
+    })();
+    return ok({});
+  }
+
+  unlock(editor: Session, input: ApiParsedInput<'users:unlock'>): Result<Record<string, never>> {
+    const row = this.byIdStmt.get(input.id);
+    if (!row) return userNotFound();
+    this.deps.db.transaction(() => {
+      this.unlockStmt.run(row.id);
+      this.record(editor, row.id, 'userUnlocked', {});
+    })();
+    return ok({});
+  }
+
+  /** The audit entry of an account change: the administrator acts, the account is named in the details. */
+  private record(editor: Session, userId: string, action: string, details: Record<string, unknown>): void {
+    this.deps.audit.append({
+      at: new Date(this.deps.now()).toISOString(),
+      actorId: editor.actor.id,
+      actorName: editor.actor.name,
+      action,
+      caseId: null,
+      commandId: null,
+      fromState: null,
+      toState: null,
+      details: JSON.stringify({ userId, ...details }),
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { ManagedUser, usersApi } from '../../shared/api/users-api';
+import { SYSTEM_USER } from '../../shared/auth/system-user';
+import { fail, ok, type Result } from '../../shared/errors';
+import { accountChanges, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../shared/users/user-admin';
+import { hashPassword } from '../../electron/host/auth/password';
+import type { ServerConfig } from '../config';
+import { PG_UNIQUE_VIOLATION, pgErrorCode, type CentralDb, type Tx } from '../db/central-db';
+import type { ServerSession } from './central-auth';
+import { accountOf, type UserRow } from './user-rows';
+
+type Input<C extends keyof typeof usersApi> = z.output<(typeof usersApi)[C]['input']>;
+
+interface AdminRow extends UserRow {
+  locked_until: number | string | null;
+  version: number;
+}
+
+const ADMIN_COLUMNS = 'id, username, display_name, roles, team, active, locked_until, version';
+
+const managedUserOf = (u: AdminRow, now: number): ManagedUser => {
+  const locked = u.locked_until === null ? null : Number(u.locked_until);
+  return {
+    ...accountOf(u),
+    lockedUntil: locked !== null && locked > now ? new Date(locked).toISOString() : null,
+    version: u.version,
+    system: u.id === SYSTEM_USER.id,
+  };
+};
+
+/**
+ * The administrator's changes to accounts, each in one transaction with its record in `auth_events`
+ * (who changed what; never a password). A changed role, team or status, and a new password, revoke the
+ * account's sessions: the server reads the session row on every request, so the next request of that
+ * user on any desktop is refused and he logs in again with what he now holds.
+ */
+export class UserAdmin {
+  constructor(
+    private readonly db: CentralDb,
+    private readonly config: ServerConfig,
+  ) {}
+
+  async list(): Promise<ManagedUser[]> {
+    const rows = await this.db.query<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM users ORDER BY username`);
+    const now = this.config.now();
+    return rows.map((r) => managedUserOf(r, now));
+  }
+
+  async create(editor: ServerSession, input: Input<'users:create'>): Promise<Result<{ id: string }>> {
+    const roles = checkRoles(input.roles);
+    if (!roles.ok) return roles;
+    const password = checkPassword(input.password, input.username);
+    if (!password.ok) return password;
+    const id = `u-${randomBytes(9).toString('base64url')}`;
+    const hash = await hashPassword(input.password);
+    const now = this.config.now();
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO users (id, username, display_name, roles, team, password_hash, created_at, password_changed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [id, input.username, input.displayName, JSON.stringify(input.roles), input.team, hash, new Date(now).toISOString(), now],
+        );
+        await this.record(tx, editor, id, 'userCreated', {
+          username: input.username,
+          displayName: input.displayName,
+          roles: input.roles,
+          team: input.team,
+        });
+      });
+    } catch (e) {
+      if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) return usernameTaken(input.username);
+      throw e;
+    }
+    return ok({ id });
+  }
+
+  async update(editor: ServerSession, input: Input<'users:update'>): Promise<Result<{ version: number }>> {
+    return this.db.transaction(async (tx): Promise<Result<{ version: number }>> => {
+      // Every active administrator's row and this one's, locked in one order: two administrators
+      // disabling each other at once are decided one after the other, so one always remains.
+      const rows = await tx.query<AdminRow>(
+        `SELECT ${ADMIN_COLUMNS} FROM users WHERE id = $1 OR (active AND roles ? 'admin') ORDER BY id FOR UPDATE`,
+        [input.id],
+      );
+      const before = rows.find((r) => r.id === input.id);
+      if (!before) return userNotFound();
+      if (before.version !== input.basedOnVersion) return userMoved();
+      const otherAdmins = rows.filter((r) => r.id !== input.id && r.active && r.roles.includes('admin')).length;
+      const checked = checkAccountEdit(editor.user.id, before, input, otherAdmins);
+      if (!checked.ok) return checked;
+      const { changes, endsSessions } = accountChanges({ ...before, displayName: before.display_name }, input);
+      if (Object.keys(changes).length === 0) return ok({ version: before.version });
+      const version = before.version + 1;
+      await tx.query('UPDATE users SET display_name = $2, roles = $3, team = $4, active = $5, version = $6 WHERE id = $1', [
+        input.id,
+        input.displayName,
+        JSON.stringify(input.roles),
+        input.team,
+        input.active,
+        version,
+      ]);
+      if (endsSessions) await this.endSessions(tx, input.id);
+      await this.record(tx, editor, input.id, 'userUpdated', { changes, sessionsEnded: endsSessions });
+      return ok({ version });
+    });
+  }
+
+  async resetPassword(editor: ServerSession, input: Input<'users:resetPassword'>): Promise<Result<Record<string, never>>> {
+    const [user] = await this.db.query<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM users WHERE id = $1`, [input.id]);
+    if (!user) return userNotFound();
+    if (user.id === SYSTEM_USER.id) return fail('forbidden', '系统用户不能登录，没有密码', 'The system user cannot log in and has no password');
+    const password = checkPassword(input.password, user.username);
+    if (!password.ok) return password;
+    const hash = await hashPassword(input.password);
+    const now = this.config.now();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, password_changed_at = $3, version = version + 1 WHERE id = $1',
+        [user.id, hash, now],
+      );
+      await this.endSessions(tx, user.id);
+      await this.record(tx, editor, user.id, 'passwordReset', { sessionsEnded: true });
+    });
+    return ok({});
+  }
+
+  async unlock(editor: ServerSession, input: Input<'users:unlock'>): Promise<Result<Record<string, never>>> {
+    return this.db.transaction(async (tx): Promise<Result<Record<string, never>>> => {
+      const [user] = await tx.query<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [input.id]);
+      if (!user) return userNotFound();
+      await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      await this.record(tx, editor, user.id, 'userUnlocked', {});
+      return ok({});
+    });
+  }
+
+  private async endSessions(tx: Tx, userId: string): Promise<void> {
+    await tx.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, this.config.now()]);
+  }
+
+  /** One `auth_events` row about the account changed, naming the administrator who changed it. */
+  private async record(tx: Tx, editor: ServerSession, userId: string, action: string, details: Record<string, unknown>): Promise<void> {
+    await tx.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, NULL, $4)', [
+      new Date(this.config.now()).toISOString(),
+      userId,
+      action,
+      JSON.stringify({ ...details, by: editor.user.id, byName: editor.user.display_name }),
+    ]);
+  }
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { usersApi } from '../../shared/api/users-api';
+import { ok, type Result } from '../../shared/errors';
+import { mayManageUsers, usersRefused } from '../../shared/users/user-admin';
+import type { ServerSession } from '../auth/central-auth';
+import { UserAdmin } from '../auth/user-admin';
+import type { ServerConfig } from '../config';
+import { parse, send } from './envelope';
+import type { CentralServices } from './sync-routes';
+
+/**
+ * User administration on the server, where the accounts live. Each `POST` body is the desktop API's own
+ * input for the same channel (`shared/api/users-api.ts`), so a desktop forwards what its page sends.
+ */
+export function registerUserRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
+  const admin = new UserAdmin(s.db, config);
+
+  /** The administrator's session, or the refusal to send. */
+  const administrator = async (authorization: string | undefined): Promise<Result<ServerSession>> => {
+    const session = await s.auth.authenticate(authorization);
+    if (!session.ok) return session;
+    return mayManageUsers(session.value.info.permissions) ? session : usersRefused();
+  };
+
+  app.get('/v1/admin/users', async (req, reply) => {
+    const session = await administrator(req.headers.authorization);
+    if (!session.ok) return send(reply, session);
+    return send(reply, ok({ users: await admin.list(), readOnly: null }));
+  });
+
+  /** Each change: its path, the contract input it takes, and what does it. */
+  const change = <T>(path: string, input: z.ZodType<T>, run: (editor: ServerSession, input: T) => Promise<Result<unknown>>) =>
+    app.post(path, async (req, reply) => {
+      const session = await administrator(req.headers.authorization);
+      if (!session.ok) return send(reply, session);
+      const body = parse(input, req.body);
+      if (!body.ok) return send(reply, body);
+      return send(reply, await run(session.value, body.value));
+    });
+
+  change('/v1/admin/users', usersApi['users:create'].input, (editor, input) => admin.create(editor, input));
+  change('/v1/admin/users/update', usersApi['users:update'].input, (editor, input) => admin.update(editor, input));
+  change('/v1/admin/users/reset-password', usersApi['users:resetPassword'].input, (editor, input) => admin.resetPassword(editor, input));
+  change('/v1/admin/users/unlock', usersApi['users:unlock'].input, (editor, input) => admin.unlock(editor, input));
+}

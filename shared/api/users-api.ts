@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ASSIGNABLE_ROLES, PASSWORD_MAX, USERNAME_PATTERN } from '../users/user-admin';
+import { BilingualText, Empty, Id, IsoTime, Role } from './schemas';
+
+const Team = z.enum(['retail', 'corporate']).nullable();
+const DisplayName = z.string().trim().min(1).max(40);
+const AssignedRoles = z.array(z.enum(ASSIGNABLE_ROLES)).min(1).max(ASSIGNABLE_ROLES.length);
+/** Checked for strength by `checkPassword` (the message names the rule); here only bounded. */
+const NewPassword = z.string().min(1).max(PASSWORD_MAX);
+
+/** One account as the administrator's user page shows it (never a password hash). */
+export const ManagedUser = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  team: Team,
+  active: z.boolean(),
+  /** Locked after repeated wrong passwords until this time (null: not locked). */
+  lockedUntil: IsoTime.nullable(),
+  /** Raised by every edit; an edit names the version it started from. */
+  version: z.number().int().min(1),
+  /** The system user: shown, never edited. */
+  system: z.boolean(),
+});
+export type ManagedUser = z.infer<typeof ManagedUser>;
+
+/**
+ * User administration (系统管理员: users, roles, teams). On a desktop synced with a central server the
+ * accounts are the server's and every change is made there; a changed role, team or status ends the
+ * account's sessions, so it takes effect at the next login.
+ */
+export const usersApi = {
+  'users:list': {
+    input: Empty,
+    output: z.object({ users: z.array(ManagedUser), readOnly: BilingualText.nullable() }),
+  },
+  'users:create': {
+    input: z.strictObject({
+      username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'username: 3–32 letters, digits, . _ -, starting with a letter'),
+      displayName: DisplayName,
+      roles: AssignedRoles,
+      team: Team,
+      password: NewPassword,
+    }),
+    output: z.object({ id: Id }),
+  },
+  'users:update': {
+    input: z.strictObject({
+      id: Id,
+      basedOnVersion: z.number().int().min(1),
+      displayName: DisplayName,
+      roles: AssignedRoles,
+      team: Team,
+      active: z.boolean(),
+    }),
+    output: z.object({ version: z.number().int() }),
+  },
+  /** Sets a new password (the user is told it by the administrator) and lifts a lockout; sessions end. */
+  'users:resetPassword': {
+    input: z.strictObject({ id: Id, password: NewPassword }),
+    output: Empty,
+  },
+  /** Lifts a lockout after repeated wrong passwords, the password unchanged. */
+  'users:unlock': { input: z.strictObject({ id: Id }), output: Empty },
+} as const;

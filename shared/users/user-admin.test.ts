@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_USER } from '../auth/system-user';
+import { accountChanges, checkAccountEdit, checkPassword, checkRoles, USERNAME_PATTERN } from './user-admin';
+
+describe('user administration rules', () => {
+  it('asks for a password of eight characters of three kinds, without the username', () => {
+    expect(checkPassword('Clerk#2026x', 'e2e.clerk').ok).toBe(true);
+    expect(checkPassword('Demo@2026', 'zhangmin').ok).toBe(true);
+    expect(checkPassword('abcdefgh1', 'zhangmin')).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'password' } } });
+    expect(checkPassword('Ab1!', 'zhangmin').ok).toBe(false);
+    const withName = checkPassword('Zhangmin#1', 'zhangmin');
+    expect(withName.ok).toBe(false);
+    if (!withName.ok) expect(withName.error.message).toContain('用户名');
+  });
+
+  it('gives roles only as assignable, never twice, and keeps administrators and auditors out of case work', () => {
+    expect(checkRoles(['clerk', 'officer']).ok).toBe(true);
+    expect(checkRoles(['supervisor', 'auditor']).ok).toBe(true);
+    expect(checkRoles([])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(checkRoles(['clerk', 'clerk'])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(checkRoles(['system'])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const adminClerk = checkRoles(['admin', 'clerk']);
+    expect(adminClerk).toMatchObject({ ok: false, error: { code: 'sod-violation', details: { roles: ['admin', 'clerk'] } } });
+    if (!adminClerk.ok) expect(adminClerk.error.message).toBe('岗位分离：系统管理员不能同时担任资料审核员');
+    expect(checkRoles(['senior_officer', 'admin'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
+    expect(checkRoles(['auditor', 'officer'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
+    expect(checkRoles(['auditor', 'admin'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
+  });
+
+  it('never leaves the bank without an active administrator, nor lets one disable himself', () => {
+    const admin = { id: 'u-admin-1', roles: ['admin'] as const, active: true };
+    const other = { id: 'u-admin-2', roles: ['admin'] as const, active: true };
+    // Another administrator may disable a colleague while one remains.
+    expect(checkAccountEdit('u-admin-1', other, { roles: ['admin'], active: false }, 1).ok).toBe(true);
+    // …but not the last one, and nobody himself.
+    expect(checkAccountEdit('u-admin-1', other, { roles: ['admin'], active: false }, 0)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkAccountEdit('u-admin-1', admin, { roles: ['admin'], active: false }, 3)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkAccountEdit('u-admin-1', admin, { roles: ['supervisor'], active: true }, 3)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // His own display name and other roles he may change.
+    expect(checkAccountEdit('u-admin-1', admin, { roles: ['admin', 'supervisor'], active: true }, 0).ok).toBe(true);
+    // A disabled administrator re-enabled, or a clerk disabled, needs no other administrator.
+    expect(checkAccountEdit('u-admin-1', { ...other, active: false }, { roles: ['admin'], active: true }, 0).ok).toBe(true);
+    expect(checkAccountEdit('u-admin-1', { id: 'u-clerk-1', roles: ['clerk'], active: true }, { roles: ['clerk'], active: false }, 0).ok).toBe(true);
+  });
+
+  it('does not edit the system user, and checks the new roles', () => {
+    expect(checkAccountEdit('u-admin-1', { id: SYSTEM_USER.id, roles: ['system'], active: true }, { roles: ['clerk'], active: true }, 1)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(checkAccountEdit('u-admin-1', { id: 'u-clerk-1', roles: ['clerk'], active: true }, { roles: ['clerk', 'admin'], active: true }, 1)).toMatchObject({
+      ok: false,
+      error: { code: 'sod-violation' },
+    });
+  });
+
+  it('names what changed, and ends sessions only for a changed role, team or status', () => {
+    const before = { displayName: '张敏', roles: ['clerk', 'officer'] as const, team: null, active: true };
+    expect(accountChanges(before, { ...before, roles: ['officer', 'clerk'] })).toEqual({ changes: {}, endsSessions: false });
+    expect(accountChanges(before, { ...before, displayName: '张敏敏' })).toEqual({
+      changes: { displayName: { from: '张敏', to: '张敏敏' } },
+      endsSessions: false,
+    });
+    expect(accountChanges(before, { ...before, team: 'retail' }).endsSessions).toBe(true);
+    expect(accountChanges(before, { ...before, roles: ['clerk'] }).changes).toEqual({ roles: { from: ['clerk', 'officer'], to: ['clerk'] } });
+    expect(accountChanges(before, { ...before, active: false })).toEqual({ changes: { active: { from: true, to: false } }, endsSessions: true });
+  });
+
+  it('takes usernames of small letters, digits and . _ - starting with a letter', () => {
+    for (const ok of ['zhangmin', 'e2e.clerk', 'li_qiang-2']) expect(USERNAME_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['ab', '2abc', 'Zhang', '张敏', 'a b c', 'x'.repeat(33)]) expect(USERNAME_PATTERN.test(bad)).toBe(false);
+  });
+});

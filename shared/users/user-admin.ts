@@ -1,0 +1,128 @@
+import { fail, ok, type Result } from '../errors';
+import type { Permission } from '../auth/permissions';
+import { ROLE_LABELS, type Role } from '../auth/roles';
+import { SYSTEM_USER } from '../auth/system-user';
+
+/**
+ * The administrator's rules for user accounts (DESIGN §1: users, roles, teams), checked the same way on a
+ * standalone desktop and on the central server.
+ */
+
+/** Roles an administrator may give: `system` belongs to the system user alone. */
+export const ASSIGNABLE_ROLES = ['clerk', 'officer', 'senior_officer', 'supervisor', 'admin', 'auditor'] as const satisfies readonly Role[];
+
+/**
+ * Who grants rights does not use them: an administrator who could also check documents or approve could give
+ * himself any authority and act on it. The auditor watches everyone, so he acts on no case either.
+ */
+const CASE_WORK_ROLES: readonly Role[] = ['clerk', 'officer', 'senior_officer'];
+const EXCLUSIVE: readonly [Role, readonly Role[]][] = [
+  ['admin', CASE_WORK_ROLES],
+  ['auditor', [...CASE_WORK_ROLES, 'admin']],
+];
+
+export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export const mayManageUsers = (permissions: readonly Permission[]) => permissions.includes('admin.manage');
+
+export const usersRefused = () => fail('forbidden', '仅系统管理员可管理用户', 'Only an administrator manages users');
+
+export const userNotFound = () => fail('not-found', '该用户不存在', 'No such user');
+
+export const usernameTaken = (username: string) =>
+  fail('conflict', `用户名 ${username} 已被使用`, `The username ${username} is taken`, { field: 'username' });
+
+export const userMoved = () =>
+  fail('conflict', '该用户已被他人修改，请刷新后再改', 'Someone changed this user meanwhile; reload and edit again');
+
+/** A password an administrator sets (new account, reset): long enough and of three kinds of character. */
+export function checkPassword(password: string, username: string): Result<void> {
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (password.length < PASSWORD_MIN || kinds < 3) {
+    return fail(
+      'validation',
+      `密码至少 ${PASSWORD_MIN} 位，并含大写字母、小写字母、数字、符号中的三类`,
+      `A password has at least ${PASSWORD_MIN} characters of three kinds: capitals, small letters, digits, symbols`,
+      { field: 'password' },
+    );
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return fail('validation', '密码不能包含用户名', 'A password must not contain the username', { field: 'password' });
+  }
+  return ok(undefined);
+}
+
+/** Roles: at least one, each assignable, none twice, no two that must stay apart. */
+export function checkRoles(roles: readonly Role[]): Result<void> {
+  if (roles.length === 0) return fail('validation', '至少选择一个角色', 'Choose at least one role', { field: 'roles' });
+  if (new Set(roles).size !== roles.length) return fail('validation', '角色重复', 'A role is named twice', { field: 'roles' });
+  if (roles.some((r) => !(ASSIGNABLE_ROLES as readonly Role[]).includes(r))) {
+    return fail('validation', '“系统”角色不能分配给用户', 'The system role cannot be given to a user', { field: 'roles' });
+  }
+  for (const [role, apart] of EXCLUSIVE) {
+    const clash = roles.includes(role) ? roles.find((r) => apart.includes(r)) : undefined;
+    if (clash) {
+      const [a, b] = [ROLE_LABELS[role], ROLE_LABELS[clash]];
+      return fail('sod-violation', `岗位分离：${a.zh}不能同时担任${b.zh}`, `Segregation of duties: an ${a.en.toLowerCase()} cannot also be a ${b.en.toLowerCase()}`, {
+        field: 'roles',
+        roles: [role, clash],
+      });
+    }
+  }
+  return ok(undefined);
+}
+
+export interface AccountState {
+  id: string;
+  roles: readonly Role[];
+  active: boolean;
+}
+
+/**
+ * An edit of an existing account by `editorId`: the system user is not edited here, and an administrator
+ * neither disables himself nor drops his own admin role (the bank would be left without one, or with one
+ * locked out of the page that could undo it). `otherActiveAdmins` counts active administrators besides this
+ * account, so the last one can never be removed by anyone.
+ */
+export function checkAccountEdit(editorId: string, before: AccountState, after: Omit<AccountState, 'id'>, otherActiveAdmins: number): Result<void> {
+  if (before.id === SYSTEM_USER.id) return fail('forbidden', '系统用户不能修改', 'The system user cannot be changed');
+  const roles = checkRoles(after.roles);
+  if (!roles.ok) return roles;
+  const staysAdmin = after.active && after.roles.includes('admin');
+  const wasAdmin = before.active && before.roles.includes('admin');
+  if (wasAdmin && !staysAdmin) {
+    if (before.id === editorId) {
+      return fail('forbidden', '不能停用自己或撤销自己的管理员角色', 'You cannot disable yourself or remove your own admin role');
+    }
+    if (otherActiveAdmins === 0) {
+      return fail('forbidden', '须保留至少一名在用的系统管理员', 'At least one active administrator must remain');
+    }
+  }
+  return ok(undefined);
+}
+
+/**
+ * What an edit changes, for the audit entry and for deciding whether the account's sessions end: a changed
+ * role, team or status takes effect at the next login, so every session of the account is ended at once.
+ */
+export interface AccountFields {
+  displayName: string;
+  roles: readonly Role[];
+  team: string | null;
+  active: boolean;
+}
+
+export function accountChanges(
+  before: AccountFields,
+  after: AccountFields,
+): { changes: Record<string, { from: unknown; to: unknown }>; endsSessions: boolean } {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const sameRoles = [...before.roles].sort().join() === [...after.roles].sort().join();
+  if (before.displayName !== after.displayName) changes.displayName = { from: before.displayName, to: after.displayName };
+  if (!sameRoles) changes.roles = { from: before.roles, to: after.roles };
+  if (before.team !== after.team) changes.team = { from: before.team, to: after.team };
+  if (before.active !== after.active) changes.active = { from: before.active, to: after.active };
+  return { changes, endsSessions: 'roles' in changes || 'team' in changes || 'active' in changes };
+}

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCentralDemo } from '../../server/demo/central-demo';
+import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { loggedIn } from './support/central-login';
+import { startPostgres, type PgCluster } from './support/postgres';
+import { syncHost } from './support/sync-host';
+import { tcpGate } from './support/tcp-gate';
+import { tempHost, value, type TempHost } from './support/temp-host';
+
+const NEW_PASSWORD = 'Clerk#2026x';
+
+/** The account as the administrator's page lists it. */
+async function account(call: TempHost['call'], adminToken: string, username: string) {
+  const list = value(await call('users:list', adminToken, {}));
+  const u = list.users.find((x) => x.username === username);
+  if (!u) throw new Error(`no user ${username}`);
+  return u;
+}
+
+describe('user administration on a standalone desktop', () => {
+  let h: TempHost;
+  let admin: string;
+  beforeAll(async () => {
+    h = await tempHost({ cases: 20 });
+    admin = await h.login('admin');
+  });
+  afterAll(() => h?.close());
+
+  const auditCount = () => (h.host.services.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+
+  it('creates an account that logs in with the roles it was given, and records who created it', async () => {
+    const id = value(await h.call('users:create', admin, { username: 'New.Clerk', displayName: '新员工', roles: ['clerk'], team: null, password: NEW_PASSWORD })).id;
+    const created = await account(h.call, admin, 'new.clerk'); // usernames are kept in small letters
+    expect(created).toMatchObject({ id, displayName: '新员工', roles: ['clerk'], active: true, lockedUntil: null, version: 1, system: false });
+    const token = await h.login('new.clerk', NEW_PASSWORD);
+    expect(value(await h.call('auth:me', token, {})).permissions).toContain('doc.work');
+    const row = h.host.services.db.prepare("SELECT actor_id, details FROM audit WHERE action = 'userCreated'").get() as { actor_id: string; details: string };
+    expect(row.actor_id).toBe('u-admin-1');
+    expect(JSON.parse(row.details)).toMatchObject({ userId: id, username: 'new.clerk', roles: ['clerk'] });
+    expect(row.details).not.toContain(NEW_PASSWORD);
+  });
+
+  it('refuses a taken username (in any case), a weak password and admin with case work, writing nothing', async () => {
+    const before = auditCount();
+    const users = value(await h.call('users:list', admin, {})).users.length;
+    const taken = await h.call('users:create', admin, { username: 'ZHANGMIN', displayName: 'x', roles: ['clerk'], team: null, password: NEW_PASSWORD });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const weak = await h.call('users:create', admin, { username: 'weak.one', displayName: 'x', roles: ['clerk'], team: null, password: 'password1' });
+    expect(weak).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'password' } } });
+    const sod = await h.call('users:create', admin, { username: 'two.hats', displayName: 'x', roles: ['admin', 'officer'], team: null, password: NEW_PASSWORD });
+    expect(sod).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
+    const system = await h.call('users:create', admin, { username: 'robot', displayName: 'x', roles: ['system' as 'clerk'], team: null, password: NEW_PASSWORD });
+    expect(system).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(auditCount()).toBe(before);
+    expect(value(await h.call('users:list', admin, {})).users).toHaveLength(users);
+  });
+
+  it('is for administrators only', async () => {
+    const clerk = await h.login('zhangmin');
+    for (const r of [
+      await h.call('users:list', clerk, {}),
+      await h.call('users:create', clerk, { username: 'sneaky', displayName: 'x', roles: ['admin'], team: null, password: NEW_PASSWORD }),
+      await h.call('users:unlock', clerk, { id: 'u-clerk-1' }),
+    ]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const supervisor = await h.login('zhouyan');
+    expect(await h.call('users:update', supervisor, { id: 'u-clerk-1', basedOnVersion: 1, displayName: '张敏', roles: ['clerk', 'officer'], team: null, active: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('a changed role ends the account’s sessions; the next login holds the new role', async () => {
+    const token = await h.login('wangfang');
+    const before = await account(h.call, admin, 'wangfang');
+    // A display name alone leaves the session alone.
+    const v2 = value(await h.call('users:update', admin, { id: before.id, basedOnVersion: before.version, displayName: '王芳芳', roles: ['clerk'], team: null, active: true })).version;
+    expect(v2).toBe(before.version + 1);
+    expect((await h.call('auth:me', token, {})).ok).toBe(true);
+    const v3 = value(await h.call('users:update', admin, { id: before.id, basedOnVersion: v2, displayName: '王芳芳', roles: ['clerk', 'officer'], team: 'retail', active: true })).version;
+    expect(await h.call('auth:me', token, {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const again = await h.login('wangfang');
+    expect(value(await h.call('auth:me', again, {}))).toMatchObject({ displayName: '王芳芳', roles: ['clerk', 'officer'], team: 'retail' });
+    // An edit of a version someone else has replaced is refused.
+    expect(await h.call('users:update', admin, { id: before.id, basedOnVersion: v2, displayName: 'x', roles: ['clerk'], team: null, active: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect((await account(h.call, admin, 'wangfang')).version).toBe(v3);
+  });
+
+  it('a disabled account is logged out and cannot log in; enabled again, it can', async () => {
+    const token = await h.login('wugang');
+    const u = await account(h.call, admin, 'wugang');
+    const v = value(await h.call('users:update', admin, { ...pick(u), active: false })).version;
+    expect((await h.call('auth:me', token, {})).ok).toBe(false);
+    expect(await h.call('auth:login', null, { username: 'wugang', password: 'Demo@2026' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    value(await h.call('users:update', admin, { ...pick(u), basedOnVersion: v, active: true }));
+    await h.login('wugang');
+  });
+
+  it('a reset password replaces the old one and lifts a lockout; unlock lifts it without a new password', async () => {
+    for (let i = 0; i < 5; i++) await h.call('auth:login', null, { username: 'zhaolei', password: 'wrong' });
+    const locked = await account(h.call, admin, 'zhaolei');
+    expect(locked.lockedUntil).not.toBeNull();
+    value(await h.call('users:unlock', admin, { id: locked.id }));
+    expect((await account(h.call, admin, 'zhaolei')).lockedUntil).toBeNull();
+    const session = await h.login('zhaolei');
+
+    expect(await h.call('users:resetPassword', admin, { id: locked.id, password: 'short' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    value(await h.call('users:resetPassword', admin, { id: locked.id, password: 'Reset#2026x' }));
+    expect((await h.call('auth:me', session, {})).ok).toBe(false);
+    expect((await h.call('auth:login', null, { username: 'zhaolei', password: 'Demo@2026' })).ok).toBe(false);
+    await h.login('zhaolei', 'Reset#2026x');
+    const actions = h.host.services.db.prepare("SELECT action FROM audit WHERE action IN ('userUnlocked', 'passwordReset') ORDER BY seq").all();
+    expect(actions).toEqual([{ action: 'userUnlocked' }, { action: 'passwordReset' }]);
+  });
+
+  it('an administrator neither disables himself nor drops his own admin role; the system user is not edited', async () => {
+    const me = await account(h.call, admin, 'admin');
+    expect(await h.call('users:update', admin, { ...pick(me), active: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.call('users:update', admin, { ...pick(me), roles: ['supervisor'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const system = await account(h.call, admin, 'system');
+    expect(system.system).toBe(true);
+    expect(await h.call('users:update', admin, { ...pick(system), roles: ['clerk'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.call('users:resetPassword', admin, { id: system.id, password: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(h.host.services.audit.verify().ok).toBe(true);
+  });
+});
+
+/** The fields of an edit, from the account as listed. */
+function pick(u: { id: string; version: number; displayName: string; roles: string[]; team: 'retail' | 'corporate' | null; active: boolean }) {
+  return { id: u.id, basedOnVersion: u.version, displayName: u.displayName, roles: u.roles as ('clerk' | 'admin')[], team: u.team, active: u.active };
+}
+
+let pg: PgCluster;
+beforeAll(async () => {
+  pg = await startPostgres();
+}, 120_000);
+afterAll(() => pg?.stop());
+
+describe.each(BACKENDS)('user administration on the central server (%s)', (backend) => {
+  let central: TestCentral;
+  const open: { close(): void }[] = [];
+  const gates: { stop(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    central = await startCentral(backend, backend === 'postgres' ? pg : null);
+    await seedCentralDemo(central.db, { cases: 20, now: central.clock.now });
+  });
+  afterAll(async () => {
+    for (const h of open) h.close();
+    for (const g of gates) await g.stop();
+    await central.close();
+  });
+
+  async function desktop(gated = false) {
+    const gate = gated ? await tcpGate(central.url) : null;
+    if (gate) gates.push(gate);
+    const h = syncHost(gate?.url ?? central.url, { clock: central.clock });
+    open.push(h);
+    return Object.assign(h, { gate });
+  }
+
+  it('an account created on one desktop logs in on another; the server records who created it', async () => {
+    const one = await desktop();
+    const admin = await one.login('admin');
+    const id = value(await one.call('users:create', admin, { username: 'central.clerk', displayName: '中台新人', roles: ['clerk'], team: null, password: NEW_PASSWORD })).id;
+    const two = await desktop();
+    const clerk = await two.login('central.clerk', NEW_PASSWORD);
+    expect(value(await two.call('auth:me', clerk, {})).roles).toEqual(['clerk']);
+    const [event] = await central.db.query<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM auth_events WHERE user_id = $1 AND action = 'userCreated'", [id]);
+    expect(event!.details).toMatchObject({ by: 'u-admin-1', username: 'central.clerk', roles: ['clerk'] });
+    expect(JSON.stringify(event)).not.toContain(NEW_PASSWORD);
+    // The creating desktop has the account at once (no wait for the next users refresh).
+    expect(one.host.services.users.byUsername('central.clerk')?.id).toBe(id);
+  });
+
+  it('a disabled account loses its server session and its local one on every desktop, and cannot log in offline', async () => {
+    const adminDesk = await desktop();
+    const admin = await adminDesk.login('admin');
+    const work = await desktop(true);
+    const clerk = await work.login('zhangmin');
+    const u = value(await adminDesk.call('users:list', admin, {})).users.find((x) => x.username === 'zhangmin')!;
+    value(await adminDesk.call('users:update', admin, { ...pick(u), active: false }));
+    // The server refuses the session at once: claiming (decided by the server) fails.
+    expect((await work.call('queue:claimNext', clerk, { queue: 'doc_check' })).ok).toBe(false);
+    // When the desktop next reads the users, the local session ends and the offline login is refused.
+    await work.sync.refreshUsers((await loggedIn(central.url, 'zhouyan')).token);
+    expect((await work.call('auth:me', clerk, {})).ok).toBe(false);
+    work.gate!.cut();
+    expect((await work.call('auth:login', null, { username: 'zhangmin', password: 'Demo@2026' })).ok).toBe(false);
+    work.gate!.restore();
+    expect(await work.call('auth:login', null, { username: 'zhangmin', password: 'Demo@2026' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('a reset password makes a desktop forget the old one for offline login', async () => {
+    const adminDesk = await desktop();
+    const admin = await adminDesk.login('admin');
+    const work = await desktop(true);
+    await work.login('liqiang'); // leaves an offline verifier of the old password on this desktop
+    const u = value(await adminDesk.call('users:list', admin, {})).users.find((x) => x.username === 'liqiang')!;
+    const serverToken = work.sync.tokens.get(u.id)!;
+    expect((await work.sync.client.users(serverToken)).ok).toBe(true);
+    central.clock.now += 60_000;
+    value(await adminDesk.call('users:resetPassword', admin, { id: u.id, password: 'Reset#2026x' }));
+    // His server session ended with the reset.
+    expect(await work.sync.client.users(serverToken)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await work.sync.refreshUsers((await loggedIn(central.url, 'zhouyan')).token);
+    work.gate!.cut();
+    expect(await work.call('auth:login', null, { username: 'liqiang', password: 'Demo@2026' })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    work.gate!.restore();
+    await work.login('liqiang', 'Reset#2026x');
+    // Logged in online with the new password, he may work offline again with it.
+    await work.sync.refreshUsers((await loggedIn(central.url, 'zhouyan')).token);
+    work.gate!.cut();
+    expect((await work.call('auth:login', null, { username: 'liqiang', password: 'Reset#2026x' })).ok).toBe(true);
+    work.gate!.restore();
+  });
+
+  it('two administrators disabling each other at once: one succeeds, one administrator always remains', async () => {
+    const adminDesk = await desktop();
+    const admin = await adminDesk.login('admin');
+    const id2 = value(await adminDesk.call('users:create', admin, { username: 'admin.two', displayName: '管理员二', roles: ['admin'], team: null, password: NEW_PASSWORD })).id;
+    const second = await desktop();
+    const admin2 = await second.login('admin.two', NEW_PASSWORD);
+    const list = value(await adminDesk.call('users:list', admin, {})).users;
+    const one = list.find((x) => x.username === 'admin')!;
+    const two = list.find((x) => x.id === id2)!;
+    const [a, b] = await Promise.all([
+      adminDesk.call('users:update', admin, { ...pick(two), active: false }),
+      second.call('users:update', admin2, { ...pick(one), active: false }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const [{ n }] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE active AND roles ? 'admin'");
+    expect(n).toBe(1);
+  });
+
+  it('refuses a non-administrator, a forged token and bad bodies on every user route, storing nothing', async () => {
+    const before = await central.db.query('SELECT id, version FROM users ORDER BY id');
+    const { token } = await loggedIn(central.url, 'zhouyan');
+    const { token: adminToken } = await loggedIn(central.url, 'admin');
+    const post = (path: string, body: unknown, auth: string | null) =>
+      fetch(`${central.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const create = { username: 'nobody.x', displayName: 'x', roles: ['clerk'], team: null, password: NEW_PASSWORD };
+    for (const path of ['/v1/admin/users', '/v1/admin/users/update', '/v1/admin/users/reset-password', '/v1/admin/users/unlock']) {
+      expect((await post(path, create, token)).status).toBe(403);
+      expect((await post(path, create, `${adminToken.slice(0, -2)}xx`)).status).toBe(401);
+      expect((await post(path, '{"username": ', adminToken)).status).toBe(400);
+      expect((await post(path, { ...create, id: 5, extra: true }, adminToken)).status).toBe(400);
+    }
+    expect((await fetch(`${central.url}/v1/admin/users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    expect(await central.db.query('SELECT id, version FROM users ORDER BY id')).toEqual(before);
+  });
+});
