@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { ManagedUser, usersApi } from '../../shared/api/users-api';
+import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser, type usersApi } from '../../shared/api/users-api';
 import { SYSTEM_USER } from '../../shared/auth/system-user';
 import { fail, ok, type Result } from '../../shared/errors';
-import { accountChanges, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../shared/users/user-admin';
+import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../shared/users/user-admin';
 import { hashPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type CentralDb, type Tx } from '../db/central-db';
@@ -134,6 +134,23 @@ export class UserAdmin {
       await this.record(tx, editor, user.id, 'userUnlocked', {});
       return ok({});
     });
+  }
+
+  async history(limit: number): Promise<AccountEvent[]> {
+    const rows = await this.db.query<{ at: string; user_id: string; username: string | null; display_name: string | null; action: AccountEvent['action']; details: Record<string, unknown> }>(
+      `SELECT e.at, e.user_id, u.username, u.display_name, e.action, e.details
+         FROM auth_events e LEFT JOIN users u ON u.id = e.user_id
+        WHERE e.action = ANY($1) ORDER BY e.id DESC LIMIT $2`,
+      [ACCOUNT_EVENTS, limit],
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      userId: r.user_id,
+      username: r.username ?? r.user_id,
+      displayName: r.display_name ?? r.user_id,
+      action: r.action,
+      ...accountEventView(r.action, r.details),
+    }));
   }
 
   private async endSessions(tx: Tx, userId: string): Promise<void> {

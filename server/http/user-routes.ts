@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { usersApi } from '../../shared/api/users-api';
 import { ok, type Result } from '../../shared/errors';
-import { mayManageUsers, usersRefused } from '../../shared/users/user-admin';
+import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../shared/users/user-admin';
 import type { ServerSession } from '../auth/central-auth';
 import { UserAdmin } from '../auth/user-admin';
 import type { ServerConfig } from '../config';
@@ -27,6 +27,15 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
     const session = await administrator(req.headers.authorization);
     if (!session.ok) return send(reply, session);
     return send(reply, ok({ users: await admin.list(), readOnly: null }));
+  });
+
+  app.get('/v1/admin/users/history', async (req, reply) => {
+    const session = await s.auth.authenticate(req.headers.authorization);
+    if (!session.ok) return send(reply, session);
+    if (!mayReadAccountHistory(session.value.info.permissions)) return send(reply, historyRefused());
+    const query = parse(usersApi['users:history'].input, { limit: Number((req.query as { limit?: string }).limit ?? 200) });
+    if (!query.ok) return send(reply, query);
+    return send(reply, ok({ events: await admin.history(query.value.limit) }));
   });
 
   /** Each change: its path, the contract input it takes, and what does it. */

@@ -25,6 +25,22 @@ export const ManagedUser = z.object({
 });
 export type ManagedUser = z.infer<typeof ManagedUser>;
 
+export const ACCOUNT_EVENTS = ['userCreated', 'userUpdated', 'passwordReset', 'userUnlocked', 'accountLocked'] as const;
+
+/** One change to an account, as the page's history shows it (never a password). */
+export const AccountEvent = z.object({
+  at: IsoTime,
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  action: z.enum(ACCOUNT_EVENTS),
+  /** The administrator who made the change; null for a lockout after wrong passwords. */
+  byName: z.string().nullable(),
+  /** What an edit changed (`userUpdated`) or what an account was created with (`userCreated`). */
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),
+});
+export type AccountEvent = z.infer<typeof AccountEvent>;
+
 /**
  * User administration (系统管理员: users, roles, teams). On a desktop synced with a central server the
  * accounts are the server's and every change is made there; a changed role, team or status ends the
@@ -63,4 +79,9 @@ export const usersApi = {
   },
   /** Lifts a lockout after repeated wrong passwords, the password unchanged. */
   'users:unlock': { input: z.strictObject({ id: Id }), output: Empty },
+  /** The latest changes to accounts, newest first: for administrators and readers of the audit trail (who gave whom which role). */
+  'users:history': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.object({ events: z.array(AccountEvent) }),
+  },
 } as const;

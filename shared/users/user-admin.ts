@@ -27,6 +27,12 @@ export const PASSWORD_MAX = 128;
 
 export const mayManageUsers = (permissions: readonly Permission[]) => permissions.includes('admin.manage');
 
+/** Administrators, and those who read the audit trail (auditors, supervisors), read the history of account changes. */
+export const mayReadAccountHistory = (permissions: readonly Permission[]) => permissions.includes('admin.manage') || permissions.includes('audit.view');
+
+export const historyRefused = () =>
+  fail('forbidden', '仅系统管理员、审计员和主管可查看账户变更记录', 'Only administrators, auditors and supervisors read the history of account changes');
+
 export const usersRefused = () => fail('forbidden', '仅系统管理员可管理用户', 'Only an administrator manages users');
 
 export const userNotFound = () => fail('not-found', '该用户不存在', 'No such user');
@@ -125,4 +131,21 @@ export function accountChanges(
   if (before.team !== after.team) changes.team = { from: before.team, to: after.team };
   if (before.active !== after.active) changes.active = { from: before.active, to: after.active };
   return { changes, endsSessions: 'roles' in changes || 'team' in changes || 'active' in changes };
+}
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/**
+ * An account event's stored details (server `auth_events`, desktop audit), as the history shows them: what
+ * an edit changed, or what an account was created with; and who made the change.
+ */
+export function accountEventView(action: string, details: Record<string, unknown>): { changes: Changes | null; byName: string | null } {
+  const byName = typeof details.byName === 'string' ? details.byName : null;
+  if (action === 'userUpdated') return { changes: (details.changes as Changes | undefined) ?? null, byName };
+  if (action === 'userCreated') {
+    const changes: Changes = {};
+    for (const key of ['displayName', 'roles', 'team'] as const) if (key in details) changes[key] = { from: null, to: details[key] };
+    return { changes, byName };
+  }
+  return { changes: null, byName };
 }

@@ -123,6 +123,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/auth/logout', '{}'],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],
       ['GET', '/v1/admin/users', undefined],
+      ['GET', '/v1/admin/users/history', undefined],
       ['POST', '/v1/admin/users', JSON.stringify({ username: 'forged.admin', displayName: '伪造', roles: ['admin'], team: null, password: 'Forged#2026' })],
       ['POST', '/v1/admin/users/update', JSON.stringify({ id: 'u-admin-1', basedOnVersion: 1, displayName: '伪造', roles: ['admin'], team: null, active: false })],
       ['POST', '/v1/admin/users/reset-password', JSON.stringify({ id: 'u-admin-1', password: 'Forged#2026' })],

@@ -127,6 +127,19 @@ describe('user administration on a standalone desktop', () => {
     expect(await h.call('users:resetPassword', admin, { id: system.id, password: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(h.host.services.audit.verify().ok).toBe(true);
   });
+
+  it('shows administrators, auditors and supervisors the history of account changes, newest first; no case worker', async () => {
+    const events = value(await h.call('users:history', admin, { limit: 50 })).events;
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['userCreated', 'userUpdated', 'passwordReset', 'userUnlocked', 'accountLocked']));
+    expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort().reverse());
+    const roleChange = events.find((e) => e.username === 'wangfang' && e.changes && 'roles' in e.changes)!;
+    expect(roleChange).toMatchObject({ byName: '系统管理员', changes: { roles: { from: ['clerk'], to: ['clerk', 'officer'] }, team: { from: null, to: 'retail' } } });
+    expect(events.find((e) => e.action === 'userCreated' && e.username === 'new.clerk')).toMatchObject({ displayName: '新员工', changes: { roles: { from: null, to: ['clerk'] } } });
+    expect(events.find((e) => e.action === 'accountLocked')).toMatchObject({ username: 'zhaolei', byName: null });
+    const auditor = await h.login('wugang');
+    expect(value(await h.call('users:history', auditor, { limit: 5 })).events).toHaveLength(5);
+    expect(await h.call('users:history', await h.login('liqiang'), { limit: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });
 
 /** The fields of an edit, from the account as listed. */
@@ -234,6 +247,10 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const [{ n }] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE active AND roles ? 'admin'");
     expect(n).toBe(1);
+    // The server's history names the change that went through and who made it.
+    const events = value(await (a.ok ? adminDesk : second).call('users:history', a.ok ? admin : admin2, { limit: 10 })).events;
+    expect(events[0]).toMatchObject({ action: 'userUpdated', username: a.ok ? 'admin.two' : 'admin', byName: a.ok ? '系统管理员' : '管理员二', changes: { active: { from: true, to: false } } });
+    expect(events.find((e) => e.action === 'userCreated' && e.userId === id2)).toMatchObject({ changes: { roles: { from: null, to: ['admin'] } } });
   });
 
   it('refuses a non-administrator, a forged token and bad bodies on every user route, storing nothing', async () => {

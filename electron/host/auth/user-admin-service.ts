@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiParsedInput } from '../../../shared/api/contract';
-import type { ManagedUser } from '../../../shared/api/users-api';
+import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser } from '../../../shared/api/users-api';
 import type { Role } from '../../../shared/auth/roles';
 import { SYSTEM_USER } from '../../../shared/auth/system-user';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { Team } from '../../../shared/products/catalog';
-import { accountChanges, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../../shared/users/user-admin';
+import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../../shared/users/user-admin';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { Session } from './auth-service';
@@ -59,6 +59,7 @@ export class UserAdminService {
   private readonly passwordStmt;
   private readonly unlockStmt;
   private readonly endSessionsStmt;
+  private readonly historyStmt;
 
   constructor(private readonly deps: { db: Db; audit: AuditRepo; now: () => number }) {
     const { db } = deps;
@@ -72,6 +73,10 @@ export class UserAdminService {
     this.passwordStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?');
     this.unlockStmt = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
     this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
+    this.historyStmt = db.prepare<[number], { at: string; actor_id: string; actor_name: string; action: AccountEvent['action']; details: string }>(
+      `SELECT at, actor_id, actor_name, action, details FROM audit
+        WHERE case_id IS NULL AND action IN (${ACCOUNT_EVENTS.map((a) => `'${a}'`).join(', ')}) ORDER BY seq DESC LIMIT ?`,
+    );
   }
 
   list(): ManagedUser[] {
@@ -164,6 +169,25 @@ export class UserAdminService {
       this.record(editor, row.id, 'userUnlocked', {});
     })();
     return ok({});
+  }
+
+  /** Account changes from the audit chain (and lockouts, whose actor is the account itself), newest first. */
+  history(limit: number): AccountEvent[] {
+    return this.historyStmt.all(limit).map((r) => {
+      const details = JSON.parse(r.details) as Record<string, unknown>;
+      const userId = typeof details.userId === 'string' ? details.userId : r.actor_id;
+      const u = this.byIdStmt.get(userId);
+      const view = accountEventView(r.action, details);
+      return {
+        at: r.at,
+        userId,
+        username: u?.username ?? userId,
+        displayName: u?.display_name ?? userId,
+        action: r.action,
+        changes: view.changes,
+        byName: r.action === 'accountLocked' ? null : r.actor_name,
+      };
+    });
   }
 
   /** The audit entry of an account change: the administrator acts, the account is named in the details. */

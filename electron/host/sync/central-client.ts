@@ -118,6 +118,10 @@ export class CentralClient {
     return this.json('POST', '/v1/admin/users/unlock', token, body, usersApi['users:unlock'].output);
   }
 
+  accountHistory(token: string, limit: number) {
+    return this.json('GET', `/v1/admin/users/history?limit=${limit}`, token, undefined, usersApi['users:history'].output);
+  }
+
   /** Admin: the server's negative list (size, latest imports). */
   screeningRules(token: string) {
     return this.json('GET', '/v1/screening/rules', token, undefined, ServerRuleSets);

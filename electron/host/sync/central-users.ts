@@ -1,6 +1,6 @@
 import type { usersApi } from '../../../shared/api/users-api';
 import { fail, type Result } from '../../../shared/errors';
-import { mayManageUsers, usersRefused } from '../../../shared/users/user-admin';
+import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../../shared/users/user-admin';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -33,5 +33,10 @@ export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeo
     'users:update': (input, session) => change(session, (token) => sync.client.updateUser(token, input)),
     'users:resetPassword': (input, session) => change(session, (token) => sync.client.resetPassword(token, input)),
     'users:unlock': (input, session) => change(session, (token) => sync.client.unlockUser(token, input)),
+    'users:history': (input, session) => {
+      const me = must(session);
+      if (!mayReadAccountHistory(me.info.permissions)) return historyRefused();
+      return onServer(sync, me, offline, (token) => sync.client.accountHistory(token, input.limit));
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { usersApi } from '../../../../shared/api/users-api';
 import { ok, type Result } from '../../../../shared/errors';
-import { mayManageUsers, usersRefused } from '../../../../shared/users/user-admin';
+import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../../../shared/users/user-admin';
 import type { Session } from '../../auth/auth-service';
 import { must, type HandlerGroup, type Services } from '../handler-types';
 
@@ -19,5 +19,6 @@ export function userHandlers(s: Services): HandlerGroup<keyof typeof usersApi> {
     'users:update': asAdmin((me, input) => s.users.update(me, input)),
     'users:resetPassword': asAdmin((me, input) => s.users.resetPassword(me, input)),
     'users:unlock': asAdmin((me, input) => s.users.unlock(me, input)),
+    'users:history': (input, session) => (mayReadAccountHistory(must(session).info.permissions) ? ok({ events: s.users.history(input.limit) }) : historyRefused()),
   };
 }
