@@ -12,6 +12,7 @@ import { WorkPage } from './pages/WorkPage';
 import { useRoute, type Route } from './routing/routes';
 import { SessionProvider, useSession, useUser } from './session/SessionProvider';
 import { mayViewAuthority } from '../../shared/approval/authority';
+import { mayReviewAccounts } from '../../shared/users/user-admin';
 import { SyncPage } from './sync/SyncPage';
 
 // AG Grid is most of the bundle; the login page and 我的工作 do not need it.
@@ -21,6 +22,8 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) =>
 // pdf.js and the contract pages load only when the contract desk or its templates are opened.
 const ContractDeskPage = lazy(() => import('./contracts/ContractDeskPage').then((m) => ({ default: m.ContractDeskPage })));
 const ContractTemplatesPage = lazy(() => import('./contracts/ContractTemplatesPage').then((m) => ({ default: m.ContractTemplatesPage })));
+// The user administration page is for administrators only.
+const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 // The screening admin page (rules, parameters, negative-list import) is for administrators only.
 const ScreeningAdminPage = lazy(() => import('./screening/ScreeningAdminPage').then((m) => ({ default: m.ScreeningAdminPage })));
 
@@ -111,6 +114,14 @@ function Page({ route }: { route: Route }) {
       return can('admin.manage') ? (
         <Suspense fallback={<Spin className="page-spin" />}>
           <ScreeningAdminPage />
+        </Suspense>
+      ) : (
+        <Result status="403" />
+      );
+    case 'users':
+      return mayReviewAccounts(user.permissions) ? (
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <UsersPage />
         </Suspense>
       ) : (
         <Result status="403" />

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { usersApi } from '../../shared/api/users-api';
 import { ok, type Result } from '../../shared/errors';
-import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../shared/users/user-admin';
+import { accountsReadOnly, mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../shared/users/user-admin';
 import type { ServerSession } from '../auth/central-auth';
 import { UserAdmin } from '../auth/user-admin';
 import type { ServerConfig } from '../config';
@@ -24,15 +24,17 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
   };
 
   app.get('/v1/admin/users', async (req, reply) => {
-    const session = await administrator(req.headers.authorization);
+    const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    return send(reply, ok({ users: await admin.list(), readOnly: null }));
+    const { permissions } = session.value.info;
+    if (!mayReviewAccounts(permissions)) return send(reply, reviewRefused());
+    return send(reply, ok({ users: await admin.list(), readOnly: accountsReadOnly(permissions) }));
   });
 
   app.get('/v1/admin/users/history', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    if (!mayReadAccountHistory(session.value.info.permissions)) return send(reply, historyRefused());
+    if (!mayReviewAccounts(session.value.info.permissions)) return send(reply, reviewRefused());
     const query = parse(usersApi['users:history'].input, { limit: Number((req.query as { limit?: string }).limit ?? 200) });
     if (!query.ok) return send(reply, query);
     return send(reply, ok({ events: await admin.history(query.value.limit) }));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ASSIGNABLE_ROLES, PASSWORD_MAX, USERNAME_PATTERN } from '../users/user-admin';
+import { ASSIGNABLE_ROLES, DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_PATTERN } from '../users/user-admin';
 import { BilingualText, Empty, Id, IsoTime, Role } from './schemas';
 
 const Team = z.enum(['retail', 'corporate']).nullable();
-const DisplayName = z.string().trim().min(1).max(40);
+const DisplayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX);
 const AssignedRoles = z.array(z.enum(ASSIGNABLE_ROLES)).min(1).max(ASSIGNABLE_ROLES.length);
 /** Checked for strength by `checkPassword` (the message names the rule); here only bounded. */
 const NewPassword = z.string().min(1).max(PASSWORD_MAX);
@@ -47,13 +47,14 @@ export type AccountEvent = z.infer<typeof AccountEvent>;
  * account's sessions, so it takes effect at the next login.
  */
 export const usersApi = {
+  /** Every account; read-only (with the reason) for auditors and supervisors, who review them. */
   'users:list': {
     input: Empty,
     output: z.object({ users: z.array(ManagedUser), readOnly: BilingualText.nullable() }),
   },
   'users:create': {
     input: z.strictObject({
-      username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'username: 3–32 letters, digits, . _ -, starting with a letter'),
+      username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名为 3–32 位小写字母、数字或 . _ -，以字母开头 / a username has 3–32 small letters, digits or . _ -, starting with a letter'),
       displayName: DisplayName,
       roles: AssignedRoles,
       team: Team,
@@ -79,7 +80,7 @@ export const usersApi = {
   },
   /** Lifts a lockout after repeated wrong passwords, the password unchanged. */
   'users:unlock': { input: z.strictObject({ id: Id }), output: Empty },
-  /** The latest changes to accounts, newest first: for administrators and readers of the audit trail (who gave whom which role). */
+  /** The latest changes to accounts, newest first (who gave whom which role), for the same readers as the list. */
   'users:history': {
     input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
     output: z.object({ events: z.array(AccountEvent) }),

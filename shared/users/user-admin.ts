@@ -27,11 +27,21 @@ export const PASSWORD_MAX = 128;
 
 export const mayManageUsers = (permissions: readonly Permission[]) => permissions.includes('admin.manage');
 
-/** Administrators, and those who read the audit trail (auditors, supervisors), read the history of account changes. */
-export const mayReadAccountHistory = (permissions: readonly Permission[]) => permissions.includes('admin.manage') || permissions.includes('audit.view');
+/**
+ * Administrators change accounts; those who read the audit trail (auditors, supervisors) review them — who
+ * holds which role, and every change — read-only.
+ */
+export const mayReviewAccounts = (permissions: readonly Permission[]) => permissions.includes('admin.manage') || permissions.includes('audit.view');
 
-export const historyRefused = () =>
-  fail('forbidden', '仅系统管理员、审计员和主管可查看账户变更记录', 'Only administrators, auditors and supervisors read the history of account changes');
+export const reviewRefused = () =>
+  fail('forbidden', '仅系统管理员、审计员和主管可查看用户账户', 'Only administrators, auditors and supervisors see the accounts');
+
+/** Why the user page is read-only for this user (shown on it), or null if he may change accounts. */
+export const accountsReadOnly = (permissions: readonly Permission[]) =>
+  mayManageUsers(permissions) ? null : { message: '仅系统管理员可修改用户账户', messageEn: 'Only an administrator changes accounts' };
+
+/** The longest display name an account may have. */
+export const DISPLAY_NAME_MAX = 40;
 
 export const usersRefused = () => fail('forbidden', '仅系统管理员可管理用户', 'Only an administrator manages users');
 

@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { startBrowserHost } from './support/browser-host';
 import { call, DEMO_PASSWORD, login, value, watchPageErrors } from './support/pages';
+import { syncedHostForSpec } from './support/synced-host';
 
 /*
  * The workbench as `npm start` runs it: the desktop synced with a central server (embedded, PGlite in the
@@ -9,18 +8,7 @@ import { call, DEMO_PASSWORD, login, value, watchPageErrors } from './support/pa
  * authority matrix an administrator edits and the versions an officer reads.
  */
 
-let host: Awaited<ReturnType<typeof startBrowserHost>>;
-
-test.beforeAll(async () => {
-  host = await startBrowserHost({ demoCases: 60, embeddedCentral: true });
-});
-
-test.afterAll(async () => {
-  if (!host) return;
-  host.child.kill('SIGTERM');
-  await new Promise((r) => host.child.once('exit', r));
-  rmSync(host.dataDir, { recursive: true, force: true });
-});
+const host = syncedHostForSpec(60);
 
 test('a clerk on a synced desktop sees it online and claims the next case from the server', async ({ page }) => {
   const errors = watchPageErrors(page);

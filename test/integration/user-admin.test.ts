@@ -138,6 +138,11 @@ describe('user administration on a standalone desktop', () => {
     expect(events.find((e) => e.action === 'accountLocked')).toMatchObject({ username: 'zhaolei', byName: null });
     const auditor = await h.login('wugang');
     expect(value(await h.call('users:history', auditor, { limit: 5 })).events).toHaveLength(5);
+    // He reviews the accounts too, read-only (the changes stay the administrator's).
+    const review = value(await h.call('users:list', auditor, {}));
+    expect(review.readOnly?.message).toBe('仅系统管理员可修改用户账户');
+    expect(review.users.length).toBeGreaterThan(10);
+    expect(value(await h.call('users:list', admin, {})).readOnly).toBeNull();
     expect(await h.call('users:history', await h.login('liqiang'), { limit: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
@@ -266,7 +271,13 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
       expect((await post(path, '{"username": ', adminToken)).status).toBe(400);
       expect((await post(path, { ...create, id: 5, extra: true }, adminToken)).status).toBe(400);
     }
-    expect((await fetch(`${central.url}/v1/admin/users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    // The supervisor reviews the accounts read-only; an officer does not see them.
+    const review = await fetch(`${central.url}/v1/admin/users`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await review.json()) as { value: { readOnly: unknown } }).value.readOnly).toMatchObject({ message: '仅系统管理员可修改用户账户' });
+    const { token: officer } = await loggedIn(central.url, 'chenjing');
+    for (const path of ['/v1/admin/users', '/v1/admin/users/history']) {
+      expect((await fetch(`${central.url}${path}`, { headers: { authorization: `Bearer ${officer}` } })).status).toBe(403);
+    }
     expect(await central.db.query('SELECT id, version FROM users ORDER BY id')).toEqual(before);
   });
 });

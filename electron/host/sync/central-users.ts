@@ -1,6 +1,6 @@
 import type { usersApi } from '../../../shared/api/users-api';
 import { fail, type Result } from '../../../shared/errors';
-import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../../shared/users/user-admin';
+import { reviewRefused, mayManageUsers, mayReviewAccounts, usersRefused } from '../../../shared/users/user-admin';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -26,7 +26,7 @@ export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeo
   return {
     'users:list': (_input, session) => {
       const me = must(session);
-      if (!mayManageUsers(me.info.permissions)) return usersRefused();
+      if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
       return onServer(sync, me, offline, (token) => sync.client.adminUsers(token));
     },
     'users:create': (input, session) => change(session, (token) => sync.client.createUser(token, input)),
@@ -35,7 +35,7 @@ export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeo
     'users:unlock': (input, session) => change(session, (token) => sync.client.unlockUser(token, input)),
     'users:history': (input, session) => {
       const me = must(session);
-      if (!mayReadAccountHistory(me.info.permissions)) return historyRefused();
+      if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
       return onServer(sync, me, offline, (token) => sync.client.accountHistory(token, input.limit));
     },
   };

@@ -1,12 +1,14 @@
 import { Menu, type MenuProps } from 'antd';
 import { QUEUE_LABELS } from '../../../shared/api/queues';
 import { mayViewAuthority } from '../../../shared/approval/authority';
+import { mayReviewAccounts } from '../../../shared/users/user-admin';
 import { AUTHORITY_TEXT } from '../authority/authority-text';
 import { CONTRACT_TEXT } from '../contracts/contract-text';
 import { DASHBOARD_TEXT } from '../dashboard/dashboard-text';
 import { ADMIN_TEXT as SCREENING_ADMIN_TEXT } from '../screening/admin-text';
 import { useI18n } from '../i18n/I18nProvider';
 import { SYNC_TEXT } from '../sync/sync-text';
+import { USERS_TEXT } from '../users/users-text';
 import { navigate, type Route } from '../routing/routes';
 import { useSession, useUser } from '../session/SessionProvider';
 import { visibleQueues } from '../session/visible-queues';
@@ -29,6 +31,8 @@ function selectedKey(route: Route): string {
       return 'contractTemplates';
     case 'screeningRules':
       return 'screeningRules';
+    case 'users':
+      return 'users';
     case 'case':
       return ''; // a case belongs to several queues at once; highlight none
     default:
@@ -73,6 +77,9 @@ export function SideMenu({ route }: { route: Route }) {
   if (can('admin.manage')) {
     items.push({ key: 'screeningRules', label: <span data-testid="nav-screening-rules">{pick(SCREENING_ADMIN_TEXT.nav)}</span> });
   }
+  if (mayReviewAccounts(user.permissions)) {
+    items.push({ key: 'users', label: <span data-testid="nav-users">{pick(USERS_TEXT.nav)}</span> });
+  }
 
   items.push({ type: 'divider' }, { key: 'sync', label: <span data-testid="nav-sync">{pick(SYNC_TEXT.nav)}</span> });
 
@@ -83,6 +90,7 @@ export function SideMenu({ route }: { route: Route }) {
     else if (key === 'sync') navigate({ name: 'sync' });
     else if (key === 'authority') navigate({ name: 'authority' });
     else if (key === 'screeningRules') navigate({ name: 'screeningRules' });
+    else if (key === 'users') navigate({ name: 'users' });
     else if (key === 'contracts') navigate({ name: 'contracts', caseId: null });
     else if (key === 'contractTemplates') navigate({ name: 'contractTemplates' });
     else if (key.startsWith('queue:')) navigate({ name: 'queue', queueId: key.slice('queue:'.length) });

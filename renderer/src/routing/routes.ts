@@ -12,6 +12,7 @@ export type Route =
   | { name: 'screeningRules' }
   | { name: 'dashboard' }
   | { name: 'sync' }
+  | { name: 'users' }
   | { name: 'unknown' };
 
 function decode(part: string): string {
@@ -29,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts.length === 1 && parts[0] === 'sync') return { name: 'sync' };
   if (parts.length === 1 && parts[0] === 'authority') return { name: 'authority' };
+  if (parts.length === 1 && parts[0] === 'users') return { name: 'users' };
   if (parts[0] === 'contracts' && parts.length <= 2) return { name: 'contracts', caseId: parts[1] ? decode(parts[1]) : null };
   if (parts.length === 1 && parts[0] === 'contract-templates') return { name: 'contractTemplates' };
   if (parts.length === 1 && parts[0] === 'screening-rules') return { name: 'screeningRules' };
@@ -49,6 +51,8 @@ export function routeHash(route: Route): string {
       return '#/sync';
     case 'authority':
       return '#/authority';
+    case 'users':
+      return '#/users';
     case 'contracts':
       return route.caseId ? `#/contracts/${encodeURIComponent(route.caseId)}` : '#/contracts';
     case 'contractTemplates':

@@ -1,6 +1,6 @@
 import type { usersApi } from '../../../../shared/api/users-api';
 import { ok, type Result } from '../../../../shared/errors';
-import { historyRefused, mayManageUsers, mayReadAccountHistory, usersRefused } from '../../../../shared/users/user-admin';
+import { accountsReadOnly, mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../../../shared/users/user-admin';
 import type { Session } from '../../auth/auth-service';
 import { must, type HandlerGroup, type Services } from '../handler-types';
 
@@ -14,11 +14,14 @@ export function userHandlers(s: Services): HandlerGroup<keyof typeof usersApi> {
       return mayManageUsers(me.info.permissions) ? fn(me, input) : usersRefused();
     };
   return {
-    'users:list': asAdmin(() => ok({ users: s.users.list(), readOnly: null })),
+    'users:list': (_input, session) => {
+      const { permissions } = must(session).info;
+      return mayReviewAccounts(permissions) ? ok({ users: s.users.list(), readOnly: accountsReadOnly(permissions) }) : reviewRefused();
+    },
     'users:create': asAdmin((me, input) => s.users.create(me, input)),
     'users:update': asAdmin((me, input) => s.users.update(me, input)),
     'users:resetPassword': asAdmin((me, input) => s.users.resetPassword(me, input)),
     'users:unlock': asAdmin((me, input) => s.users.unlock(me, input)),
-    'users:history': (input, session) => (mayReadAccountHistory(must(session).info.permissions) ? ok({ events: s.users.history(input.limit) }) : historyRefused()),
+    'users:history': (input, session) => (mayReviewAccounts(must(session).info.permissions) ? ok({ events: s.users.history(input.limit) }) : reviewRefused()),
   };
 }

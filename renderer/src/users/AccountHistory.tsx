@@ -1,0 +1,64 @@
+import { Card, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import type { AccountEvent } from '../../../shared/api/users-api';
+import type { AppError } from '../../../shared/errors';
+import { client } from '../api';
+import { PageError } from '../components/PageError';
+import { formatShanghai } from '../format/time';
+import { useI18n } from '../i18n/I18nProvider';
+import { useLabels } from '../i18n/use-labels';
+import { ACCOUNT_EVENT_LABELS, changeLines } from './account-history';
+import { USERS_TEXT } from './users-text';
+
+const LIMIT = 200;
+
+/**
+ * The latest account changes, newest first (who gave whom which role, disabled, reset, unlocked; lockouts by
+ * wrong passwords). Read again whenever `reloadKey` changes: the page passes its list, reloaded after each change.
+ */
+export function AccountHistory({ reloadKey }: { reloadKey: unknown }) {
+  const { pick } = useI18n();
+  const tx = useLabels(USERS_TEXT);
+  const [events, setEvents] = useState<AccountEvent[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    void client.call('users:history', { limit: LIMIT }).then((result) => {
+      if (cancelled) return;
+      setError(result.ok ? null : result.error);
+      if (result.ok) setEvents(result.value.events);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey, attempt]);
+
+  const columns: TableColumnsType<AccountEvent> = [
+    { key: 'at', title: tx('historyAt'), width: 170, render: (_, e) => formatShanghai(e.at, { seconds: true }) },
+    { key: 'user', title: tx('historyUser'), width: 200, render: (_, e) => tx('accountName', { name: e.displayName, username: e.username }) },
+    { key: 'action', title: tx('historyAction'), width: 140, render: (_, e) => pick(ACCOUNT_EVENT_LABELS[e.action]) },
+    { key: 'by', title: tx('historyBy'), width: 140, render: (_, e) => e.byName ?? tx('byLockout') },
+    {
+      key: 'details',
+      title: tx('historyDetails'),
+      render: (_, e) => changeLines(e, pick).map((line) => <div key={line}>{line}</div>),
+    },
+  ];
+
+  return (
+    <Card title={tx('history')} className="users-history" data-testid="users-history">
+      {error && <PageError error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      <Table<AccountEvent>
+        rowKey={(e) => `${e.at}|${e.userId}|${e.action}`}
+        size="small"
+        loading={events === null && !error}
+        columns={columns}
+        dataSource={events ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: tx('historyEmpty') }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import type { AccountEvent } from '../../../shared/api/users-api';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/auth/roles';
+import type { Label } from '../i18n/use-labels';
+import { TEAM_LABELS } from '../screening/screening-text';
+import { USERS_TEXT } from './users-text';
+
+/** The history's words for each kind of account event. */
+export const ACCOUNT_EVENT_LABELS: Record<AccountEvent['action'], Label> = {
+  userCreated: { zh: '新建', en: 'Created' },
+  userUpdated: { zh: '修改', en: 'Edited' },
+  passwordReset: { zh: '重置密码', en: 'Password reset' },
+  userUnlocked: { zh: '解锁', en: 'Unlocked' },
+  accountLocked: { zh: '锁定', en: 'Locked' },
+};
+
+const FIELD_LABELS: Record<string, Label> = {
+  displayName: USERS_TEXT.displayName,
+  roles: USERS_TEXT.roles,
+  team: USERS_TEXT.team,
+  active: USERS_TEXT.status,
+};
+
+const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+
+/** One stored value as the page shows it; anything unexpected (an older entry) as plain text. */
+function valueText(field: string, value: unknown, pick: (label: Label) => string): string {
+  if (field === 'roles' && Array.isArray(value)) return value.map((r) => (isRole(r) ? pick(ROLE_LABELS[r]) : String(r))).join(pick(USERS_TEXT.listSeparator));
+  if (field === 'team' && (value === null || value === 'retail' || value === 'corporate')) return value ? pick(TEAM_LABELS[value]) : pick(USERS_TEXT.teamAll);
+  if (field === 'active' && typeof value === 'boolean') return pick(value ? USERS_TEXT.active : USERS_TEXT.disabled);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * What an event changed, one line a field: `角色：资料审核员 → 审批员`; for a new account (nothing before) only
+ * what it was created with. (A `from` of null is no sign of creation: an edit may change no team to one.)
+ */
+export function changeLines(event: Pick<AccountEvent, 'action' | 'changes'>, pick: (label: Label) => string): string[] {
+  return Object.entries(event.changes ?? {}).map(([field, { from, to }]) => {
+    const name = (FIELD_LABELS[field] ? pick(FIELD_LABELS[field]) : field) + pick(USERS_TEXT.fieldSeparator);
+    const after = valueText(field, to, pick);
+    return event.action === 'userCreated' ? `${name}${after}` : `${name}${valueText(field, from, pick)} → ${after}`;
+  });
+}

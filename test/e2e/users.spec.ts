@@ -1,0 +1,204 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import * as pages from './support/pages';
+import { DEMO_PASSWORD, value, watchPageErrors } from './support/pages';
+import { syncedHostForSpec } from './support/synced-host';
+
+/*
+ * 用户管理: the administrator creates, edits, disables, unlocks accounts and resets passwords; auditors and
+ * supervisors review them read-only. On the workbench as `npm start` runs it — synced with an embedded
+ * central server, where the accounts live — so every change here goes through the server. Every account
+ * changed is one this spec creates (e2e.*).
+ */
+
+const host = syncedHostForSpec(20);
+
+/** The pages helpers, on this spec's synced host. */
+const login = (page: Page, username: string, password = DEMO_PASSWORD) => pages.login(page, username, password, host.url);
+const call = (page: Page, channel: string, input: unknown, opts: { token?: string | null } = {}) => pages.call(page, channel, input, { ...opts, url: host.url });
+const apiToken = (page: Page, username: string, password: string) => pages.apiToken(page, username, password, host.url);
+
+const CLERK_PASSWORD = 'Clerk#2026x';
+
+/** Runs `body` with pages of fresh contexts, closed at the end: an open event stream holds the host's shutdown. */
+async function withContexts(browser: Browser, count: number, body: (...contexts: BrowserContext[]) => Promise<void>) {
+  const contexts = await Promise.all(Array.from({ length: count }, () => browser.newContext()));
+  try {
+    await body(...contexts);
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+}
+
+async function openUsersPage(page: Page): Promise<void> {
+  await page.getByTestId('nav-users').click();
+  await expect(page.getByTestId('users-page')).toBeVisible();
+  await expect(page.getByTestId('user-row-admin')).toBeVisible();
+}
+
+async function typePasswords(page: Page, password: string, repeat = password): Promise<void> {
+  await page.getByTestId('user-form-password').fill(password);
+  await page.getByTestId('user-form-password2').fill(repeat);
+}
+
+async function fillNewUser(page: Page, f: { username: string; displayName: string; roles: string[]; password: string }): Promise<void> {
+  await page.getByTestId('users-new').click();
+  await page.getByTestId('user-form-username').fill(f.username);
+  await page.getByTestId('user-form-display-name').fill(f.displayName);
+  for (const role of f.roles) await page.getByTestId(`user-form-role-${role}`).check();
+  await typePasswords(page, f.password);
+}
+
+test('an administrator creates a clerk who then sees the document queue; disabling him ends his session and his login', async ({ browser }) => {
+  await withContexts(browser, 2, async (adminContext, clerkContext) => {
+    const admin = await adminContext.newPage();
+    const errors = watchPageErrors(admin);
+    await login(admin, 'admin');
+    await openUsersPage(admin);
+    // The system user is listed, and nobody edits it.
+    await expect(admin.getByTestId('user-row-system')).toContainText('系统');
+    await expect(admin.getByTestId('user-edit-system')).toHaveCount(0);
+    await expect(admin.getByTestId('user-row-liqiang')).toContainText('零售审批');
+
+    await fillNewUser(admin, { username: 'e2e.clerk', displayName: '测试审核员', roles: ['clerk'], password: CLERK_PASSWORD });
+    await admin.getByTestId('user-form-password2').press('Enter');
+    await expect(admin.getByTestId('user-row-e2e.clerk')).toContainText('资料审核员');
+    await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('在用');
+    await expect(admin.getByTestId('user-form-username')).toHaveCount(0);
+
+    const clerk = await clerkContext.newPage();
+    await login(clerk, 'e2e.clerk', CLERK_PASSWORD);
+    await expect(clerk.getByTestId('nav-queue-doc_check')).toBeVisible();
+    await expect(clerk.getByTestId('nav-users')).toHaveCount(0);
+
+    await admin.getByTestId('users-filter').fill('E2E.CL');
+    await expect(admin.getByTestId('users-table').locator('tr.ant-table-row')).toHaveCount(1);
+    await admin.getByTestId('user-edit-e2e.clerk').click();
+    await admin.getByTestId('user-form-active').click();
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('已停用');
+    await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.clerk' }).first()).toContainText('状态：在用 → 已停用');
+
+    // His open session has ended: the host refuses it, and a reload lands on the login page.
+    expect((await call(clerk, 'auth:me', {})).body.ok).toBe(false);
+    await clerk.reload();
+    await clerk.getByTestId('login-username').fill('e2e.clerk');
+    await clerk.getByTestId('login-password').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('login-submit').click();
+    await expect(clerk.getByTestId('login-error')).toHaveText(/用户名或密码错误|账户已停用/);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('the new-user form refuses an administrator who also checks documents, a weak password and a taken username, staying open', async ({ browser }) => {
+  await withContexts(browser, 1, async (context) => {
+    const admin = await context.newPage();
+    await login(admin, 'admin');
+    await openUsersPage(admin);
+    await fillNewUser(admin, { username: 'e2e.mixed', displayName: '测试混岗', roles: ['admin', 'clerk'], password: 'Mixed#2026x' });
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('users-problem')).toHaveText('岗位分离：系统管理员不能同时担任资料审核员');
+
+    await admin.getByTestId('user-form-role-admin').uncheck();
+    await typePasswords(admin, 'abc12345');
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('users-problem')).toContainText('密码至少 8 位');
+
+    // The host's own refusal shows in the same place.
+    await admin.getByTestId('user-form-username').fill('zhangmin');
+    await typePasswords(admin, CLERK_PASSWORD);
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('users-problem')).toHaveText('用户名 zhangmin 已被使用');
+    await expect(admin.getByTestId('user-form-username')).toBeVisible();
+
+    const list = await value(call(admin, 'users:list', {}));
+    expect(list.users.map((u: { username: string }) => u.username)).not.toContain('e2e.mixed');
+  });
+});
+
+test('a clerk has no user administration, in the menu or through the API', async ({ browser }) => {
+  await withContexts(browser, 1, async (context) => {
+    const page = await context.newPage();
+    await login(page, 'zhangmin');
+    await expect(page.getByTestId('nav-queue-doc_check')).toBeVisible();
+    await expect(page.getByTestId('nav-users')).toHaveCount(0);
+    const res = await call(page, 'users:list', {});
+    expect(res.body.ok).toBe(false);
+    expect(res.body.error!.code).toBe('forbidden');
+  });
+});
+
+test('an administrator cannot disable himself, in the form or through the API', async ({ browser }) => {
+  await withContexts(browser, 1, async (context) => {
+    const admin = await context.newPage();
+    await login(admin, 'admin');
+    await openUsersPage(admin);
+    await admin.getByTestId('user-edit-admin').click();
+    await admin.getByTestId('user-form-active').click();
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('users-problem')).toHaveText('不能停用自己或撤销自己的管理员角色');
+    await expect(admin.getByTestId('user-form-active')).toBeVisible();
+
+    const me = (await value(call(admin, 'users:list', {}))).users.find((u: { username: string }) => u.username === 'admin');
+    const res = await call(admin, 'users:update', { id: me.id, basedOnVersion: me.version, displayName: me.displayName, roles: ['admin'], team: null, active: false });
+    expect(res.body.ok).toBe(false);
+    expect(res.body.error!.code).toBe('forbidden');
+    expect((await value(call(admin, 'auth:me', {}))).username).toBe('admin');
+  });
+});
+
+test('an administrator unlocks an account locked by wrong passwords and resets its password', async ({ browser }) => {
+  await withContexts(browser, 1, async (context) => {
+    const admin = await context.newPage();
+    await login(admin, 'admin');
+    await value(call(admin, 'users:create', { username: 'e2e.locked', displayName: '测试锁定', roles: ['officer'], team: 'corporate', password: CLERK_PASSWORD }));
+    for (let i = 0; i < 5; i++) await call(admin, 'auth:login', { username: 'e2e.locked', password: 'Wrong#2026' }, { token: null });
+
+    await openUsersPage(admin);
+    await expect(admin.getByTestId('user-row-e2e.locked')).toContainText('公司审批');
+    await expect(admin.getByTestId('user-status-e2e.locked')).toContainText('已锁定至');
+    await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.locked' }).first()).toContainText('（密码连续错误）');
+    await admin.getByTestId('user-unlock-e2e.locked').click();
+    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('在用');
+    await expect(admin.getByTestId('user-unlock-e2e.locked')).toHaveCount(0);
+
+    await admin.getByTestId('user-reset-e2e.locked').click();
+    await typePasswords(admin, 'Reset#2026y', 'Reset#2026z');
+    await admin.getByTestId('user-form-submit').click();
+    await expect(admin.getByTestId('users-problem')).toHaveText('两次输入的密码不一致');
+    await admin.getByTestId('user-form-password2').fill('Reset#2026y');
+    await admin.getByTestId('user-form-password2').press('Enter');
+    await expect(admin.getByTestId('user-form-password')).toHaveCount(0);
+    expect(await apiToken(admin, 'e2e.locked', 'Reset#2026y')).toBeTruthy();
+    expect((await call(admin, 'auth:login', { username: 'e2e.locked', password: CLERK_PASSWORD }, { token: null })).body.ok).toBe(false);
+
+    // The page in English.
+    await admin.getByTestId('lang-switch').click();
+    await expect(admin.getByTestId('nav-users')).toHaveText('Users');
+    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('Active');
+    await expect(admin.getByTestId('user-row-e2e.locked')).toContainText('Approval officer');
+  });
+});
+
+test('an auditor reviews the accounts and their history read-only; an officer does not reach the page', async ({ browser }) => {
+  await withContexts(browser, 2, async (auditorContext, officerContext) => {
+    const auditor = await auditorContext.newPage();
+    await login(auditor, 'wugang');
+    await auditor.getByTestId('nav-users').click();
+    await expect(auditor.getByTestId('users-read-only')).toHaveText('仅系统管理员可修改用户账户');
+    await expect(auditor.getByTestId('user-row-liqiang')).toContainText('审批员');
+    await expect(auditor.getByTestId('users-history')).toBeVisible();
+    await expect(auditor.getByTestId('users-new')).toHaveCount(0);
+    await expect(auditor.getByTestId('user-edit-liqiang')).toHaveCount(0);
+    // The server refuses his changes too, not only the page.
+    const me = (await value(call(auditor, 'users:list', {}))).users.find((u: { username: string }) => u.username === 'liqiang');
+    const res = await call(auditor, 'users:update', { id: me.id, basedOnVersion: me.version, displayName: me.displayName, roles: ['admin'], team: null, active: true });
+    expect(res.body.error!.code).toBe('forbidden');
+
+    const officer = await officerContext.newPage();
+    await login(officer, 'liqiang');
+    await expect(officer.getByTestId('nav-users')).toHaveCount(0);
+    await officer.goto(`${host.url}#/users`);
+    await expect(officer.locator('.ant-result-403')).toBeVisible();
+    await expect(officer.getByTestId('users-page')).toHaveCount(0);
+  });
+});
