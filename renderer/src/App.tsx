@@ -7,6 +7,7 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
 import { AuthorityPage } from './pages/AuthorityPage';
 import { CasePage } from './pages/CasePage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { WorkPage } from './pages/WorkPage';
 import { useRoute, type Route } from './routing/routes';
@@ -58,7 +59,7 @@ function LocalisedApp() {
 }
 
 function Screens() {
-  const { status } = useSession();
+  const { status, user } = useSession();
   const route = useRoute();
   if (status === 'restoring') {
     return (
@@ -68,6 +69,7 @@ function Screens() {
     );
   }
   if (status === 'anonymous') return <LoginPage />;
+  if (user?.mustChangePassword) return <ChangePasswordPage />;
   return (
     <AppLayout route={route}>
       <Page route={route} />

@@ -3,7 +3,8 @@ import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
 import { lockedError } from '../../shared/auth/login-errors';
-import { DUMMY_HASH, verifyPassword } from '../../electron/host/auth/password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../electron/host/auth/password';
+import { changePasswordFirst, checkNewPassword, wrongCurrentPassword } from '../../shared/users/user-admin';
 import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';
 import { lit } from '../db/sql-literal';
@@ -135,20 +136,62 @@ export class CentralAuth {
     return execute('session', lit(claims.sid), lit(claims.uid));
   }
 
-  sessionFrom(rows: Row[], claims: TokenClaims): Result<ServerSession> {
+  /**
+   * The session of a request, refused if revoked, expired or of a disabled account — and, while the account's
+   * password is one an administrator set, for everything but changing it and logging out (`beforePasswordChange`).
+   */
+  sessionFrom(rows: Row[], claims: TokenClaims, opts: { beforePasswordChange?: boolean } = {}): Result<ServerSession> {
     const row = rows[0] as unknown as (UserRow & { revoked_at: number | null; expires_at: number }) | undefined;
     if (!row || row.revoked_at !== null) return pleaseLogIn();
     if (row.expires_at <= this.config.now()) return fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again');
     if (!row.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
-    const user: UserRow = { id: row.id, username: row.username, display_name: row.display_name, roles: row.roles, team: row.team, active: row.active };
+    if (row.must_change_password && !opts.beforePasswordChange) return changePasswordFirst();
+    const user: UserRow = {
+      id: row.id,
+      username: row.username,
+      display_name: row.display_name,
+      roles: row.roles,
+      team: row.team,
+      active: row.active,
+      must_change_password: row.must_change_password,
+    };
     return ok({ sessionId: claims.sid, user, actor: actorOf(user), info: userInfoOf(user) });
   }
 
-  async authenticate(authorization: string | undefined): Promise<Result<ServerSession>> {
+  async authenticate(authorization: string | undefined, opts: { beforePasswordChange?: boolean } = {}): Promise<Result<ServerSession>> {
     const claims = this.checkToken(authorization);
     if (!claims.ok) return claims;
     const rows = await this.db.query(`${STATEMENTS.session.sql}`, [claims.value.sid, claims.value.uid]);
-    return this.sessionFrom(rows, claims.value);
+    return this.sessionFrom(rows, claims.value, opts);
+  }
+
+  /**
+   * The user's own new password, confirmed with the current one: the administrator's requirement to change it
+   * is lifted, and his other sessions end (a stolen one among them).
+   */
+  async changePassword(session: ServerSession, current: string, next: string): Promise<Result<{ passwordChangedAt: number }>> {
+    const [row] = await this.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [session.user.id]);
+    if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
+      await this.event(session.user.id, 'passwordChangeRefused', null, {});
+      return wrongCurrentPassword();
+    }
+    const checked = checkNewPassword(current, next, session.user.username);
+    if (!checked.ok) return checked;
+    const hash = await hashPassword(next);
+    const now = this.config.now();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = $3, version = version + 1 WHERE id = $1',
+        [session.user.id, hash, now],
+      );
+      await tx.query('UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [session.user.id, session.sessionId, now]);
+      await tx.query(`INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, 'passwordChanged', NULL, $3)`, [
+        new Date(now).toISOString(),
+        session.user.id,
+        JSON.stringify({ by: session.user.id, byName: session.user.display_name }),
+      ]);
+    });
+    return ok({ passwordChangedAt: now });
   }
 
   private async event(userId: string, action: string, deviceId: string | null, details: Record<string, unknown>) {

@@ -8,7 +8,7 @@ import { hashPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type CentralDb, type Tx } from '../db/central-db';
 import type { ServerSession } from './central-auth';
-import { accountOf, type UserRow } from './user-rows';
+import { accountOf, USER_COLUMNS, type UserRow } from './user-rows';
 
 type Input<C extends keyof typeof usersApi> = z.output<(typeof usersApi)[C]['input']>;
 
@@ -17,13 +17,14 @@ interface AdminRow extends UserRow {
   version: number;
 }
 
-const ADMIN_COLUMNS = 'id, username, display_name, roles, team, active, locked_until, version';
+const ADMIN_COLUMNS = `${USER_COLUMNS}, locked_until, version`;
 
 const managedUserOf = (u: AdminRow, now: number): ManagedUser => {
   const locked = u.locked_until === null ? null : Number(u.locked_until);
   return {
     ...accountOf(u),
     lockedUntil: locked !== null && locked > now ? new Date(locked).toISOString() : null,
+    mustChangePassword: u.must_change_password,
     version: u.version,
     system: u.id === SYSTEM_USER.id,
   };
@@ -58,8 +59,8 @@ export class UserAdmin {
     try {
       await this.db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO users (id, username, display_name, roles, team, password_hash, created_at, password_changed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          `INSERT INTO users (id, username, display_name, roles, team, password_hash, created_at, password_changed_at, must_change_password)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)`,
           [id, input.username, input.displayName, JSON.stringify(input.roles), input.team, hash, new Date(now).toISOString(), now],
         );
         await this.record(tx, editor, id, 'userCreated', {
@@ -117,7 +118,8 @@ export class UserAdmin {
     const now = this.config.now();
     await this.db.transaction(async (tx) => {
       await tx.query(
-        'UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, password_changed_at = $3, version = version + 1 WHERE id = $1',
+        `UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, password_changed_at = $3, must_change_password = true,
+           version = version + 1 WHERE id = $1`,
         [user.id, hash, now],
       );
       await this.endSessions(tx, user.id);

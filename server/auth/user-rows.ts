@@ -12,9 +12,10 @@ export interface UserRow {
   roles: Role[];
   team: Team | null;
   active: boolean;
+  must_change_password: boolean;
 }
 
-export const USER_COLUMNS = 'id, username, display_name, roles, team, active';
+export const USER_COLUMNS = 'id, username, display_name, roles, team, active, must_change_password';
 
 /** What a desktop is told of a user (`GET /v1/users`). */
 export interface SyncedUserRow extends UserRow {
@@ -34,6 +35,7 @@ export const userInfoOf = (u: UserRow): UserInfo => ({
   roles: u.roles,
   permissions: permissionsOf(u.roles),
   team: u.team,
+  mustChangePassword: u.must_change_password,
 });
 
 /** The account's own fields, named as the API names them. */
@@ -49,4 +51,5 @@ export const accountOf = (u: UserRow) => ({
 export const serverUserOf = (u: SyncedUserRow): ServerUser => ({
   ...accountOf(u),
   passwordChangedAt: u.password_changed_at === null ? null : Number(u.password_changed_at),
+  mustChangePassword: u.must_change_password,
 });

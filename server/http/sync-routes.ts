@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { authApi } from '../../shared/api/auth-api';
 import { z } from 'zod';
 import { ok } from '../../shared/errors';
 import { ClaimNextRequest, FEED_START, FeedCursor, LoginRequest, MAX_PULL_LIMIT, PushRequest } from '../../shared/sync/protocol';
@@ -46,8 +47,16 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
     return send(reply, await s.auth.login(body.value.username, body.value.password, body.value.deviceId ?? null));
   });
 
+  app.post('/v1/auth/password', async (req, reply) => {
+    const session = await s.auth.authenticate(req.headers.authorization, { beforePasswordChange: true });
+    if (!session.ok) return send(reply, session);
+    const body = parse(authApi['auth:changePassword'].input, req.body);
+    if (!body.ok) return send(reply, body);
+    return send(reply, await s.auth.changePassword(session.value, body.value.currentPassword, body.value.newPassword));
+  });
+
   app.post('/v1/auth/logout', async (req, reply) => {
-    const session = await s.auth.authenticate(req.headers.authorization);
+    const session = await s.auth.authenticate(req.headers.authorization, { beforePasswordChange: true });
     if (!session.ok) return send(reply, session);
     await s.auth.logout(session.value);
     return send(reply, ok({}));

@@ -27,6 +27,8 @@ export const UserInfo = z.object({
   roles: z.array(Role),
   permissions: z.array(Permission),
   team: z.enum(['retail', 'corporate']).nullable(),
+  /** A password an administrator set (new account, reset): nothing else may be done until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type UserInfo = z.infer<typeof UserInfo>;
 

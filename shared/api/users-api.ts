@@ -18,6 +18,8 @@ export const ManagedUser = z.object({
   active: z.boolean(),
   /** Locked after repeated wrong passwords until this time (null: not locked). */
   lockedUntil: IsoTime.nullable(),
+  /** The password was set by an administrator and not yet changed by its user. */
+  mustChangePassword: z.boolean(),
   /** Raised by every edit; an edit names the version it started from. */
   version: z.number().int().min(1),
   /** The system user: shown, never edited. */
@@ -25,7 +27,7 @@ export const ManagedUser = z.object({
 });
 export type ManagedUser = z.infer<typeof ManagedUser>;
 
-export const ACCOUNT_EVENTS = ['userCreated', 'userUpdated', 'passwordReset', 'userUnlocked', 'accountLocked'] as const;
+export const ACCOUNT_EVENTS = ['userCreated', 'userUpdated', 'passwordReset', 'passwordChanged', 'userUnlocked', 'accountLocked'] as const;
 
 /** One change to an account, as the page's history shows it (never a password). */
 export const AccountEvent = z.object({
@@ -34,7 +36,7 @@ export const AccountEvent = z.object({
   username: z.string(),
   displayName: z.string(),
   action: z.enum(ACCOUNT_EVENTS),
-  /** The administrator who made the change; null for a lockout after wrong passwords. */
+  /** The administrator who made the change (the user himself for his own new password); null for a lockout. */
   byName: z.string().nullable(),
   /** What an edit changed (`userUpdated`) or what an account was created with (`userCreated`). */
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),

@@ -145,6 +145,7 @@ export const ServerUser = z.object({
   active: z.boolean(),
   /** When an administrator last set this user's password (epoch ms): older offline verifiers are void. */
   passwordChangedAt: z.number().int().nullable(),
+  mustChangePassword: z.boolean(),
 });
 export type ServerUser = z.infer<typeof ServerUser>;
 

@@ -70,6 +70,20 @@ export function checkPassword(password: string, username: string): Result<void> 
   return ok(undefined);
 }
 
+/** A new password of one's own: strong enough, and not the one it replaces. */
+export function checkNewPassword(current: string, next: string, username: string): Result<void> {
+  if (current === next) return fail('validation', '新密码不能与当前密码相同', 'The new password must differ from the current one', { field: 'newPassword' });
+  const strength = checkPassword(next, username);
+  return strength.ok ? strength : { ok: false, error: { ...strength.error, details: { field: 'newPassword' } } };
+}
+
+export const wrongCurrentPassword = () =>
+  fail('validation', '当前密码不正确', 'The current password is wrong', { field: 'currentPassword' });
+
+/** Refusal of anything but changing the password (and logging out) while an administrator's password stands. */
+export const changePasswordFirst = () =>
+  fail('forbidden', '请先修改管理员设置的初始密码', 'Change the password an administrator set before anything else', { mustChangePassword: true });
+
 /** Roles: at least one, each assignable, none twice, no two that must stay apart. */
 export function checkRoles(roles: readonly Role[]): Result<void> {
   if (roles.length === 0) return fail('validation', '至少选择一个角色', 'Choose at least one role', { field: 'roles' });

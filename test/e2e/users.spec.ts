@@ -18,6 +18,8 @@ const call = (page: Page, channel: string, input: unknown, opts: { token?: strin
 const apiToken = (page: Page, username: string, password: string) => pages.apiToken(page, username, password, host.url);
 
 const CLERK_PASSWORD = 'Clerk#2026x';
+/** What e2e.clerk sets for himself in place of the administrator's. */
+const OWN_PASSWORD = 'Mine#2026ab';
 
 /** Runs `body` with pages of fresh contexts, closed at the end: an open event stream holds the host's shutdown. */
 async function withContexts(browser: Browser, count: number, body: (...contexts: BrowserContext[]) => Promise<void>) {
@@ -62,13 +64,37 @@ test('an administrator creates a clerk who then sees the document queue; disabli
     await fillNewUser(admin, { username: 'e2e.clerk', displayName: '测试审核员', roles: ['clerk'], password: CLERK_PASSWORD });
     await admin.getByTestId('user-form-password2').press('Enter');
     await expect(admin.getByTestId('user-row-e2e.clerk')).toContainText('资料审核员');
-    await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('在用');
+    await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('在用待本人改密');
     await expect(admin.getByTestId('user-form-username')).toHaveCount(0);
 
+    // His first login asks for a password of his own before anything else.
     const clerk = await clerkContext.newPage();
-    await login(clerk, 'e2e.clerk', CLERK_PASSWORD);
+    await clerk.goto(host.url);
+    await clerk.getByTestId('login-username').fill('e2e.clerk');
+    await clerk.getByTestId('login-password').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('login-submit').click();
+    await expect(clerk.getByTestId('change-password-page')).toContainText('请修改初始密码');
+    expect((await call(clerk, 'queue:counts', {})).body.error!.code).toBe('forbidden');
+    await clerk.getByTestId('pw-current').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('pw-new').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('pw-repeat').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('pw-submit').click();
+    await expect(clerk.getByTestId('pw-problem')).toHaveText('新密码不能与当前密码相同');
+    await clerk.getByTestId('pw-new').fill(OWN_PASSWORD);
+    await clerk.getByTestId('pw-repeat').fill(OWN_PASSWORD);
+    await clerk.getByTestId('pw-repeat').press('Enter');
     await expect(clerk.getByTestId('nav-queue-doc_check')).toBeVisible();
     await expect(clerk.getByTestId('nav-users')).toHaveCount(0);
+    // 修改密码 in the header: the current password is checked by the server.
+    await clerk.getByTestId('header-change-password').click();
+    await clerk.getByTestId('pw-current').fill('Wrong#2026x');
+    await clerk.getByTestId('pw-new').fill('Other#2026cd');
+    await clerk.getByTestId('pw-repeat').fill('Other#2026cd');
+    await clerk.getByTestId('pw-submit').click();
+    await expect(clerk.getByTestId('pw-problem')).toHaveText('当前密码不正确');
+    await clerk.keyboard.press('Escape');
+    await admin.getByTestId('users-refresh').click();
+    await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('在用');
 
     await admin.getByTestId('users-filter').fill('E2E.CL');
     await expect(admin.getByTestId('users-table').locator('tr.ant-table-row')).toHaveCount(1);
@@ -82,7 +108,7 @@ test('an administrator creates a clerk who then sees the document queue; disabli
     expect((await call(clerk, 'auth:me', {})).body.ok).toBe(false);
     await clerk.reload();
     await clerk.getByTestId('login-username').fill('e2e.clerk');
-    await clerk.getByTestId('login-password').fill(CLERK_PASSWORD);
+    await clerk.getByTestId('login-password').fill(OWN_PASSWORD);
     await clerk.getByTestId('login-submit').click();
     await expect(clerk.getByTestId('login-error')).toHaveText(/用户名或密码错误|账户已停用/);
     expect(errors).toEqual([]);
@@ -158,7 +184,7 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     await expect(admin.getByTestId('user-status-e2e.locked')).toContainText('已锁定至');
     await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.locked' }).first()).toContainText('（密码连续错误）');
     await admin.getByTestId('user-unlock-e2e.locked').click();
-    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('在用');
+    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('在用待本人改密');
     await expect(admin.getByTestId('user-unlock-e2e.locked')).toHaveCount(0);
 
     await admin.getByTestId('user-reset-e2e.locked').click();
@@ -174,7 +200,7 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     // The page in English.
     await admin.getByTestId('lang-switch').click();
     await expect(admin.getByTestId('nav-users')).toHaveText('Users');
-    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('Active');
+    await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('ActivePassword to be changed');
     await expect(admin.getByTestId('user-row-e2e.locked')).toContainText('Approval officer');
   });
 });

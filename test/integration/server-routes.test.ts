@@ -121,6 +121,7 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/authority', JSON.stringify({ basedOnVersion: 1, rules: [{ role: 'officer', product: '*', riskGrade: '*', maxAmountFen: 1, inclusive: true }], note: '伪造' })],
       ['POST', '/v1/leases/renew', '{}'],
       ['POST', '/v1/auth/logout', '{}'],
+      ['POST', '/v1/auth/password', JSON.stringify({ currentPassword: 'Demo@2026', newPassword: 'Forged#2026x' })],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],
       ['GET', '/v1/admin/users', undefined],
       ['GET', '/v1/admin/users/history', undefined],

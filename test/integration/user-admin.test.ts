@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCentralDemo } from '../../server/demo/central-demo';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
@@ -8,6 +9,8 @@ import { tcpGate } from './support/tcp-gate';
 import { tempHost, value, type TempHost } from './support/temp-host';
 
 const NEW_PASSWORD = 'Clerk#2026x';
+/** What a user sets for himself in place of the password an administrator gave him. */
+const OWN_PASSWORD = 'Mine#2026ab';
 
 /** The account as the administrator's page lists it. */
 async function account(call: TempHost['call'], adminToken: string, username: string) {
@@ -33,7 +36,24 @@ describe('user administration on a standalone desktop', () => {
     const created = await account(h.call, admin, 'new.clerk'); // usernames are kept in small letters
     expect(created).toMatchObject({ id, displayName: '新员工', roles: ['clerk'], active: true, lockedUntil: null, version: 1, system: false });
     const token = await h.login('new.clerk', NEW_PASSWORD);
+    expect(value(await h.call('auth:me', token, {}))).toMatchObject({ mustChangePassword: true });
     expect(value(await h.call('auth:me', token, {})).permissions).toContain('doc.work');
+    // The administrator knows this password: nothing but changing it is done with it.
+    expect(await h.call('queue:list', token, { queue: 'doc_check', startRow: 0, endRow: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden', details: { mustChangePassword: true } } });
+    expect(await h.call('auth:changePassword', token, { currentPassword: 'Wrong#2026x', newPassword: OWN_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { field: 'currentPassword' } },
+    });
+    expect(await h.call('auth:changePassword', token, { currentPassword: NEW_PASSWORD, newPassword: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const other = await h.login('new.clerk', NEW_PASSWORD);
+    value(await h.call('auth:changePassword', token, { currentPassword: NEW_PASSWORD, newPassword: OWN_PASSWORD }));
+    expect(value(await h.call('auth:me', token, {})).mustChangePassword).toBe(false);
+    expect((await h.call('queue:list', token, { queue: 'doc_check', startRow: 0, endRow: 10 })).ok).toBe(true);
+    // His other session ended; the old password no longer opens one, the new one does.
+    expect((await h.call('auth:me', other, {})).ok).toBe(false);
+    expect((await h.call('auth:login', null, { username: 'new.clerk', password: NEW_PASSWORD })).ok).toBe(false);
+    expect(value(await h.call('auth:me', await h.login('new.clerk', OWN_PASSWORD), {})).mustChangePassword).toBe(false);
+    expect((await account(h.call, admin, 'new.clerk')).mustChangePassword).toBe(false);
     const row = h.host.services.db.prepare("SELECT actor_id, details FROM audit WHERE action = 'userCreated'").get() as { actor_id: string; details: string };
     expect(row.actor_id).toBe('u-admin-1');
     expect(JSON.parse(row.details)).toMatchObject({ userId: id, username: 'new.clerk', roles: ['clerk'] });
@@ -186,7 +206,23 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     const id = value(await one.call('users:create', admin, { username: 'central.clerk', displayName: '中台新人', roles: ['clerk'], team: null, password: NEW_PASSWORD })).id;
     const two = await desktop();
     const clerk = await two.login('central.clerk', NEW_PASSWORD);
-    expect(value(await two.call('auth:me', clerk, {})).roles).toEqual(['clerk']);
+    expect(value(await two.call('auth:me', clerk, {}))).toMatchObject({ roles: ['clerk'], mustChangePassword: true });
+    // Before he changes the password the administrator gave him, neither the desktop nor the server lets him work.
+    expect(await two.call('queue:claimNext', clerk, { queue: 'doc_check' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const { client, token: serverToken } = await loggedIn(central.url, 'central.clerk', NEW_PASSWORD);
+    expect(await client.users(serverToken)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await client.claimNext(serverToken, { commandId: randomUUID(), queue: 'doc_check' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await two.call('auth:changePassword', clerk, { currentPassword: NEW_PASSWORD, newPassword: OWN_PASSWORD }));
+    // Changed on the server: his other server session ended, and this desktop now syncs and claims with his token.
+    expect(await client.users(serverToken)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(value(await two.call('queue:claimNext', clerk, { queue: 'doc_check' })).assigneeName).toBe('中台新人');
+    await loggedIn(central.url, 'central.clerk', OWN_PASSWORD);
+    // …and he may log in here offline with the new password.
+    two.close(true);
+    const again = syncHost('http://127.0.0.1:9', { clock: central.clock, dataDir: two.dataDir });
+    open.push(again);
+    expect((await again.call('auth:login', null, { username: 'central.clerk', password: OWN_PASSWORD })).ok).toBe(true);
+    expect((await again.call('auth:login', null, { username: 'central.clerk', password: NEW_PASSWORD })).ok).toBe(false);
     const [event] = await central.db.query<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM auth_events WHERE user_id = $1 AND action = 'userCreated'", [id]);
     expect(event!.details).toMatchObject({ by: 'u-admin-1', username: 'central.clerk', roles: ['clerk'] });
     expect(JSON.stringify(event)).not.toContain(NEW_PASSWORD);
@@ -241,7 +277,9 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     const admin = await adminDesk.login('admin');
     const id2 = value(await adminDesk.call('users:create', admin, { username: 'admin.two', displayName: '管理员二', roles: ['admin'], team: null, password: NEW_PASSWORD })).id;
     const second = await desktop();
-    const admin2 = await second.login('admin.two', NEW_PASSWORD);
+    const first = await second.login('admin.two', NEW_PASSWORD);
+    value(await second.call('auth:changePassword', first, { currentPassword: NEW_PASSWORD, newPassword: OWN_PASSWORD }));
+    const admin2 = first;
     const list = value(await adminDesk.call('users:list', admin, {})).users;
     const one = list.find((x) => x.username === 'admin')!;
     const two = list.find((x) => x.id === id2)!;

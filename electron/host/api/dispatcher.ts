@@ -1,8 +1,12 @@
 import { api, CHANNELS, isPublicChannel, type Channel } from '../../../shared/api/contract';
 import { AppErrorException, fail, type Result } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/auth-service';
+import { changePasswordFirst } from '../../../shared/users/user-admin';
 import type { Handlers } from './handlers';
 import { log } from '../log';
+
+/** What a user whose password an administrator set may do before changing it. */
+const BEFORE_PASSWORD_CHANGE: readonly Channel[] = ['auth:me', 'auth:logout', 'auth:changePassword'];
 
 /**
  * The single entry for both transports: validate the payload against the contract, resolve the session,
@@ -17,6 +21,7 @@ export function createDispatcher(handlers: Handlers, auth: AuthService) {
       const s = auth.resolve(token);
       if (!s.ok) return s;
       session = s.value;
+      if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return changePasswordFirst();
     }
     const def = api[channel];
     // No input at all means an empty one (channels without parameters); null or any other junk is refused.

@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { UserRepo, UserRow } from '../store/user-repo';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { checkNewPassword, wrongCurrentPassword } from '../../../shared/users/user-admin';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 
@@ -38,6 +39,8 @@ export class AuthService {
   private readonly getSession;
   private readonly touchSession;
   private readonly endSession;
+  private readonly endOtherSessions;
+  private readonly ownPasswordStmt;
 
   constructor(private readonly deps: AuthDeps) {
     const { db } = deps;
@@ -47,6 +50,8 @@ export class AuthService {
     );
     this.touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
     this.endSession = db.prepare('UPDATE sessions SET ended = 1 WHERE token_hash = ?');
+    this.endOtherSessions = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND token_hash <> ? AND ended = 0');
+    this.ownPasswordStmt = db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, failed_attempts = 0, locked_until = NULL WHERE id = ?');
   }
 
   async login(username: string, password: string): Promise<Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>> {
@@ -113,6 +118,32 @@ export class AuthService {
     return ok({ tokenHash, user, actor: actorOf(user), info: userInfo(user) });
   }
 
+  /**
+   * The user's own new password, confirmed with the current one (standalone; with a central server it is
+   * changed there first). The requirement to change an administrator's password is lifted and his other
+   * sessions end.
+   */
+  async changePassword(session: Session, current: string, next: string): Promise<Result<Record<string, never>>> {
+    const user = this.deps.users.byId(session.user.id);
+    if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+      this.auditLogin(session.user, 'passwordChangeRefused', {});
+      return wrongCurrentPassword();
+    }
+    const checked = checkNewPassword(current, next, user.username);
+    if (!checked.ok) return checked;
+    this.setOwnPassword(session, await hashPassword(next));
+    return ok({});
+  }
+
+  /** Writes the user's own new password (its hash), ending his other sessions, with its audit entry. */
+  setOwnPassword(session: Session, passwordHash: string): void {
+    this.deps.db.transaction(() => {
+      this.ownPasswordStmt.run(passwordHash, session.user.id);
+      this.endOtherSessions.run(session.user.id, session.tokenHash);
+      this.auditLogin(session.user, 'passwordChanged', { byName: session.user.displayName });
+    })();
+  }
+
   isValid(token: string): boolean {
     return this.resolve(token).ok;
   }
@@ -140,5 +171,13 @@ export function actorOf(u: UserRow): Actor {
 }
 
 export function userInfo(u: UserRow): UserInfo {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, permissions: permissionsOf(u.roles), team: u.team };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    permissions: permissionsOf(u.roles),
+    team: u.team,
+    mustChangePassword: u.mustChangePassword,
+  };
 }

@@ -19,6 +19,7 @@ interface Raw {
   team: Team | null;
   active: number;
   locked_until: number | null;
+  must_change_password: number;
   version: number;
 }
 
@@ -30,6 +31,7 @@ interface Account {
   team: Team | null;
   active: boolean;
   lockedUntil: number | null;
+  mustChangePassword: boolean;
   version: number;
 }
 
@@ -41,10 +43,11 @@ const toAccount = (r: Raw): Account => ({
   team: r.team,
   active: r.active === 1,
   lockedUntil: r.locked_until,
+  mustChangePassword: r.must_change_password === 1,
   version: r.version,
 });
 
-const COLUMNS = 'id, username, display_name, roles, team, active, locked_until, version';
+const COLUMNS = 'id, username, display_name, roles, team, active, locked_until, must_change_password, version';
 
 /**
  * User administration on a standalone desktop, whose accounts are its own (a synced desktop's are the
@@ -66,11 +69,13 @@ export class UserAdminService {
     this.allStmt = db.prepare<[], Raw>(`SELECT ${COLUMNS} FROM users ORDER BY username`);
     this.byIdStmt = db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
     this.insertStmt = db.prepare(
-      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at)
-       VALUES (@id, @username, @displayName, @roles, @team, @passwordHash, 1, @createdAt)`,
+      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at, must_change_password)
+       VALUES (@id, @username, @displayName, @roles, @team, @passwordHash, 1, @createdAt, 1)`,
     );
     this.updateStmt = db.prepare('UPDATE users SET display_name = ?, roles = ?, team = ?, active = ?, version = version + 1 WHERE id = ?');
-    this.passwordStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?');
+    this.passwordStmt = db.prepare(
+      'UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, must_change_password = 1, version = version + 1 WHERE id = ?',
+    );
     this.unlockStmt = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
     this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
     this.historyStmt = db.prepare<[number], { at: string; actor_id: string; actor_name: string; action: AccountEvent['action']; details: string }>(
@@ -91,6 +96,7 @@ export class UserAdminService {
         team: a.team,
         active: a.active,
         lockedUntil: a.lockedUntil !== null && a.lockedUntil > now ? new Date(a.lockedUntil).toISOString() : null,
+        mustChangePassword: a.mustChangePassword,
         version: a.version,
         system: a.id === SYSTEM_USER.id,
       };

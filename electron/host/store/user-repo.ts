@@ -13,6 +13,8 @@ export interface UserRow {
   failedAttempts: number;
   lockedUntil: number | null;
   active: boolean;
+  /** The password was set by an administrator: its user must change it before anything else. */
+  mustChangePassword: boolean;
 }
 
 interface RawUser {
@@ -25,9 +27,10 @@ interface RawUser {
   failed_attempts: number;
   locked_until: number | null;
   active: number;
+  must_change_password: number;
 }
 
-const COLUMNS = 'id, username, display_name, roles, team, password_hash, failed_attempts, locked_until, active';
+const COLUMNS = 'id, username, display_name, roles, team, password_hash, failed_attempts, locked_until, active, must_change_password';
 
 export class UserRepo {
   private readonly byIdStmt;
@@ -61,7 +64,7 @@ export class UserRepo {
     return this.allStmt.all().map(toUser);
   }
 
-  insert(u: Omit<UserRow, 'failedAttempts' | 'lockedUntil'>, createdAt: string): void {
+  insert(u: Omit<UserRow, 'failedAttempts' | 'lockedUntil' | 'mustChangePassword'>, createdAt: string): void {
     this.insertStmt.run({
       id: u.id,
       username: u.username,
@@ -96,5 +99,6 @@ function toUser(r: RawUser): UserRow {
     failedAttempts: r.failed_attempts,
     lockedUntil: r.locked_until,
     active: r.active === 1,
+    mustChangePassword: r.must_change_password === 1,
   };
 }

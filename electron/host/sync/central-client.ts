@@ -64,6 +64,10 @@ export class CentralClient {
     return this.json('POST', '/v1/auth/login', null, { username, password, deviceId }, LoginResponse, timeoutMs);
   }
 
+  changePassword(token: string, body: ApiParsedInput<'auth:changePassword'>) {
+    return this.json('POST', '/v1/auth/password', token, body, z.object({ passwordChangedAt: z.number().int() }));
+  }
+
   logout(token: string): Promise<Result<unknown>> {
     return this.json('POST', '/v1/auth/logout', token, {}, z.unknown());
   }

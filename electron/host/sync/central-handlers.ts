@@ -20,6 +20,7 @@ export function withCentralServer(handlers: Handlers, sync: SyncService): Handle
   return {
     ...handlers,
     'auth:login': (input) => login.login(input.username, input.password),
+    'auth:changePassword': (input, session) => login.changePassword(must(session), input.currentPassword, input.newPassword),
     'auth:logout': (_input, session) => {
       login.logout(must(session));
       return ok({});

@@ -1,8 +1,10 @@
 import type { UserInfo } from '../../../shared/api/schemas';
-import { fail, type Result } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
+import { checkNewPassword } from '../../../shared/users/user-admin';
 import type { Session } from '../auth/auth-service';
 import { hashPassword } from '../auth/password';
 import { CentralUnreachable } from './central-client';
+import { onServer } from './server-call';
 import type { SyncService } from './sync-service';
 
 type LoginResult = Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>;
@@ -14,7 +16,13 @@ type LoginResult = Result<{ token: string; user: UserInfo; idleTimeoutMinutes: n
  * user who logged in here online within the last `offlineLoginHours` may log in against that verifier; the
  * password is then kept in memory until the server can confirm it (a refusal ends the session).
  */
+const offlineChange = () =>
+  fail('offline', '当前离线：密码须在中央服务器上修改，请联网后再改', 'Offline: a password is changed on the central server; connect and try again');
+
 export class CentralLogin {
+  /** Server tokens of users who must first change a password an administrator set (user id → token). */
+  private readonly asideForPasswordChange = new Map<string, { token: string; expiresAt: number }>();
+
   constructor(private readonly sync: SyncService) {}
 
   async login(username: string, password: string): Promise<LoginResult> {
@@ -33,15 +41,51 @@ export class CentralLogin {
     const { user, token, expiresAt } = server.value;
     const at = this.sync.now();
     this.sync.store.upsertUsers(
-      [{ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, team: user.team, active: true, passwordChangedAt: null }],
+      [
+        {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          roles: user.roles,
+          team: user.team,
+          active: true,
+          passwordChangedAt: null,
+          mustChangePassword: user.mustChangePassword,
+        },
+      ],
       new Date(at).toISOString(),
     );
     this.sync.store.storeVerifier(user.id, await hashPassword(password), at);
-    this.sync.tokens.set(user.id, token, Date.parse(expiresAt));
+    // The server answers a token of a password an administrator set only for changing it: it is kept aside
+    // for that, never used to sync, until the password is changed.
+    if (user.mustChangePassword) this.asideForPasswordChange.set(user.id, { token, expiresAt: Date.parse(expiresAt) });
+    else this.sync.tokens.set(user.id, token, Date.parse(expiresAt));
     this.sync.reauth.delete(user.id);
     const local = await services.auth.login(username, password);
-    if (local.ok) await this.sync.firstSync(token);
+    if (local.ok && !user.mustChangePassword) await this.sync.firstSync(token);
     return local;
+  }
+
+  /**
+   * The user's own new password, changed on the server (which checks the current one) and then here: the
+   * offline verifier becomes the new password, and a token kept aside for the change starts syncing.
+   */
+  async changePassword(me: Session, current: string, next: string): Promise<Result<Record<string, never>>> {
+    const checked = checkNewPassword(current, next, me.user.username);
+    if (!checked.ok) return checked;
+    const aside = this.asideForPasswordChange.get(me.user.id);
+    const r = await onServer(this.sync, me, offlineChange, (token) => this.sync.client.changePassword(token, { currentPassword: current, newPassword: next }), aside?.token ?? this.sync.tokens.get(me.user.id));
+    if (!r.ok) return r;
+    const hash = await hashPassword(next);
+    this.sync.services.auth.setOwnPassword(me, hash);
+    // Verified as of the server's own time of the change, so no clock difference voids the new verifier.
+    this.sync.store.storeVerifier(me.user.id, hash, Math.max(this.sync.now(), r.value.passwordChangedAt));
+    if (aside) {
+      this.asideForPasswordChange.delete(me.user.id);
+      this.sync.tokens.set(me.user.id, aside.token, aside.expiresAt);
+      await this.sync.firstSync(aside.token);
+    }
+    return ok({});
   }
 
   private async offline(username: string, password: string): Promise<LoginResult> {
@@ -72,6 +116,7 @@ export class CentralLogin {
   logout(session: Session): void {
     this.sync.services.auth.logout(session);
     this.sync.reauth.delete(session.user.id);
+    this.asideForPasswordChange.delete(session.user.id);
     this.sync.tokens.retire(session.user.id);
     void this.sync.syncNow();
   }

@@ -1,6 +1,6 @@
 import type { usersApi } from '../../../shared/api/users-api';
 import { fail, type Result } from '../../../shared/errors';
-import { reviewRefused, mayManageUsers, mayReviewAccounts, usersRefused } from '../../../shared/users/user-admin';
+import { mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../../shared/users/user-admin';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';

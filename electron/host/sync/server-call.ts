@@ -7,15 +7,16 @@ import type { SyncService } from './sync-service';
 /**
  * A desktop channel answered by the central server, with the signed-in user's server token: offline (no
  * token, or the server unreachable) gives `offline`, and a token the server no longer accepts is dropped
- * and reported as the server session lost, so the user knows to log in again.
+ * and reported as the server session lost, so the user knows to log in again. `token`: another than the
+ * user's syncing one (the one held for a password change).
  */
 export async function onServer<T>(
   sync: SyncService,
   me: Session,
   offline: () => { ok: false; error: AppError },
   call: (token: string) => Promise<Result<T>>,
+  token = sync.tokens.get(me.user.id),
 ): Promise<Result<T>> {
-  const token = sync.tokens.get(me.user.id);
   if (!token) return sync.isOnline ? serverSessionLost() : offline();
   let r: Result<T>;
   try {

@@ -72,10 +72,11 @@ export class SyncStore {
     this.rejectedCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_rejections');
     // A user the server knows; the password hash (the offline verifier) is left as it is.
     this.upsertUserStmt = db.prepare(
-      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at, password_changed_at)
-       VALUES (@id, @username, @displayName, @roles, @team, NULL, @active, @createdAt, @passwordChangedAt)
+      `INSERT INTO users (id, username, display_name, roles, team, password_hash, active, created_at, password_changed_at, must_change_password)
+       VALUES (@id, @username, @displayName, @roles, @team, NULL, @active, @createdAt, @passwordChangedAt, @mustChangePassword)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, roles = excluded.roles,
-         team = excluded.team, active = excluded.active, password_changed_at = coalesce(excluded.password_changed_at, users.password_changed_at)`,
+         team = excluded.team, active = excluded.active, password_changed_at = coalesce(excluded.password_changed_at, users.password_changed_at),
+         must_change_password = excluded.must_change_password`,
     );
     this.userAccessStmt = db.prepare<[string], { roles: string; team: string | null; active: number }>('SELECT roles, team, active FROM users WHERE id = ?');
     this.verifierStmt = db.prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?');
@@ -169,6 +170,7 @@ export class SyncStore {
           active: u.active ? 1 : 0,
           createdAt: at,
           passwordChangedAt: u.passwordChangedAt,
+          mustChangePassword: u.mustChangePassword ? 1 : 0,
         });
         const verifiedAt = this.verifiedAtStmt.get(u.id)?.verified_at;
         const newPassword = u.passwordChangedAt !== null && verifiedAt !== undefined && u.passwordChangedAt > verifiedAt;

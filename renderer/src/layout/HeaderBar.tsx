@@ -1,6 +1,9 @@
-import { Button, Layout, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Layout, Modal, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/auth/roles';
 import { useI18n } from '../i18n/I18nProvider';
+import { ChangePasswordForm } from '../session/ChangePasswordForm';
+import { PASSWORD_TEXT } from '../session/password-text';
 import { useSession, useUser } from '../session/SessionProvider';
 import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 
@@ -8,6 +11,8 @@ export function HeaderBar() {
   const { t, pick, lang, setLang } = useI18n();
   const { logout } = useSession();
   const user = useUser();
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
 
   return (
     <Layout.Header className="app-header">
@@ -38,10 +43,21 @@ export function HeaderBar() {
             {t('header.switchLang')}
           </Button>
         </Tooltip>
+        <Button data-testid="header-change-password" size="small" onClick={() => setChanging(true)}>
+          {pick(PASSWORD_TEXT.change)}
+        </Button>
         <Button data-testid="logout" size="small" onClick={() => void logout()}>
           {t('header.logout')}
         </Button>
       </Space>
+      <Modal open={changing} title={pick(PASSWORD_TEXT.change)} footer={null} destroyOnHidden maskClosable={false} onCancel={() => setChanging(false)}>
+        <ChangePasswordForm
+          onDone={() => {
+            setChanging(false);
+            void message.success(pick(PASSWORD_TEXT.done));
+          }}
+        />
+      </Modal>
     </Layout.Header>
   );
 }

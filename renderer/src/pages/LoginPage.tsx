@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { BrandCard } from '../components/BrandCard';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 
@@ -30,41 +31,28 @@ export function LoginPage() {
   const shown = error ?? notice;
 
   return (
-    <div className="login-page">
-      <Card className="login-card">
-        <div className="login-brand">
-          <span className="app-header-logo" aria-hidden="true">
-            信
-          </span>
-          <div>
-            <Typography.Title level={3} className="login-title">
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
-          </div>
+    <BrandCard title={t('app.name')} subtitle={t('login.subtitle')}>
+      {shown && (
+        <div data-testid="login-error" className="login-error" role="alert">
+          <Alert type={error ? 'error' : 'warning'} title={errorText(shown)} showIcon />
         </div>
-        {shown && (
-          <div data-testid="login-error" className="login-error" role="alert">
-            <Alert type={error ? 'error' : 'warning'} title={errorText(shown)} showIcon />
-          </div>
-        )}
-        <Form<LoginForm> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input data-testid="login-username" autoComplete="username" autoFocus maxLength={64} size="large" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password data-testid="login-password" autoComplete="current-password" maxLength={256} size="large" />
-          </Form.Item>
-          <Button data-testid="login-submit" type="primary" htmlType="submit" block size="large" loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
-        <div className="login-footer">
-          <Button data-testid="lang-switch" type="link" size="small" onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}>
-            {t('header.switchLang')}
-          </Button>
-        </div>
-      </Card>
-    </div>
+      )}
+      <Form<LoginForm> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Input data-testid="login-username" autoComplete="username" autoFocus maxLength={64} size="large" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password data-testid="login-password" autoComplete="current-password" maxLength={256} size="large" />
+        </Form.Item>
+        <Button data-testid="login-submit" type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <div className="login-footer">
+        <Button data-testid="lang-switch" type="link" size="small" onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}>
+          {t('header.switchLang')}
+        </Button>
+      </div>
+    </BrandCard>
   );
 }

@@ -27,6 +27,8 @@ export interface Session {
   notice: AppError | null;
   login(username: string, password: string): Promise<AppError | null>;
   logout(): Promise<void>;
+  /** Reads the user again (after he changed his password, which lifts `mustChangePassword`). */
+  refreshUser(): Promise<void>;
   can(permission: Permission): boolean;
 }
 
@@ -119,6 +121,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(() => endSession(null), [endSession]);
+  const refreshUser = useCallback(async () => {
+    const result = await client.call('auth:me', {});
+    if (result.ok) setUser(result.value);
+  }, []);
   const onIdle = useCallback(() => void endSession(IDLE_NOTICE), [endSession]);
   useIdleLogout(status === 'authenticated' ? idleMinutes : null, onIdle);
 
@@ -129,9 +135,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       notice,
       login,
       logout,
+      refreshUser,
       can: (permission) => user?.permissions.includes(permission) ?? false,
     }),
-    [status, user, notice, login, logout],
+    [status, user, notice, login, logout, refreshUser],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

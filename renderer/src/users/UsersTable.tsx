@@ -21,7 +21,7 @@ interface Props {
   onUnlock(user: ManagedUser): void;
 }
 
-const STATUS_COLOR: Record<StatusTag['kind'], string> = { active: 'green', disabled: 'default', locked: 'orange' };
+const STATUS_COLOR: Record<StatusTag['kind'], string> = { active: 'green', disabled: 'default', locked: 'orange', mustChange: 'blue' };
 
 /** The accounts, one row each (tens to hundreds: a plain antd table, filtered on the page). */
 export function UsersTable({ users, now, editable, unlocking, onEdit, onReset, onUnlock }: Props) {

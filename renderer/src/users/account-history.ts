@@ -9,6 +9,7 @@ export const ACCOUNT_EVENT_LABELS: Record<AccountEvent['action'], Label> = {
   userCreated: { zh: '新建', en: 'Created' },
   userUpdated: { zh: '修改', en: 'Edited' },
   passwordReset: { zh: '重置密码', en: 'Password reset' },
+  passwordChanged: { zh: '本人修改密码', en: 'Changed own password' },
   userUnlocked: { zh: '解锁', en: 'Unlocked' },
   accountLocked: { zh: '锁定', en: 'Locked' },
 };

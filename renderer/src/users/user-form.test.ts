@@ -12,7 +12,7 @@ const NEW_CLERK: NewUserFields = {
 };
 
 function account(over: Partial<ManagedUser>): ManagedUser {
-  return { id: 'u-1', username: 'zhangmin', displayName: '张敏', roles: ['clerk'], team: null, active: true, lockedUntil: null, version: 3, system: false, ...over };
+  return { id: 'u-1', username: 'zhangmin', displayName: '张敏', roles: ['clerk'], team: null, active: true, lockedUntil: null, mustChangePassword: false, version: 3, system: false, ...over };
 }
 
 const ADMIN = account({ id: 'u-admin-1', username: 'admin', displayName: '系统管理员', roles: ['admin'] });

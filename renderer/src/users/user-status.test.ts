@@ -5,21 +5,26 @@ const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 
 describe('statusTags', () => {
   it('shows an account in use without a lockout as active only', () => {
-    expect(statusTags({ active: true, lockedUntil: null }, NOW)).toEqual([{ kind: 'active' }]);
+    expect(statusTags({ active: true, lockedUntil: null, mustChangePassword: false }, NOW)).toEqual([{ kind: 'active' }]);
   });
 
   it('shows a disabled account as disabled', () => {
-    expect(statusTags({ active: false, lockedUntil: null }, NOW)).toEqual([{ kind: 'disabled' }]);
+    expect(statusTags({ active: false, lockedUntil: null, mustChangePassword: false }, NOW)).toEqual([{ kind: 'disabled' }]);
   });
 
   it('adds the lockout while it lasts, with its end', () => {
     const until = '2026-03-02T02:30:00.000Z';
-    expect(statusTags({ active: true, lockedUntil: until }, NOW)).toEqual([{ kind: 'active' }, { kind: 'locked', until }]);
-    expect(statusTags({ active: false, lockedUntil: until }, NOW)).toEqual([{ kind: 'disabled' }, { kind: 'locked', until }]);
+    expect(statusTags({ active: true, lockedUntil: until, mustChangePassword: false }, NOW)).toEqual([{ kind: 'active' }, { kind: 'locked', until }]);
+    expect(statusTags({ active: false, lockedUntil: until, mustChangePassword: false }, NOW)).toEqual([{ kind: 'disabled' }, { kind: 'locked', until }]);
+  });
+
+  it('marks an account in use whose password an administrator set, until its user changes it', () => {
+    expect(statusTags({ active: true, lockedUntil: null, mustChangePassword: true }, NOW)).toEqual([{ kind: 'active' }, { kind: 'mustChange' }]);
+    expect(statusTags({ active: false, lockedUntil: null, mustChangePassword: true }, NOW)).toEqual([{ kind: 'disabled' }]);
   });
 
   it('drops a lockout whose time has passed', () => {
-    expect(statusTags({ active: true, lockedUntil: '2026-03-02T01:59:59.000Z' }, NOW)).toEqual([{ kind: 'active' }]);
+    expect(statusTags({ active: true, lockedUntil: '2026-03-02T01:59:59.000Z', mustChangePassword: false }, NOW)).toEqual([{ kind: 'active' }]);
     expect(isLocked({ lockedUntil: '2026-03-02T02:00:00.000Z' }, NOW)).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ export const USERS_TEXT = {
   active: { zh: '在用', en: 'Active' },
   disabled: { zh: '已停用', en: 'Disabled' },
   lockedUntil: { zh: '已锁定至 {time}', en: 'Locked until {time}' },
+  mustChange: { zh: '待本人改密', en: 'Password to be changed' },
   systemUser: { zh: '系统用户，不可修改', en: 'System user, not editable' },
   edit: { zh: '编辑', en: 'Edit' },
   resetPassword: { zh: '重置密码', en: 'Reset password' },

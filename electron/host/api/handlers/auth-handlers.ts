@@ -10,5 +10,6 @@ export function authHandlers(s: Services): HandlerGroup<keyof typeof authApi> {
       return ok({});
     },
     'auth:me': (_input, session) => ok(must(session).info),
+    'auth:changePassword': (input, session) => s.auth.changePassword(must(session), input.currentPassword, input.newPassword),
   };
 }
