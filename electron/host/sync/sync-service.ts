@@ -204,7 +204,9 @@ export class SyncService implements SyncContext {
       const r = await this.client.login(cred.username, cred.password, this.deviceId);
       this.reauth.delete(userId);
       if (r.ok) {
-        this.tokens.set(userId, r.value.token, Date.parse(r.value.expiresAt));
+        // A password an administrator set: the server answers that token only for changing it, so it is not
+        // used to sync (the user logs in online to change it).
+        if (!r.value.user.mustChangePassword) this.tokens.set(userId, r.value.token, Date.parse(r.value.expiresAt));
         this.store.storeVerifier(userId, this.opts.services.users.byId(userId)!.passwordHash!, this.now());
       } else if (r.error.code === 'unauthenticated' || r.error.code === 'account-locked') {
         this.store.revokeOffline(userId);
