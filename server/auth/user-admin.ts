@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser, type usersApi } from '../../shared/api/users-api';
 import { SYSTEM_USER } from '../../shared/auth/system-user';
+import type { CreateUserRequest } from '../../shared/sync/protocol';
 import { fail, ok, type Result } from '../../shared/errors';
 import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../shared/users/user-admin';
 import { hashPassword } from '../../electron/host/auth/password';
@@ -48,12 +48,13 @@ export class UserAdmin {
     return rows.map((r) => managedUserOf(r, now));
   }
 
-  async create(editor: ServerSession, input: Input<'users:create'>): Promise<Result<{ id: string }>> {
+  /** A new account under the id the desktop chose; the same request again answers the first time's id. */
+  async create(editor: ServerSession, input: CreateUserRequest): Promise<Result<{ id: string }>> {
     const roles = checkRoles(input.roles);
     if (!roles.ok) return roles;
     const password = checkPassword(input.password, input.username);
     if (!password.ok) return password;
-    const id = `u-${randomBytes(9).toString('base64url')}`;
+    const { id } = input;
     const hash = await hashPassword(input.password);
     const now = this.config.now();
     try {
@@ -71,8 +72,9 @@ export class UserAdmin {
         });
       });
     } catch (e) {
-      if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) return usernameTaken(input.username);
-      throw e;
+      if (pgErrorCode(e) !== PG_UNIQUE_VIOLATION) throw e;
+      const [same] = await this.db.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [id]);
+      return same?.username === input.username ? ok({ id }) : usernameTaken(input.username);
     }
     return ok({ id });
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { usersApi } from '../../shared/api/users-api';
+import { CreateUserRequest } from '../../shared/sync/protocol';
 import { ok, type Result } from '../../shared/errors';
 import { accountsReadOnly, mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../shared/users/user-admin';
 import type { ServerSession } from '../auth/central-auth';
@@ -11,7 +12,8 @@ import type { CentralServices } from './sync-routes';
 
 /**
  * User administration on the server, where the accounts live. Each `POST` body is the desktop API's own
- * input for the same channel (`shared/api/users-api.ts`), so a desktop forwards what its page sends.
+ * input for the same channel (`shared/api/users-api.ts`), so a desktop forwards what its page sends — a new
+ * account with the id the desktop chose for it (`CreateUserRequest`), so repeating the request is harmless.
  */
 export function registerUserRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
   const admin = new UserAdmin(s.db, config);
@@ -50,7 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
       return send(reply, await run(session.value, body.value));
     });
 
-  change('/v1/admin/users', usersApi['users:create'].input, (editor, input) => admin.create(editor, input));
+  change('/v1/admin/users', CreateUserRequest, (editor, input) => admin.create(editor, input));
   change('/v1/admin/users/update', usersApi['users:update'].input, (editor, input) => admin.update(editor, input));
   change('/v1/admin/users/reset-password', usersApi['users:resetPassword'].input, (editor, input) => admin.resetPassword(editor, input));
   change('/v1/admin/users/unlock', usersApi['users:unlock'].input, (editor, input) => admin.unlock(editor, input));

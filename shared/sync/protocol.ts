@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuthorityVersion } from '../api/approval-api';
 import { QUEUE_IDS } from '../api/queues';
 import { Role, UserInfo } from '../api/schemas';
+import { usersApi } from '../api/users-api';
 import { COMMANDS, type CommandName } from '../commands/registry';
 import { CaseId } from '../commands/case-id';
 import { IdentityValue } from '../commands/documents';
@@ -150,6 +151,13 @@ export const ServerUser = z.object({
 export type ServerUser = z.infer<typeof ServerUser>;
 
 export const UsersResponse = z.object({ users: z.array(ServerUser) });
+
+/**
+ * A new account as a desktop asks the server for it: the administrator's input with the id the desktop chose,
+ * so the request may be repeated (a lost answer, a retried connection) and still makes one account.
+ */
+export const CreateUserRequest = usersApi['users:create'].input.extend({ id: z.string().regex(/^u-[A-Za-z0-9_-]{8,40}$/) });
+export type CreateUserRequest = z.output<typeof CreateUserRequest>;
 
 export const ServerInfo = z.object({ serverId: z.string(), time: IsoTime, leaseMinutes: z.number() });
 export type ServerInfo = z.infer<typeof ServerInfo>;

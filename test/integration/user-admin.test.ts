@@ -230,6 +230,19 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     expect(one.host.services.users.byUsername('central.clerk')?.id).toBe(id);
   });
 
+  it('a create request repeated (its answer lost) makes one account and answers the same id', async () => {
+    const { client, token } = await loggedIn(central.url, 'admin');
+    const request = { id: 'u-repeat-request-1', username: 'repeat.clerk', displayName: '重复请求', roles: ['clerk' as const], team: null, password: NEW_PASSWORD };
+    expect(value(await client.createUser(token, request)).id).toBe(request.id);
+    expect(value(await client.createUser(token, request)).id).toBe(request.id);
+    const rows = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE username = 'repeat.clerk'");
+    expect(rows[0]!.n).toBe(1);
+    const events = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM auth_events WHERE user_id = $1 AND action = 'userCreated'", [request.id]);
+    expect(events[0]!.n).toBe(1);
+    // Another request for the same username is refused as taken.
+    expect(await client.createUser(token, { ...request, id: 'u-repeat-request-2' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('a disabled account loses its server session and its local one on every desktop, and cannot log in offline', async () => {
     const adminDesk = await desktop();
     const admin = await adminDesk.login('admin');

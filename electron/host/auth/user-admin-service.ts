@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser } from '../../../shared/api/users-api';
 import type { Role } from '../../../shared/auth/roles';
@@ -8,6 +7,7 @@ import type { Team } from '../../../shared/products/catalog';
 import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../../shared/users/user-admin';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
+import { newAccountId } from './account-id';
 import type { Session } from './auth-service';
 import { hashPassword } from './password';
 
@@ -109,7 +109,7 @@ export class UserAdminService {
     const password = checkPassword(input.password, input.username);
     if (!password.ok) return password;
     const passwordHash = await hashPassword(input.password);
-    const id = `u-${randomBytes(9).toString('base64url')}`;
+    const id = newAccountId();
     try {
       this.deps.db.transaction(() => {
         this.insertStmt.run({

@@ -6,6 +6,7 @@ import { usersApi } from '../../../shared/api/users-api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import {
   BlobStored,
+  type CreateUserRequest,
   CommandOutcome,
   FeedPage,
   LeaseRenewal,
@@ -106,7 +107,7 @@ export class CentralClient {
     return this.json('GET', '/v1/admin/users', token, undefined, usersApi['users:list'].output);
   }
 
-  createUser(token: string, body: ApiParsedInput<'users:create'>) {
+  createUser(token: string, body: CreateUserRequest) {
     return this.json('POST', '/v1/admin/users', token, body, usersApi['users:create'].output);
   }
 

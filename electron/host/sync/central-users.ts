@@ -1,6 +1,7 @@
 import type { usersApi } from '../../../shared/api/users-api';
 import { fail, type Result } from '../../../shared/errors';
 import { mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../../shared/users/user-admin';
+import { newAccountId } from '../auth/account-id';
 import type { Session } from '../auth/auth-service';
 import { must, type HandlerGroup } from '../api/handler-types';
 import { onServer } from './server-call';
@@ -29,7 +30,10 @@ export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeo
       if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
       return onServer(sync, me, offline, (token) => sync.client.adminUsers(token));
     },
-    'users:create': (input, session) => change(session, (token) => sync.client.createUser(token, input)),
+    'users:create': (input, session) => {
+      const request = { ...input, id: newAccountId() }; // one id for every attempt of this request
+      return change(session, (token) => sync.client.createUser(token, request));
+    },
     'users:update': (input, session) => change(session, (token) => sync.client.updateUser(token, input)),
     'users:resetPassword': (input, session) => change(session, (token) => sync.client.resetPassword(token, input)),
     'users:unlock': (input, session) => change(session, (token) => sync.client.unlockUser(token, input)),
