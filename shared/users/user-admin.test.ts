@@ -22,6 +22,8 @@ describe('user administration rules', () => {
     const adminClerk = checkRoles(['admin', 'clerk']);
     expect(adminClerk).toMatchObject({ ok: false, error: { code: 'sod-violation', details: { roles: ['admin', 'clerk'] } } });
     if (!adminClerk.ok) expect(adminClerk.error.message).toBe('岗位分离：系统管理员不能同时担任资料审核员');
+    expect(adminClerk).toMatchObject({ error: { messageEn: 'Segregation of duties: an administrator cannot also be a document clerk' } });
+    expect(checkRoles(['auditor', 'admin'])).toMatchObject({ error: { messageEn: 'Segregation of duties: an auditor cannot also be an administrator' } });
     expect(checkRoles(['senior_officer', 'admin'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
     expect(checkRoles(['auditor', 'officer'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });
     expect(checkRoles(['auditor', 'admin'])).toMatchObject({ ok: false, error: { code: 'sod-violation' } });

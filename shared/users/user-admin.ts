@@ -53,7 +53,7 @@ export const usernameTaken = (username: string) =>
 export const userMoved = () =>
   fail('conflict', '该用户已被他人修改，请刷新后再改', 'Someone changed this user meanwhile; reload and edit again');
 
-/** A password an administrator sets (new account, reset): long enough and of three kinds of character. */
+/** A password, set by an administrator or by its user: long enough, of three kinds of character, not the username. */
 export function checkPassword(password: string, username: string): Result<void> {
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (password.length < PASSWORD_MIN || kinds < 3) {
@@ -84,6 +84,8 @@ export const wrongCurrentPassword = () =>
 export const changePasswordFirst = () =>
   fail('forbidden', '请先修改管理员设置的初始密码', 'Change the password an administrator set before anything else', { mustChangePassword: true });
 
+const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()}`;
+
 /** Roles: at least one, each assignable, none twice, no two that must stay apart. */
 export function checkRoles(roles: readonly Role[]): Result<void> {
   if (roles.length === 0) return fail('validation', '至少选择一个角色', 'Choose at least one role', { field: 'roles' });
@@ -95,7 +97,7 @@ export function checkRoles(roles: readonly Role[]): Result<void> {
     const clash = roles.includes(role) ? roles.find((r) => apart.includes(r)) : undefined;
     if (clash) {
       const [a, b] = [ROLE_LABELS[role], ROLE_LABELS[clash]];
-      return fail('sod-violation', `岗位分离：${a.zh}不能同时担任${b.zh}`, `Segregation of duties: an ${a.en.toLowerCase()} cannot also be a ${b.en.toLowerCase()}`, {
+      return fail('sod-violation', `岗位分离：${a.zh}不能同时担任${b.zh}`, `Segregation of duties: ${withArticle(a.en)} cannot also be ${withArticle(b.en)}`, {
         field: 'roles',
         roles: [role, clash],
       });
