@@ -9,6 +9,7 @@ import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';
 import { lit } from '../db/sql-literal';
 import { execute, STATEMENTS } from '../db/statements';
+import { recordAuthEvent } from './auth-events';
 import { issueToken, verifyToken, type TokenClaims } from './token';
 import { actorOf, USER_COLUMNS, userInfoOf, type UserRow } from './user-rows';
 
@@ -73,11 +74,7 @@ export class CentralAuth {
         now,
         expiresAt,
       ]);
-      await tx.query(`INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, 'login', $3, '{}')`, [
-        new Date(now).toISOString(),
-        user.id,
-        deviceId,
-      ]);
+      await recordAuthEvent(tx, { at: now, userId: user.id, action: 'login', deviceId });
     });
     const token = issueToken(this.secret, { sid: sessionId, uid: user.id, exp: expiresAt });
     return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user: userInfoOf(user) });
@@ -93,13 +90,7 @@ export class CentralAuth {
       const n = (row!.locked_until !== null ? 0 : row!.failed_attempts) + 1;
       const locks = n >= this.config.maxFailedAttempts;
       await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [user.id, locks ? 0 : n, locks ? now + this.config.lockoutMs : null]);
-      await tx.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, $4, $5)', [
-        new Date(now).toISOString(),
-        user.id,
-        locks ? 'accountLocked' : 'loginFailed',
-        deviceId,
-        JSON.stringify({ failures: n }),
-      ]);
+      await recordAuthEvent(tx, { at: now, userId: user.id, action: locks ? 'accountLocked' : 'loginFailed', deviceId, details: { failures: n } });
       return n;
     });
     if (failures >= this.config.maxFailedAttempts) return lockedError(now + this.config.lockoutMs, now);
@@ -185,22 +176,17 @@ export class CentralAuth {
         [session.user.id, hash, now],
       );
       await tx.query('UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [session.user.id, session.sessionId, now]);
-      await tx.query(`INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, 'passwordChanged', NULL, $3)`, [
-        new Date(now).toISOString(),
-        session.user.id,
-        JSON.stringify({ by: session.user.id, byName: session.user.display_name }),
-      ]);
+      await recordAuthEvent(tx, {
+        at: now,
+        userId: session.user.id,
+        action: 'passwordChanged',
+        details: { by: session.user.id, byName: session.user.display_name },
+      });
     });
     return ok({ passwordChangedAt: now });
   }
 
   private async event(userId: string, action: string, deviceId: string | null, details: Record<string, unknown>) {
-    await this.db.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, $4, $5)', [
-      new Date(this.config.now()).toISOString(),
-      userId,
-      action,
-      deviceId,
-      JSON.stringify(details),
-    ]);
+    await recordAuthEvent(this.db, { at: this.config.now(), userId, action, deviceId, details });
   }
 }

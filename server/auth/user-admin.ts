@@ -7,6 +7,7 @@ import { accountChanges, accountEventView, checkAccountEdit, checkPassword, chec
 import { hashPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type CentralDb, type Tx } from '../db/central-db';
+import { recordAuthEvent } from './auth-events';
 import type { ServerSession } from './central-auth';
 import { accountOf, USER_COLUMNS, type UserRow } from './user-rows';
 
@@ -163,11 +164,6 @@ export class UserAdmin {
 
   /** One `auth_events` row about the account changed, naming the administrator who changed it. */
   private async record(tx: Tx, editor: ServerSession, userId: string, action: string, details: Record<string, unknown>): Promise<void> {
-    await tx.query('INSERT INTO auth_events (at, user_id, action, device_id, details) VALUES ($1, $2, $3, NULL, $4)', [
-      new Date(this.config.now()).toISOString(),
-      userId,
-      action,
-      JSON.stringify({ ...details, by: editor.user.id, byName: editor.user.display_name }),
-    ]);
+    await recordAuthEvent(tx, { at: this.config.now(), userId, action, details: { ...details, by: editor.user.id, byName: editor.user.display_name } });
   }
 }
