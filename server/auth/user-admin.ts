@@ -2,8 +2,20 @@ import type { z } from 'zod';
 import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser, type usersApi } from '../../shared/api/users-api';
 import { SYSTEM_USER } from '../../shared/auth/system-user';
 import type { CreateUserRequest } from '../../shared/sync/protocol';
-import { fail, ok, type Result } from '../../shared/errors';
-import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../shared/users/user-admin';
+import { ok, type Result } from '../../shared/errors';
+import {
+  accountChanges,
+  accountEventView,
+  checkAccountEdit,
+  checkPassword,
+  checkRoles,
+  lockoutShown,
+  otherActiveAdmins,
+  systemUserHasNoPassword,
+  userMoved,
+  usernameTaken,
+  userNotFound,
+} from '../../shared/users/user-admin';
 import { hashPassword } from '../../electron/host/auth/password';
 import type { ServerConfig } from '../config';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, type CentralDb, type Tx } from '../db/central-db';
@@ -21,10 +33,9 @@ interface AdminRow extends UserRow {
 const ADMIN_COLUMNS = `${USER_COLUMNS}, locked_until, version`;
 
 const managedUserOf = (u: AdminRow, now: number): ManagedUser => {
-  const locked = u.locked_until === null ? null : Number(u.locked_until);
   return {
     ...accountOf(u),
-    lockedUntil: locked !== null && locked > now ? new Date(locked).toISOString() : null,
+    lockedUntil: lockoutShown(u.locked_until === null ? null : Number(u.locked_until), now),
     mustChangePassword: u.must_change_password,
     version: u.version,
     system: u.id === SYSTEM_USER.id,
@@ -91,8 +102,7 @@ export class UserAdmin {
       const before = rows.find((r) => r.id === input.id);
       if (!before) return userNotFound();
       if (before.version !== input.basedOnVersion) return userMoved();
-      const otherAdmins = rows.filter((r) => r.id !== input.id && r.active && r.roles.includes('admin')).length;
-      const checked = checkAccountEdit(editor.user.id, before, input, otherAdmins);
+      const checked = checkAccountEdit(editor.user.id, before, input, otherActiveAdmins(rows, input.id));
       if (!checked.ok) return checked;
       const { changes, endsSessions } = accountChanges({ ...before, displayName: before.display_name }, input);
       if (Object.keys(changes).length === 0) return ok({ version: before.version });
@@ -114,7 +124,7 @@ export class UserAdmin {
   async resetPassword(editor: ServerSession, input: Input<'users:resetPassword'>): Promise<Result<Record<string, never>>> {
     const [user] = await this.db.query<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM users WHERE id = $1`, [input.id]);
     if (!user) return userNotFound();
-    if (user.id === SYSTEM_USER.id) return fail('forbidden', '系统用户不能登录，没有密码', 'The system user cannot log in and has no password');
+    if (user.id === SYSTEM_USER.id) return systemUserHasNoPassword();
     const password = checkPassword(input.password, user.username);
     if (!password.ok) return password;
     const hash = await hashPassword(input.password);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_USER } from '../auth/system-user';
-import { accountChanges, checkAccountEdit, checkPassword, checkRoles, USERNAME_PATTERN } from './user-admin';
+import { accountChanges, checkAccountEdit, checkPassword, checkRoles, lockoutShown, otherActiveAdmins, USERNAME_PATTERN } from './user-admin';
 
 describe('user administration rules', () => {
   it('asks for a password of eight characters of three kinds, without the username', () => {
@@ -43,6 +43,21 @@ describe('user administration rules', () => {
     // A disabled administrator re-enabled, or a clerk disabled, needs no other administrator.
     expect(checkAccountEdit('u-admin-1', { ...other, active: false }, { roles: ['admin'], active: true }, 0).ok).toBe(true);
     expect(checkAccountEdit('u-admin-1', { id: 'u-clerk-1', roles: ['clerk'], active: true }, { roles: ['clerk'], active: false }, 0).ok).toBe(true);
+  });
+
+  it('counts the other active administrators, and shows a lockout only while it lasts', () => {
+    const accounts = [
+      { id: 'a1', roles: ['admin'] as const, active: true },
+      { id: 'a2', roles: ['admin', 'supervisor'] as const, active: true },
+      { id: 'a3', roles: ['admin'] as const, active: false },
+      { id: 'c1', roles: ['clerk'] as const, active: true },
+    ];
+    expect(otherActiveAdmins(accounts, 'a1')).toBe(1);
+    expect(otherActiveAdmins(accounts, 'c1')).toBe(2);
+    const now = Date.parse('2026-12-02T02:00:00.000Z');
+    expect(lockoutShown(now + 60_000, now)).toBe('2026-12-02T02:01:00.000Z');
+    expect(lockoutShown(now, now)).toBeNull();
+    expect(lockoutShown(null, now)).toBeNull();
   });
 
   it('does not edit the system user, and checks the new roles', () => {

@@ -50,6 +50,13 @@ export const userNotFound = () => fail('not-found', '该用户不存在', 'No su
 export const usernameTaken = (username: string) =>
   fail('conflict', `用户名 ${username} 已被使用`, `The username ${username} is taken`, { field: 'username' });
 
+export const systemUserHasNoPassword = () =>
+  fail('forbidden', '系统用户不能登录，没有密码', 'The system user cannot log in and has no password');
+
+/** A lockout as the user list shows it: its end while it lasts (ISO), else null. */
+export const lockoutShown = (lockedUntil: number | null, now: number): string | null =>
+  lockedUntil !== null && lockedUntil > now ? new Date(lockedUntil).toISOString() : null;
+
 export const userMoved = () =>
   fail('conflict', '该用户已被他人修改，请刷新后再改', 'Someone changed this user meanwhile; reload and edit again');
 
@@ -111,6 +118,10 @@ export interface AccountState {
   roles: readonly Role[];
   active: boolean;
 }
+
+/** Active administrators among `accounts` besides the account `id` (what `checkAccountEdit` needs). */
+export const otherActiveAdmins = (accounts: readonly AccountState[], id: string): number =>
+  accounts.filter((u) => u.id !== id && u.active && u.roles.includes('admin')).length;
 
 /**
  * An edit of an existing account by `editorId`: the system user is not edited here, and an administrator

@@ -2,9 +2,21 @@ import type { ApiParsedInput } from '../../../shared/api/contract';
 import { ACCOUNT_EVENTS, type AccountEvent, type ManagedUser } from '../../../shared/api/users-api';
 import type { Role } from '../../../shared/auth/roles';
 import { SYSTEM_USER } from '../../../shared/auth/system-user';
-import { fail, ok, type Result } from '../../../shared/errors';
+import { ok, type Result } from '../../../shared/errors';
 import type { Team } from '../../../shared/products/catalog';
-import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, userMoved, usernameTaken, userNotFound } from '../../../shared/users/user-admin';
+import {
+  accountChanges,
+  accountEventView,
+  checkAccountEdit,
+  checkPassword,
+  checkRoles,
+  lockoutShown,
+  otherActiveAdmins,
+  systemUserHasNoPassword,
+  userMoved,
+  usernameTaken,
+  userNotFound,
+} from '../../../shared/users/user-admin';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import { newAccountId } from './account-id';
@@ -88,18 +100,7 @@ export class UserAdminService {
     const now = this.deps.now();
     return this.allStmt.all().map((r) => {
       const a = toAccount(r);
-      return {
-        id: a.id,
-        username: a.username,
-        displayName: a.displayName,
-        roles: a.roles,
-        team: a.team,
-        active: a.active,
-        lockedUntil: a.lockedUntil !== null && a.lockedUntil > now ? new Date(a.lockedUntil).toISOString() : null,
-        mustChangePassword: a.mustChangePassword,
-        version: a.version,
-        system: a.id === SYSTEM_USER.id,
-      };
+      return { ...a, lockedUntil: lockoutShown(a.lockedUntil, now), system: a.id === SYSTEM_USER.id };
     });
   }
 
@@ -137,11 +138,7 @@ export class UserAdminService {
       if (!row) return userNotFound();
       const before = toAccount(row);
       if (before.version !== input.basedOnVersion) return userMoved();
-      const otherAdmins = this.allStmt
-        .all()
-        .map(toAccount)
-        .filter((u) => u.id !== before.id && u.active && u.roles.includes('admin')).length;
-      const checked = checkAccountEdit(editor.user.id, before, input, otherAdmins);
+      const checked = checkAccountEdit(editor.user.id, before, input, otherActiveAdmins(this.allStmt.all().map(toAccount), before.id));
       if (!checked.ok) return checked;
       const { changes, endsSessions } = accountChanges(before, input);
       if (Object.keys(changes).length === 0) return ok({ version: before.version });
@@ -155,7 +152,7 @@ export class UserAdminService {
   async resetPassword(editor: Session, input: ApiParsedInput<'users:resetPassword'>): Promise<Result<Record<string, never>>> {
     const row = this.byIdStmt.get(input.id);
     if (!row) return userNotFound();
-    if (row.id === SYSTEM_USER.id) return fail('forbidden', '系统用户不能登录，没有密码', 'The system user cannot log in and has no password');
+    if (row.id === SYSTEM_USER.id) return systemUserHasNoPassword();
     const password = checkPassword(input.password, row.username);
     if (!password.ok) return password;
     const hash = await hashPassword(input.password);

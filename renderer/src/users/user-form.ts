@@ -3,7 +3,7 @@ import type { ManagedUser } from '../../../shared/api/users-api';
 import type { Role } from '../../../shared/auth/roles';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { Team } from '../../../shared/products/catalog';
-import { ASSIGNABLE_ROLES, checkAccountEdit, checkPassword, checkRoles, DISPLAY_NAME_MAX, USERNAME_PATTERN } from '../../../shared/users/user-admin';
+import { ASSIGNABLE_ROLES, checkAccountEdit, checkPassword, checkRoles, DISPLAY_NAME_MAX, otherActiveAdmins, USERNAME_PATTERN } from '../../../shared/users/user-admin';
 import type { Label } from '../i18n/use-labels';
 import { USERS_TEXT } from './users-text';
 
@@ -80,8 +80,7 @@ export function newUserInput(fields: NewUserFields): Result<ApiInput<'users:crea
 export function userEditInput(user: ManagedUser, fields: EditFields, editorId: string, users: readonly ManagedUser[]): Result<ApiInput<'users:update'>> {
   const displayName = displayNameOf(fields);
   if (!displayName.ok) return displayName;
-  const otherAdmins = users.filter((u) => u.id !== user.id && u.active && u.roles.includes('admin')).length;
-  const allowed = checkAccountEdit(editorId, user, { roles: fields.roles, active: fields.active }, otherAdmins);
+  const allowed = checkAccountEdit(editorId, user, { roles: fields.roles, active: fields.active }, otherActiveAdmins(users, user.id));
   if (!allowed.ok) return allowed;
   return ok({
     id: user.id,
