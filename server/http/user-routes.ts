@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { usersApi } from '../../shared/api/users-api';
+import type { Permission } from '../../shared/auth/permissions';
 import { CreateUserRequest } from '../../shared/sync/protocol';
 import { ok, type Result } from '../../shared/errors';
 import { accountsReadOnly, mayManageUsers, mayReviewAccounts, reviewRefused, usersRefused } from '../../shared/users/user-admin';
@@ -18,25 +19,26 @@ import type { CentralServices } from './sync-routes';
 export function registerUserRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
   const admin = new UserAdmin(s.db, config);
 
-  /** The administrator's session, or the refusal to send. */
-  const administrator = async (authorization: string | undefined): Promise<Result<ServerSession>> => {
-    const session = await s.auth.authenticate(authorization);
-    if (!session.ok) return session;
-    return mayManageUsers(session.value.info.permissions) ? session : usersRefused();
-  };
+  /** The caller's session if the permission check lets him through, else the refusal to send. */
+  const sessionOf =
+    (may: (permissions: readonly Permission[]) => boolean, refused: () => Result<never>) =>
+    async (authorization: string | undefined): Promise<Result<ServerSession>> => {
+      const session = await s.auth.authenticate(authorization);
+      if (!session.ok) return session;
+      return may(session.value.info.permissions) ? session : refused();
+    };
+  const administrator = sessionOf(mayManageUsers, usersRefused);
+  const reviewer = sessionOf(mayReviewAccounts, reviewRefused);
 
   app.get('/v1/admin/users', async (req, reply) => {
-    const session = await s.auth.authenticate(req.headers.authorization);
+    const session = await reviewer(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const { permissions } = session.value.info;
-    if (!mayReviewAccounts(permissions)) return send(reply, reviewRefused());
-    return send(reply, ok({ users: await admin.list(), readOnly: accountsReadOnly(permissions) }));
+    return send(reply, ok({ users: await admin.list(), readOnly: accountsReadOnly(session.value.info.permissions) }));
   });
 
   app.get('/v1/admin/users/history', async (req, reply) => {
-    const session = await s.auth.authenticate(req.headers.authorization);
+    const session = await reviewer(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    if (!mayReviewAccounts(session.value.info.permissions)) return send(reply, reviewRefused());
     const query = parse(usersApi['users:history'].input, { limit: Number((req.query as { limit?: string }).limit ?? 200) });
     if (!query.ok) return send(reply, query);
     return send(reply, ok({ events: await admin.history(query.value.limit) }));

@@ -10,9 +10,9 @@ import type { SyncService } from './sync-service';
 /**
  * With a central server, some channels change meaning: login and logout go through the server (or the
  * offline verifier), claims are decided by the server, the screening admin channels are the server's (see
- * central-screening), and the authority matrix is the one the server decides approvals by, edited there
- * (central-authority), and so are the accounts (central-users). Everything else stays local and optimistic, reaching the server through
- * the outbox.
+ * central-screening), the authority matrix is the one the server decides approvals by, edited there
+ * (central-authority), and so are the accounts and one's own password (central-users, central-login).
+ * Everything else stays local and optimistic, reaching the server through the outbox.
  */
 export function withCentralServer(handlers: Handlers, sync: SyncService): Handlers {
   const login = new CentralLogin(sync);

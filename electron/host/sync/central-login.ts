@@ -9,6 +9,9 @@ import type { SyncService } from './sync-service';
 
 type LoginResult = Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>;
 
+const offlineChange = () =>
+  fail('offline', '当前离线：密码须在中央服务器上修改，请联网后再改', 'Offline: a password is changed on the central server; connect and try again');
+
 /**
  * Login when a central server is configured. Online, the server checks the password (its users and scrypt
  * hashes are the truth); on success this desktop keeps the user's server token in memory and a local scrypt
@@ -16,9 +19,6 @@ type LoginResult = Result<{ token: string; user: UserInfo; idleTimeoutMinutes: n
  * user who logged in here online within the last `offlineLoginHours` may log in against that verifier; the
  * password is then kept in memory until the server can confirm it (a refusal ends the session).
  */
-const offlineChange = () =>
-  fail('offline', '当前离线：密码须在中央服务器上修改，请联网后再改', 'Offline: a password is changed on the central server; connect and try again');
-
 export class CentralLogin {
   /** Server tokens of users who must first change a password an administrator set (user id → token). */
   private readonly asideForPasswordChange = new Map<string, { token: string; expiresAt: number }>();

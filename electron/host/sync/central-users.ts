@@ -16,31 +16,32 @@ const offline = () =>
  * users at once, so its own copy (and the sessions it ends) does not wait for the next refresh.
  */
 export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeof usersApi> {
-  const change = async <T>(session: Session | null, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> => {
-    const me = must(session);
-    if (!mayManageUsers(me.info.permissions)) return usersRefused();
-    const r = await onServer(sync, me, offline, call);
-    const token = sync.tokens.get(me.user.id);
-    if (r.ok && token) await sync.refreshUsers(token);
-    return r;
-  };
+  /** The server's answer for a reviewer of the accounts (administrators, auditors, supervisors). */
+  const asReviewer =
+    <I, T>(call: (token: string, input: I) => Promise<Result<T>>) =>
+    (input: I, session: Session | null): Promise<Result<T>> | Result<T> => {
+      const me = must(session);
+      if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
+      return onServer(sync, me, offline, (token) => call(token, input));
+    };
+  /** An administrator's change, made on the server; then this desktop's copy of the users is read again. */
+  const asAdmin =
+    <I, T>(call: (token: string, input: I) => Promise<Result<T>>) =>
+    async (input: I, session: Session | null): Promise<Result<T>> => {
+      const me = must(session);
+      if (!mayManageUsers(me.info.permissions)) return usersRefused();
+      const r = await onServer(sync, me, offline, (token) => call(token, input));
+      const token = sync.tokens.get(me.user.id);
+      if (r.ok && token) await sync.refreshUsers(token);
+      return r;
+    };
   return {
-    'users:list': (_input, session) => {
-      const me = must(session);
-      if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
-      return onServer(sync, me, offline, (token) => sync.client.adminUsers(token));
-    },
-    'users:create': (input, session) => {
-      const request = { ...input, id: newAccountId() }; // one id for every attempt of this request
-      return change(session, (token) => sync.client.createUser(token, request));
-    },
-    'users:update': (input, session) => change(session, (token) => sync.client.updateUser(token, input)),
-    'users:resetPassword': (input, session) => change(session, (token) => sync.client.resetPassword(token, input)),
-    'users:unlock': (input, session) => change(session, (token) => sync.client.unlockUser(token, input)),
-    'users:history': (input, session) => {
-      const me = must(session);
-      if (!mayReviewAccounts(me.info.permissions)) return reviewRefused();
-      return onServer(sync, me, offline, (token) => sync.client.accountHistory(token, input.limit));
-    },
+    'users:list': asReviewer((token) => sync.client.adminUsers(token)),
+    'users:history': asReviewer((token, input) => sync.client.accountHistory(token, input.limit)),
+    // One id for the request: the client sends this same body again if the connection drops.
+    'users:create': asAdmin((token, input) => sync.client.createUser(token, { ...input, id: newAccountId() })),
+    'users:update': asAdmin((token, input) => sync.client.updateUser(token, input)),
+    'users:resetPassword': asAdmin((token, input) => sync.client.resetPassword(token, input)),
+    'users:unlock': asAdmin((token, input) => sync.client.unlockUser(token, input)),
   };
 }
