@@ -1,4 +1,4 @@
-import { App, Button, Layout, Modal, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Layout, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/auth/roles';
 import { useI18n } from '../i18n/I18nProvider';
@@ -11,7 +11,6 @@ export function HeaderBar() {
   const { t, pick, lang, setLang } = useI18n();
   const { logout } = useSession();
   const user = useUser();
-  const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
 
   return (
@@ -51,12 +50,7 @@ export function HeaderBar() {
         </Button>
       </Space>
       <Modal open={changing} title={pick(PASSWORD_TEXT.change)} footer={null} destroyOnHidden maskClosable={false} onCancel={() => setChanging(false)}>
-        <ChangePasswordForm
-          onDone={() => {
-            setChanging(false);
-            void message.success(pick(PASSWORD_TEXT.done));
-          }}
-        />
+        <ChangePasswordForm onDone={() => setChanging(false)} />
       </Modal>
     </Layout.Header>
   );

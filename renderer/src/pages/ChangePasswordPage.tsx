@@ -1,4 +1,4 @@
-import { App, Button, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { BrandCard } from '../components/BrandCard';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
@@ -13,16 +13,12 @@ import { useSession } from '../session/SessionProvider';
 export function ChangePasswordPage() {
   const { t } = useI18n();
   const tx = useLabels(PASSWORD_TEXT);
-  const { message } = App.useApp();
   const { logout, refreshUser } = useSession();
   return (
     <BrandCard title={tx('firstTitle')} subtitle={t('app.name')} testId="change-password-page">
       <Typography.Paragraph>{tx('firstHint')}</Typography.Paragraph>
       <ChangePasswordForm
-        onDone={() => {
-          void message.success(tx('done'));
-          void refreshUser();
-        }}
+        onDone={() => void refreshUser()}
         extra={
           <Button data-testid="pw-logout" onClick={() => void logout()}>
             {tx('logout')}

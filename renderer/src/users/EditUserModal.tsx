@@ -7,7 +7,7 @@ import { editFieldsOf, userEditInput, type EditFields } from './user-form';
 import { ProfileItems } from './UserFormItems';
 import { UserModal } from './UserModal';
 import { USERS_TEXT } from './users-text';
-import { useUserCommand } from './useUserCommand';
+import { useFormCommand } from '../hooks/useFormCommand';
 
 interface Props {
   user: ManagedUser;
@@ -23,7 +23,7 @@ interface Props {
 export function EditUserModal({ user, users, onClose, onSaved, onStale }: Props) {
   const tx = useLabels(USERS_TEXT);
   const editor = useUser();
-  const { problem, busy, run } = useUserCommand(onSaved, (error) => error.code === 'conflict' && onStale());
+  const { problem, busy, run } = useFormCommand(onSaved, (error) => error.code === 'conflict' && onStale());
   const submit = (fields: EditFields) =>
     void run(userEditInput(user, fields, editor.id, users), (input) => client.call('users:update', input), tx('saved', { username: user.username }));
   return (

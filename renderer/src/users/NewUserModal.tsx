@@ -3,16 +3,17 @@ import { client } from '../api';
 import { useLabels } from '../i18n/use-labels';
 import { newUserInput, type NewUserFields } from './user-form';
 import { PasswordItems, ProfileItems } from './UserFormItems';
-import { fieldStatus, UserModal } from './UserModal';
+import { fieldStatus } from '../components/field-status';
+import { UserModal } from './UserModal';
 import { USERS_TEXT } from './users-text';
-import { useUserCommand } from './useUserCommand';
+import { useFormCommand } from '../hooks/useFormCommand';
 
 const EMPTY: NewUserFields = { username: '', displayName: '', roles: [], team: 'none', password: '', password2: '' };
 
 /** 新建用户: username, name, roles, team and an initial password the administrator tells the user. */
 export function NewUserModal({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
   const tx = useLabels(USERS_TEXT);
-  const { problem, busy, run } = useUserCommand(onSaved);
+  const { problem, busy, run } = useFormCommand(onSaved);
   const submit = (fields: NewUserFields) => {
     const input = newUserInput(fields);
     const username = input.ok ? input.value.username : '';

@@ -7,14 +7,14 @@ import { checkPasswordPair, type PasswordFields } from './user-form';
 import { PasswordItems } from './UserFormItems';
 import { UserModal } from './UserModal';
 import { USERS_TEXT } from './users-text';
-import { useUserCommand } from './useUserCommand';
+import { useFormCommand } from '../hooks/useFormCommand';
 
 const EMPTY: PasswordFields = { password: '', password2: '' };
 
 /** 重置密码: a new password for `user` (the host ends his sessions and lifts a lockout). */
 export function ResetPasswordModal({ user, onClose, onSaved }: { user: ManagedUser; onClose(): void; onSaved(): void }) {
   const tx = useLabels(USERS_TEXT);
-  const { problem, busy, run } = useUserCommand(onSaved);
+  const { problem, busy, run } = useFormCommand(onSaved);
   const submit = (fields: PasswordFields) => {
     const checked = checkPasswordPair(fields, user.username);
     const input = checked.ok ? ok({ id: user.id, password: fields.password }) : checked;

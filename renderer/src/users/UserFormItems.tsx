@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
 import { TEAM_LABELS } from '../screening/screening-text';
 import { TEAM_CHOICES } from './user-form';
-import { fieldStatus } from './UserModal';
+import { fieldStatus } from '../components/field-status';
 import { USERS_TEXT } from './users-text';
 
 /** Name, roles and team: the fields a new account and an edit share. */

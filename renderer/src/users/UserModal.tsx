@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Modal, Space, type FormItemProps } from 'antd';
+import { Alert, Button, Form, Modal, Space } from 'antd';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -46,9 +46,4 @@ export function UserModal<T extends object>({ title, submitText, initialValues, 
       {problem && <Alert className="users-problem" type="error" showIcon title={errorText(problem)} data-testid="users-problem" />}
     </Modal>
   );
-}
-
-/** Marks the field a refusal names (`details.field`, as shared/users/user-admin.ts and the host set it). */
-export function fieldStatus(problem: AppError | null, field: string): FormItemProps['validateStatus'] {
-  return problem?.details?.field === field ? 'error' : undefined;
 }

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { AppError, Result } from '../../../shared/errors';
 
 /**
- * One change of an account from a modal: the local check's refusal or the host's is kept for the modal to
- * show (it stays open); a success is announced and handed on (the page closes the modal and reloads).
+ * One change sent from a form: the local check's refusal or the host's is kept for the form to show (it
+ * stays open); a success is announced and handed on (e.g. the page closes the modal and reloads).
  */
-export function useUserCommand(onDone: () => void, onRefused?: (error: AppError) => void) {
+export function useFormCommand(onDone: () => void, onRefused?: (error: AppError) => void) {
   const { message } = App.useApp();
   const [problem, setProblem] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
