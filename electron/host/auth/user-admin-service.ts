@@ -90,9 +90,17 @@ export class UserAdminService {
     );
     this.unlockStmt = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
     this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
-    this.historyStmt = db.prepare<[number], { at: string; actor_id: string; actor_name: string; action: AccountEvent['action']; details: string }>(
-      `SELECT at, actor_id, actor_name, action, details FROM audit
-        WHERE case_id IS NULL AND action IN (${ACCOUNT_EVENTS.map((a) => `'${a}'`).join(', ')}) ORDER BY seq DESC LIMIT ?`,
+    // The account is named in an administrator's entry (details.userId); a lockout's actor is the account.
+    this.historyStmt = db.prepare<
+      [number],
+      { at: string; user_id: string; username: string | null; display_name: string | null; actor_name: string; action: AccountEvent['action']; details: string }
+    >(
+      `WITH e AS (
+         SELECT seq, at, coalesce(json_extract(details, '$.userId'), actor_id) AS user_id, actor_name, action, details FROM audit
+          WHERE case_id IS NULL AND action IN (${ACCOUNT_EVENTS.map((x) => `'${x}'`).join(', ')}) ORDER BY seq DESC LIMIT ?
+       )
+       SELECT e.at, e.user_id, u.username, u.display_name, e.actor_name, e.action, e.details
+         FROM e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.seq DESC`,
     );
   }
 
@@ -176,21 +184,15 @@ export class UserAdminService {
 
   /** Account changes from the audit chain (and lockouts, whose actor is the account itself), newest first. */
   history(limit: number): AccountEvent[] {
-    return this.historyStmt.all(limit).map((r) => {
-      const details = JSON.parse(r.details) as Record<string, unknown>;
-      const userId = typeof details.userId === 'string' ? details.userId : r.actor_id;
-      const u = this.byIdStmt.get(userId);
-      const view = accountEventView(r.action, details);
-      return {
-        at: r.at,
-        userId,
-        username: u?.username ?? userId,
-        displayName: u?.display_name ?? userId,
-        action: r.action,
-        changes: view.changes,
-        byName: r.action === 'accountLocked' ? null : r.actor_name,
-      };
-    });
+    return this.historyStmt.all(limit).map((r) => ({
+      at: r.at,
+      userId: r.user_id,
+      username: r.username ?? r.user_id,
+      displayName: r.display_name ?? r.user_id,
+      action: r.action,
+      changes: accountEventView(r.action, JSON.parse(r.details) as Record<string, unknown>).changes,
+      byName: r.action === 'accountLocked' ? null : r.actor_name,
+    }));
   }
 
   /** The audit entry of an account change: the administrator acts, the account is named in the details. */
