@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
-import { lockedError } from '../../shared/auth/login-errors';
+import { lockedError, nextFailure, wrongLoginPassword } from '../../shared/auth/login-errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../electron/host/auth/password';
 import { changePasswordFirst, checkNewPassword, wrongCurrentPassword } from '../../shared/users/user-admin';
 import type { ServerConfig } from '../config';
@@ -61,7 +61,10 @@ export class CentralAuth {
       await this.event(user.id, 'loginRefusedLocked', deviceId, {});
       return lockedError(user.locked_until, now);
     }
-    if (!passwordOk) return this.recordFailure(user, deviceId, now);
+    if (!passwordOk) {
+      const failed = await this.countFailure(user.id, deviceId, now, 'login');
+      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, now) : wrongLoginPassword(failed.left);
+    }
 
     const sessionId = randomBytes(18).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
@@ -80,22 +83,25 @@ export class CentralAuth {
     return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user: userInfoOf(user) });
   }
 
-  private async recordFailure(user: LoginRow, deviceId: string | null, now: number) {
-    // Counted under the row lock: two instances failing the same user at once both count.
-    const failures = await this.db.transaction(async (tx) => {
+  /**
+   * One more wrong password, counted under the row lock (two instances failing the same user at once both
+   * count). A lockout reached while changing one's own password also ends the account's sessions: whoever
+   * was trying passwords in an open session is out too.
+   */
+  private async countFailure(userId: string, deviceId: string | null, now: number, during: 'login' | 'passwordChange') {
+    return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ failed_attempts: number; locked_until: number | null }>(
         'SELECT failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE',
-        [user.id],
+        [userId],
       );
-      const n = (row!.locked_until !== null ? 0 : row!.failed_attempts) + 1;
-      const locks = n >= this.config.maxFailedAttempts;
-      await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [user.id, locks ? 0 : n, locks ? now + this.config.lockoutMs : null]);
-      await recordAuthEvent(tx, { at: now, userId: user.id, action: locks ? 'accountLocked' : 'loginFailed', deviceId, details: { failures: n } });
-      return n;
+      const next = nextFailure({ failedAttempts: row!.failed_attempts, lockedUntil: row!.locked_until }, this.config.maxFailedAttempts);
+      const lockedUntil = next.locks ? now + this.config.lockoutMs : null;
+      await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [userId, next.locks ? 0 : next.failures, lockedUntil]);
+      if (next.locks && during === 'passwordChange') await tx.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+      const action = next.locks ? 'accountLocked' : during === 'login' ? 'loginFailed' : 'passwordChangeRefused';
+      await recordAuthEvent(tx, { at: now, userId, action, deviceId, details: { failures: next.failures, during } });
+      return { ...next, lockedUntil };
     });
-    if (failures >= this.config.maxFailedAttempts) return lockedError(now + this.config.lockoutMs, now);
-    const left = this.config.maxFailedAttempts - failures;
-    return fail('unauthenticated', `用户名或密码错误，还可尝试 ${left} 次`, `Wrong username or password; ${left} attempts left`, { attemptsLeft: left });
   }
 
   async logout(session: ServerSession): Promise<void> {
@@ -161,10 +167,15 @@ export class CentralAuth {
    * is lifted, and his other sessions end (a stolen one among them).
    */
   async changePassword(session: ServerSession, current: string, next: string): Promise<Result<{ passwordChangedAt: number }>> {
-    const [row] = await this.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [session.user.id]);
+    const [row] = await this.db.query<{ password_hash: string | null; locked_until: number | null }>('SELECT password_hash, locked_until FROM users WHERE id = $1', [
+      session.user.id,
+    ]);
+    const checkedAt = this.config.now();
+    // Locked by wrong passwords at a login screen: no password is checked until the lockout ends.
+    if (row?.locked_until != null && row.locked_until > checkedAt) return lockedError(row.locked_until, checkedAt);
     if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
-      await this.event(session.user.id, 'passwordChangeRefused', null, {});
-      return wrongCurrentPassword();
+      const failed = await this.countFailure(session.user.id, null, checkedAt, 'passwordChange');
+      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, checkedAt) : wrongCurrentPassword(failed.left);
     }
     const checked = checkNewPassword(current, next, session.user.username);
     if (!checked.ok) return checked;
@@ -172,7 +183,7 @@ export class CentralAuth {
     const now = this.config.now();
     await this.db.transaction(async (tx) => {
       await tx.query(
-        'UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = $3, version = version + 1 WHERE id = $1',
+        'UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = $3, failed_attempts = 0, version = version + 1 WHERE id = $1',
         [session.user.id, hash, now],
       );
       await tx.query('UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [session.user.id, session.sessionId, now]);

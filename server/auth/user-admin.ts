@@ -9,6 +9,7 @@ import {
   checkAccountEdit,
   checkPassword,
   checkRoles,
+  historyPage,
   lockoutShown,
   otherActiveAdmins,
   systemUserHasNoPassword,
@@ -151,21 +152,15 @@ export class UserAdmin {
     });
   }
 
-  async history(limit: number): Promise<AccountEvent[]> {
-    const rows = await this.db.query<{ at: string; user_id: string; username: string | null; display_name: string | null; action: AccountEvent['action']; details: Record<string, unknown> }>(
-      `SELECT e.at, e.user_id, u.username, u.display_name, e.action, e.details
+  async history(query: Input<'users:history'>): Promise<{ events: AccountEvent[]; older: number | null }> {
+    const rows = await this.db.query<{ id: number; at: string; user_id: string; username: string | null; display_name: string | null; action: AccountEvent['action']; details: Record<string, unknown> }>(
+      `SELECT e.id, e.at, e.user_id, u.username, u.display_name, e.action, e.details
          FROM auth_events e LEFT JOIN users u ON u.id = e.user_id
-        WHERE e.action = ANY($1) ORDER BY e.id DESC LIMIT $2`,
-      [ACCOUNT_EVENTS, limit],
+        WHERE e.action = ANY($1) AND ($3::text IS NULL OR e.user_id = $3) AND ($4::bigint IS NULL OR e.id < $4)
+        ORDER BY e.id DESC LIMIT $2`,
+      [ACCOUNT_EVENTS, query.limit + 1, query.userId ?? null, query.before ?? null],
     );
-    return rows.map((r) => ({
-      at: r.at,
-      userId: r.user_id,
-      username: r.username ?? r.user_id,
-      displayName: r.display_name ?? r.user_id,
-      action: r.action,
-      ...accountEventView(r.action, r.details),
-    }));
+    return historyPage(rows.map((r) => ({ ...r, ...accountEventView(r.action, r.details) })), query.limit);
   }
 
   private async endSessions(tx: Tx, userId: string): Promise<void> {

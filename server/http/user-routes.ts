@@ -39,9 +39,11 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
   app.get('/v1/admin/users/history', async (req, reply) => {
     const session = await reviewer(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const query = parse(usersApi['users:history'].input, { limit: Number((req.query as { limit?: string }).limit ?? 200) });
+    const q = req.query as { limit?: string; userId?: string; before?: string };
+    const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+    const query = parse(usersApi['users:history'].input, { limit: number(q.limit), userId: q.userId, before: number(q.before) });
     if (!query.ok) return send(reply, query);
-    return send(reply, ok({ events: await admin.history(query.value.limit) }));
+    return send(reply, ok(await admin.history(query.value)));
   });
 
   /** Each change: its path, the contract input it takes, and what does it. */

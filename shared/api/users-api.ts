@@ -82,9 +82,20 @@ export const usersApi = {
   },
   /** Lifts a lockout after repeated wrong passwords, the password unchanged. */
   'users:unlock': { input: z.strictObject({ id: Id }), output: Empty },
-  /** The latest changes to accounts, newest first (who gave whom which role), for the same readers as the list. */
+  /**
+   * Changes to accounts, newest first (who gave whom which role), for the same readers as the list: of every
+   * account or of one (`userId`), a page at a time — `before` is the `older` cursor of the page before.
+   */
   'users:history': {
-    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
-    output: z.object({ events: z.array(AccountEvent) }),
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(500).default(200),
+      userId: Id.optional(),
+      before: z.number().int().min(1).optional(),
+    }),
+    output: z.object({
+      events: z.array(AccountEvent),
+      /** Where the next (older) page starts; null when this page reaches the first change. */
+      older: z.number().int().min(1).nullable(),
+    }),
   },
 } as const;

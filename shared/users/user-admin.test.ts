@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_USER } from '../auth/system-user';
-import { accountChanges, checkAccountEdit, checkPassword, checkRoles, lockoutShown, otherActiveAdmins, USERNAME_PATTERN } from './user-admin';
+import { accountChanges, checkAccountEdit, checkPassword, checkRoles, historyPage, lockoutShown, otherActiveAdmins, USERNAME_PATTERN, type AccountEventRow } from './user-admin';
 
 describe('user administration rules', () => {
   it('asks for a password of eight characters of three kinds, without the username', () => {
@@ -86,5 +86,34 @@ describe('user administration rules', () => {
   it('takes usernames of small letters, digits and . _ - starting with a letter', () => {
     for (const ok of ['zhangmin', 'e2e.clerk', 'li_qiang-2']) expect(USERNAME_PATTERN.test(ok)).toBe(true);
     for (const bad of ['ab', '2abc', 'Zhang', '张敏', 'a b c', 'x'.repeat(33)]) expect(USERNAME_PATTERN.test(bad)).toBe(false);
+  });
+});
+
+describe('historyPage', () => {
+  const row = (id: number, over: Partial<AccountEventRow> = {}): AccountEventRow => ({
+    id,
+    at: `2026-12-02T0${id}:00:00.000Z`,
+    user_id: 'u-1',
+    username: 'zhangmin',
+    display_name: '张敏',
+    action: 'userUpdated',
+    changes: null,
+    byName: '系统管理员',
+    ...over,
+  });
+
+  it('keeps `limit` rows and starts the next page at the last one when the extra row shows older ones exist', () => {
+    const page = historyPage([row(9), row(7), row(4)], 2);
+    expect(page.events.map((e) => e.at)).toEqual([row(9).at, row(7).at]);
+    expect(page.older).toBe(7);
+  });
+
+  it('has no next page when the rows end within the limit', () => {
+    expect(historyPage([row(9), row(7)], 2).older).toBeNull();
+    expect(historyPage([], 5)).toEqual({ events: [], older: null });
+  });
+
+  it('names an account that no longer exists by its id', () => {
+    expect(historyPage([row(3, { username: null, display_name: null, user_id: 'u-gone' })], 5).events[0]).toMatchObject({ username: 'u-gone', displayName: 'u-gone' });
   });
 });

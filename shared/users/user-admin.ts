@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../errors';
 import type { Permission } from '../auth/permissions';
 import { ROLE_LABELS, type Role } from '../auth/roles';
 import { SYSTEM_USER } from '../auth/system-user';
+import type { AccountEvent } from '../api/users-api';
 
 /**
  * The administrator's rules for user accounts (DESIGN §1: users, roles, teams), checked the same way on a
@@ -84,8 +85,13 @@ export function checkNewPassword(current: string, next: string, username: string
   return strength.ok ? strength : { ok: false, error: { ...strength.error, details: { field: 'newPassword' } } };
 }
 
-export const wrongCurrentPassword = () =>
-  fail('validation', '当前密码不正确', 'The current password is wrong', { field: 'currentPassword' });
+export const wrongCurrentPassword = (attemptsLeft: number) =>
+  fail(
+    'validation',
+    `当前密码不正确，还可尝试 ${attemptsLeft} 次，之后账户将被锁定`,
+    `The current password is wrong; ${attemptsLeft} attempts left before the account is locked`,
+    { field: 'currentPassword', attemptsLeft },
+  );
 
 /** Refusal of anything but changing the password (and logging out) while an administrator's password stands. */
 export const changePasswordFirst = () =>
@@ -185,4 +191,36 @@ export function accountEventView(action: string, details: Record<string, unknown
     return { changes, byName };
   }
   return { changes: null, byName };
+}
+
+/** An account event as both stores read it: its position, the account (gone: its id) and how it is shown. */
+export interface AccountEventRow {
+  id: number;
+  at: string;
+  user_id: string;
+  username: string | null;
+  display_name: string | null;
+  action: AccountEvent['action'];
+  changes: Changes | null;
+  byName: string | null;
+}
+
+/**
+ * One page of the account history from rows read newest first, one more than `limit`: that extra row only
+ * tells whether older ones exist, and the page's last row is where the next page starts.
+ */
+export function historyPage(rows: readonly AccountEventRow[], limit: number): { events: AccountEvent[]; older: number | null } {
+  const page = rows.slice(0, limit);
+  return {
+    events: page.map((r) => ({
+      at: r.at,
+      userId: r.user_id,
+      username: r.username ?? r.user_id,
+      displayName: r.display_name ?? r.user_id,
+      action: r.action,
+      changes: r.changes,
+      byName: r.byName,
+    })),
+    older: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
 }

@@ -91,7 +91,7 @@ test('an administrator creates a clerk who then sees the document queue; disabli
     await clerk.getByTestId('pw-new').fill('Other#2026cd');
     await clerk.getByTestId('pw-repeat').fill('Other#2026cd');
     await clerk.getByTestId('pw-submit').click();
-    await expect(clerk.getByTestId('pw-problem')).toHaveText('当前密码不正确');
+    await expect(clerk.getByTestId('pw-problem')).toHaveText('当前密码不正确，还可尝试 4 次，之后账户将被锁定');
     await clerk.keyboard.press('Escape');
     await admin.getByTestId('users-refresh').click();
     await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('在用');
@@ -186,6 +186,16 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     await admin.getByTestId('user-unlock-e2e.locked').click();
     await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('在用待本人改密');
     await expect(admin.getByTestId('user-unlock-e2e.locked')).toHaveCount(0);
+    // His record alone: created, locked, unlocked — newest first.
+    await admin.getByTestId('history-user').click();
+    await admin.keyboard.type('e2e.locked');
+    await admin.keyboard.press('Enter');
+    const rows = admin.getByTestId('users-history').locator('tr.ant-table-row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('解锁');
+    await expect(rows.nth(1)).toContainText('（密码连续错误）');
+    await expect(rows.nth(2)).toContainText('新建');
+    for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toContainText('测试锁定（e2e.locked）');
 
     await admin.getByTestId('user-reset-e2e.locked').click();
     await typePasswords(admin, 'Reset#2026y', 'Reset#2026z');
@@ -202,6 +212,42 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     await expect(admin.getByTestId('nav-users')).toHaveText('Users');
     await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('ActivePassword to be changed');
     await expect(admin.getByTestId('user-row-e2e.locked')).toContainText('Approval officer');
+  });
+});
+
+test('wrong current passwords in 修改密码 lock the account: the fifth ends the session and the login page says why', async ({ browser }) => {
+  await withContexts(browser, 2, async (adminContext, userContext) => {
+    const admin = await adminContext.newPage();
+    await login(admin, 'admin');
+    await value(call(admin, 'users:create', { username: 'e2e.guess', displayName: '测试试密码', roles: ['clerk'], team: null, password: CLERK_PASSWORD }));
+    const first = await apiToken(admin, 'e2e.guess', CLERK_PASSWORD);
+    await value(call(admin, 'auth:changePassword', { currentPassword: CLERK_PASSWORD, newPassword: OWN_PASSWORD }, { token: first }));
+
+    // Someone at his open workbench tries passwords in 修改密码.
+    const page = await userContext.newPage();
+    await login(page, 'e2e.guess', OWN_PASSWORD);
+    await page.getByTestId('header-change-password').click();
+    await page.getByTestId('pw-new').fill('Other#2026cd');
+    await page.getByTestId('pw-repeat').fill('Other#2026cd');
+    for (const left of [4, 3, 2, 1]) {
+      await page.getByTestId('pw-current').fill(`Guess#2026${left}`);
+      await page.getByTestId('pw-submit').click();
+      await expect(page.getByTestId('pw-problem')).toHaveText(`当前密码不正确，还可尝试 ${left} 次，之后账户将被锁定`);
+    }
+    await page.getByTestId('pw-current').fill('Guess#2026x');
+    await page.getByTestId('pw-submit').click();
+    await expect(page.getByTestId('login-error')).toContainText('密码错误次数过多，账户已锁定');
+    await expect(page.getByTestId('header-user')).toHaveCount(0);
+    await page.getByTestId('login-username').fill('e2e.guess');
+    await page.getByTestId('login-password').fill(OWN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error')).toContainText('账户已锁定');
+
+    await openUsersPage(admin);
+    await expect(admin.getByTestId('user-status-e2e.guess')).toContainText('已锁定至');
+    await admin.getByTestId('user-unlock-e2e.guess').click();
+    await expect(admin.getByTestId('user-status-e2e.guess')).toHaveText('在用');
+    await login(page, 'e2e.guess', OWN_PASSWORD);
   });
 });
 

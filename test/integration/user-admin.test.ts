@@ -20,6 +20,27 @@ async function account(call: TempHost['call'], adminToken: string, username: str
   return u;
 }
 
+/** The history read a page at a time and for one account gives what the whole history holds, in order. */
+async function expectPagedHistory(call: TempHost['call'], token: string) {
+  const all = value(await call('users:history', token, { limit: 500 }));
+  expect(all.older).toBeNull();
+  expect(all.events.length).toBeGreaterThan(6);
+  const first = value(await call('users:history', token, { limit: 3 }));
+  expect(first.events).toEqual(all.events.slice(0, 3));
+  const second = value(await call('users:history', token, { limit: 3, before: first.older! }));
+  expect(second.events).toEqual(all.events.slice(3, 6));
+  const rest = value(await call('users:history', token, { limit: 500, before: second.older! }));
+  expect([...first.events, ...second.events, ...rest.events]).toEqual(all.events);
+  expect(rest.older).toBeNull();
+
+  const someone = all.events.find((e) => e.action === 'accountLocked')!.userId;
+  const his = value(await call('users:history', token, { limit: 500, userId: someone }));
+  expect(his.events).toEqual(all.events.filter((e) => e.userId === someone));
+  const oneByOne = value(await call('users:history', token, { limit: 1, userId: someone }));
+  expect(oneByOne.events).toEqual(his.events.slice(0, 1));
+  expect(value(await call('users:history', token, { limit: 500, userId: someone, before: oneByOne.older! })).events).toEqual(his.events.slice(1));
+}
+
 describe('user administration on a standalone desktop', () => {
   let h: TempHost;
   let admin: string;
@@ -137,6 +158,38 @@ describe('user administration on a standalone desktop', () => {
     expect(actions).toEqual([{ action: 'userUnlocked' }, { action: 'passwordReset' }]);
   });
 
+  it('wrong current passwords count towards the lockout with wrong logins; the fifth ends the account’s sessions', async () => {
+    const id = value(await h.call('users:create', admin, { username: 'guess.target', displayName: '试密码', roles: ['clerk'], team: null, password: NEW_PASSWORD })).id;
+    const session = await h.login('guess.target', NEW_PASSWORD);
+    value(await h.call('auth:changePassword', session, { currentPassword: NEW_PASSWORD, newPassword: OWN_PASSWORD }));
+    const other = await h.login('guess.target', OWN_PASSWORD);
+    const guess = { currentPassword: 'Guess#2026x', newPassword: 'Another#2026x' };
+    for (const left of [4, 3]) {
+      expect(await h.call('auth:login', null, { username: 'guess.target', password: guess.currentPassword })).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated', details: { attemptsLeft: left } },
+      });
+    }
+    for (const left of [2, 1]) {
+      expect(await h.call('auth:changePassword', session, guess)).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'currentPassword', attemptsLeft: left } } });
+    }
+    expect(await h.call('auth:changePassword', session, guess)).toMatchObject({ ok: false, error: { code: 'account-locked' } });
+    // Whoever was trying passwords in the open session is out, and so is every other session of the account.
+    for (const t of [session, other]) expect(await h.call('auth:me', t, {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await h.call('auth:login', null, { username: 'guess.target', password: OWN_PASSWORD })).toMatchObject({ ok: false, error: { code: 'account-locked' } });
+    expect((await account(h.call, admin, 'guess.target')).lockedUntil).not.toBeNull();
+    const lock = h.host.services.db.prepare("SELECT details FROM audit WHERE action = 'accountLocked' AND actor_id = ?").get(id) as { details: string };
+    expect(JSON.parse(lock.details)).toEqual({ failures: 5, during: 'passwordChange' });
+    expect(lock.details).not.toContain(guess.currentPassword);
+
+    // Unlocked, he logs in; a wrong guess counts from one again, and his own change starts the count afresh.
+    value(await h.call('users:unlock', admin, { id }));
+    const back = await h.login('guess.target', OWN_PASSWORD);
+    expect(await h.call('auth:changePassword', back, guess)).toMatchObject({ ok: false, error: { details: { attemptsLeft: 4 } } });
+    value(await h.call('auth:changePassword', back, { currentPassword: OWN_PASSWORD, newPassword: 'Fresh#2026ab' }));
+    expect(await h.call('auth:changePassword', back, guess)).toMatchObject({ ok: false, error: { details: { attemptsLeft: 4 } } });
+  });
+
   it('an administrator neither disables himself nor drops his own admin role; the system user is not edited', async () => {
     const me = await account(h.call, admin, 'admin');
     expect(await h.call('users:update', admin, { ...pick(me), active: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -155,7 +208,9 @@ describe('user administration on a standalone desktop', () => {
     const roleChange = events.find((e) => e.username === 'wangfang' && e.changes && 'roles' in e.changes)!;
     expect(roleChange).toMatchObject({ byName: '系统管理员', changes: { roles: { from: ['clerk'], to: ['clerk', 'officer'] }, team: { from: null, to: 'retail' } } });
     expect(events.find((e) => e.action === 'userCreated' && e.username === 'new.clerk')).toMatchObject({ displayName: '新员工', changes: { roles: { from: null, to: ['clerk'] } } });
-    expect(events.find((e) => e.action === 'accountLocked')).toMatchObject({ username: 'zhaolei', byName: null });
+    const lockouts = events.filter((e) => e.action === 'accountLocked');
+    expect(lockouts.map((e) => e.username)).toEqual(['guess.target', 'zhaolei']);
+    expect(lockouts[1]).toMatchObject({ byName: null });
     const auditor = await h.login('wugang');
     expect(value(await h.call('users:history', auditor, { limit: 5 })).events).toHaveLength(5);
     // He reviews the accounts too, read-only (the changes stay the administrator's).
@@ -164,6 +219,10 @@ describe('user administration on a standalone desktop', () => {
     expect(review.users.length).toBeGreaterThan(10);
     expect(value(await h.call('users:list', admin, {})).readOnly).toBeNull();
     expect(await h.call('users:history', await h.login('liqiang'), { limit: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('reads the history a page at a time, and of one account', async () => {
+    await expectPagedHistory(h.call, admin);
   });
 });
 
@@ -285,6 +344,40 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     work.gate!.restore();
   });
 
+  it('wrong current passwords on a synced desktop lock the account on the server, end its sessions there and here, and void offline login', async () => {
+    const adminDesk = await desktop();
+    const admin = await adminDesk.login('admin');
+    const id = value(await adminDesk.call('users:create', admin, { username: 'central.guess', displayName: '试密码', roles: ['clerk'], team: null, password: NEW_PASSWORD })).id;
+    const work = await desktop(true);
+    const first = await work.login('central.guess', NEW_PASSWORD);
+    value(await work.call('auth:changePassword', first, { currentPassword: NEW_PASSWORD, newPassword: OWN_PASSWORD }));
+    const session = await work.login('central.guess', OWN_PASSWORD);
+    const { client, token: elsewhere } = await loggedIn(central.url, 'central.guess', OWN_PASSWORD);
+    const guess = { currentPassword: 'Guess#2026x', newPassword: 'Another#2026x' };
+    for (const left of [4, 3, 2, 1]) {
+      expect(await work.call('auth:changePassword', session, guess)).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'currentPassword', attemptsLeft: left } } });
+    }
+    expect(await work.call('auth:changePassword', session, guess)).toMatchObject({ ok: false, error: { code: 'account-locked' } });
+    // The server ended every session of the account (this desktop's and another's), the desktop its own.
+    expect(await client.users(elsewhere)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(work.sync.tokens.get(id)).toBeNull();
+    expect(await work.call('auth:me', session, {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // Offline, this desktop no longer takes the password; online, the server refuses the locked account.
+    work.gate!.cut();
+    expect(await work.call('auth:login', null, { username: 'central.guess', password: OWN_PASSWORD })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    work.gate!.restore();
+    expect(await work.call('auth:login', null, { username: 'central.guess', password: OWN_PASSWORD })).toMatchObject({ ok: false, error: { code: 'account-locked' } });
+    const events = await central.db.query<{ action: string; details: Record<string, unknown> }>(
+      "SELECT action, details FROM auth_events WHERE user_id = $1 AND action IN ('passwordChangeRefused', 'accountLocked') ORDER BY id",
+      [id],
+    );
+    expect(events.map((e) => e.action)).toEqual(['passwordChangeRefused', 'passwordChangeRefused', 'passwordChangeRefused', 'passwordChangeRefused', 'accountLocked']);
+    expect(events[4]!.details).toEqual({ failures: 5, during: 'passwordChange' });
+    expect(JSON.stringify(events)).not.toContain(guess.currentPassword);
+    value(await adminDesk.call('users:unlock', admin, { id }));
+    await work.login('central.guess', OWN_PASSWORD);
+  });
+
   it('two administrators disabling each other at once: one succeeds, one administrator always remains', async () => {
     const adminDesk = await desktop();
     const admin = await adminDesk.login('admin');
@@ -309,6 +402,11 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     expect(events.find((e) => e.action === 'userCreated' && e.userId === id2)).toMatchObject({ changes: { roles: { from: null, to: ['admin'] } } });
   });
 
+  it('reads the history a page at a time, and of one account, through the desktop', async () => {
+    const adminDesk = await desktop();
+    await expectPagedHistory(adminDesk.call, await adminDesk.login('admin'));
+  });
+
   it('refuses a non-administrator, a forged token and bad bodies on every user route, storing nothing', async () => {
     const before = await central.db.query('SELECT id, version FROM users ORDER BY id');
     const { token } = await loggedIn(central.url, 'zhouyan');
@@ -326,6 +424,9 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     const review = await fetch(`${central.url}/v1/admin/users`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await review.json()) as { value: { readOnly: unknown } }).value.readOnly).toMatchObject({ message: '仅系统管理员可修改用户账户' });
     const { token: officer } = await loggedIn(central.url, 'chenjing');
+    for (const query of ['before=abc', 'before=0', 'limit=501', 'userId=not%20an%20id']) {
+      expect((await fetch(`${central.url}/v1/admin/users/history?${query}`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(400);
+    }
     for (const path of ['/v1/admin/users', '/v1/admin/users/history']) {
       expect((await fetch(`${central.url}${path}`, { headers: { authorization: `Bearer ${officer}` } })).status).toBe(403);
     }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf } from '../../../shared/auth/permissions';
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Actor } from '../../../shared/commands/types';
-import { lockedError } from '../../../shared/auth/login-errors';
+import { lockedError, nextFailure, wrongLoginPassword } from '../../../shared/auth/login-errors';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -40,6 +40,7 @@ export class AuthService {
   private readonly touchSession;
   private readonly endSession;
   private readonly endOtherSessions;
+  private readonly endAllSessions;
   private readonly ownPasswordStmt;
 
   constructor(private readonly deps: AuthDeps) {
@@ -51,11 +52,12 @@ export class AuthService {
     this.touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
     this.endSession = db.prepare('UPDATE sessions SET ended = 1 WHERE token_hash = ?');
     this.endOtherSessions = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND token_hash <> ? AND ended = 0');
+    this.endAllSessions = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
     this.ownPasswordStmt = db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, failed_attempts = 0, locked_until = NULL WHERE id = ?');
   }
 
   async login(username: string, password: string): Promise<Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>> {
-    const { users, now, lockoutMinutes } = this.deps;
+    const { users, now } = this.deps;
     const user = users.byUsername(username.trim());
     const canLogIn = !!user && user.active && user.passwordHash !== null;
     const passwordOk = await verifyPassword(password, canLogIn ? user.passwordHash! : DUMMY_HASH);
@@ -68,21 +70,8 @@ export class AuthService {
       return lockedError(user.lockedUntil, t);
     }
     if (!passwordOk) {
-      const failures = (user.lockedUntil !== null ? 0 : user.failedAttempts) + 1;
-      if (failures >= MAX_FAILED_ATTEMPTS) {
-        const until = t + lockoutMinutes * 60_000;
-        this.deps.db.transaction(() => {
-          users.setFailures(user.id, 0, until);
-          this.auditLogin(user, 'accountLocked', { failures });
-        })();
-        return lockedError(until, t);
-      }
-      this.deps.db.transaction(() => {
-        users.setFailures(user.id, failures, null);
-        this.auditLogin(user, 'loginFailed', { failures });
-      })();
-      const left = MAX_FAILED_ATTEMPTS - failures;
-      return fail('unauthenticated', `用户名或密码错误，还可尝试 ${left} 次`, `Wrong username or password; ${left} attempts left`, { attemptsLeft: left });
+      const failed = this.countFailure(user, 'login');
+      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, t) : wrongLoginPassword(failed.left);
     }
     const token = randomBytes(32).toString('base64url');
     this.deps.db.transaction(() => {
@@ -125,9 +114,13 @@ export class AuthService {
    */
   async changePassword(session: Session, current: string, next: string): Promise<Result<Record<string, never>>> {
     const user = this.deps.users.byId(session.user.id);
-    if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
-      this.auditLogin(session.user, 'passwordChangeRefused', {});
-      return wrongCurrentPassword();
+    const t = this.deps.now();
+    if (!user) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    // Locked by wrong passwords at the login screen: no password is checked until the lockout ends.
+    if (user.lockedUntil !== null && user.lockedUntil > t) return lockedError(user.lockedUntil, t);
+    if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+      const failed = this.countFailure(user, 'passwordChange');
+      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, t) : wrongCurrentPassword(failed.left);
     }
     const checked = checkNewPassword(current, next, user.username);
     if (!checked.ok) return checked;
@@ -141,6 +134,23 @@ export class AuthService {
       this.ownPasswordStmt.run(passwordHash, session.user.id);
       this.endOtherSessions.run(session.user.id, session.tokenHash);
       this.auditLogin(session.user, 'passwordChanged', { byName: session.user.displayName });
+    })();
+  }
+
+  /**
+   * One more wrong password, in one transaction with its audit entry. A lockout reached while changing one's
+   * own password also ends the account's sessions: whoever was trying passwords in an open session is out too.
+   */
+  private countFailure(user: UserRow, during: 'login' | 'passwordChange'): { left: number; lockedUntil: number | null } {
+    return this.deps.db.transaction(() => {
+      // Read again inside the transaction: another login may have failed while this one's scrypt ran.
+      const next = nextFailure(this.deps.users.byId(user.id) ?? user, MAX_FAILED_ATTEMPTS);
+      const lockedUntil = next.locks ? this.deps.now() + this.deps.lockoutMinutes * 60_000 : null;
+      this.deps.users.setFailures(user.id, next.locks ? 0 : next.failures, lockedUntil);
+      if (next.locks && during === 'passwordChange') this.endAllSessions.run(user.id);
+      const action = next.locks ? 'accountLocked' : during === 'login' ? 'loginFailed' : 'passwordChangeRefused';
+      this.auditLogin(user, action, { failures: next.failures, during });
+      return { left: next.left, lockedUntil };
     })();
   }
 

@@ -7,6 +7,7 @@ import type { Team } from '../../../shared/products/catalog';
 import {
   accountChanges,
   accountEventView,
+  historyPage,
   checkAccountEdit,
   checkPassword,
   checkRoles,
@@ -92,15 +93,15 @@ export class UserAdminService {
     this.endSessionsStmt = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
     // The account is named in an administrator's entry (details.userId); a lockout's actor is the account.
     this.historyStmt = db.prepare<
-      [number],
-      { at: string; user_id: string; username: string | null; display_name: string | null; actor_name: string; action: AccountEvent['action']; details: string }
+      { limit: number; userId: string | null; before: number | null },
+      { seq: number; at: string; user_id: string; username: string | null; display_name: string | null; actor_name: string; action: AccountEvent['action']; details: string }
     >(
       `WITH e AS (
          SELECT seq, at, coalesce(json_extract(details, '$.userId'), actor_id) AS user_id, actor_name, action, details FROM audit
-          WHERE case_id IS NULL AND action IN (${ACCOUNT_EVENTS.map((x) => `'${x}'`).join(', ')}) ORDER BY seq DESC LIMIT ?
+          WHERE case_id IS NULL AND action IN (${ACCOUNT_EVENTS.map((x) => `'${x}'`).join(', ')}) AND (@before IS NULL OR seq < @before)
        )
-       SELECT e.at, e.user_id, u.username, u.display_name, e.actor_name, e.action, e.details
-         FROM e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.seq DESC`,
+       SELECT e.seq, e.at, e.user_id, u.username, u.display_name, e.actor_name, e.action, e.details
+         FROM e LEFT JOIN users u ON u.id = e.user_id WHERE @userId IS NULL OR e.user_id = @userId ORDER BY e.seq DESC LIMIT @limit`,
     );
   }
 
@@ -183,16 +184,17 @@ export class UserAdminService {
   }
 
   /** Account changes from the audit chain (and lockouts, whose actor is the account itself), newest first. */
-  history(limit: number): AccountEvent[] {
-    return this.historyStmt.all(limit).map((r) => ({
-      at: r.at,
-      userId: r.user_id,
-      username: r.username ?? r.user_id,
-      displayName: r.display_name ?? r.user_id,
-      action: r.action,
-      changes: accountEventView(r.action, JSON.parse(r.details) as Record<string, unknown>).changes,
-      byName: r.action === 'accountLocked' ? null : r.actor_name,
-    }));
+  history(query: ApiParsedInput<'users:history'>): { events: AccountEvent[]; older: number | null } {
+    const rows = this.historyStmt.all({ limit: query.limit + 1, userId: query.userId ?? null, before: query.before ?? null });
+    return historyPage(
+      rows.map((r) => ({
+        ...r,
+        id: r.seq,
+        changes: accountEventView(r.action, JSON.parse(r.details) as Record<string, unknown>).changes,
+        byName: r.action === 'accountLocked' ? null : r.actor_name,
+      })),
+      query.limit,
+    );
   }
 
   /** The audit entry of an account change: the administrator acts, the account is named in the details. */

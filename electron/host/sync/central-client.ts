@@ -123,8 +123,11 @@ export class CentralClient {
     return this.json('POST', '/v1/admin/users/unlock', token, body, usersApi['users:unlock'].output);
   }
 
-  accountHistory(token: string, limit: number) {
-    return this.json('GET', `/v1/admin/users/history?limit=${limit}`, token, undefined, usersApi['users:history'].output);
+  accountHistory(token: string, query: ApiParsedInput<'users:history'>) {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    if (query.userId !== undefined) params.set('userId', query.userId);
+    if (query.before !== undefined) params.set('before', String(query.before));
+    return this.json('GET', `/v1/admin/users/history?${params.toString()}`, token, undefined, usersApi['users:history'].output);
   }
 
   /** Admin: the server's negative list (size, latest imports). */

@@ -75,6 +75,13 @@ export class CentralLogin {
     if (!checked.ok) return checked;
     const aside = this.asideForPasswordChange.get(me.user.id);
     const r = await onServer(this.sync, me, offlineChange, (token) => this.sync.client.changePassword(token, { currentPassword: current, newPassword: next }), aside?.token ?? this.sync.tokens.get(me.user.id));
+    if (!r.ok && r.error.code === 'account-locked') {
+      // Too many wrong current passwords: the server ended his sessions; here too, and no offline login
+      // with this desktop's verifier until he has logged in online again.
+      this.asideForPasswordChange.delete(me.user.id);
+      this.sync.tokens.drop(me.user.id);
+      this.sync.store.revokeOffline(me.user.id);
+    }
     if (!r.ok) return r;
     const hash = await hashPassword(next);
     this.sync.services.auth.setOwnPassword(me, hash);

@@ -37,7 +37,7 @@ export function centralUserHandlers(sync: SyncService): HandlerGroup<keyof typeo
     };
   return {
     'users:list': asReviewer((token) => sync.client.adminUsers(token)),
-    'users:history': asReviewer((token, input) => sync.client.accountHistory(token, input.limit)),
+    'users:history': asReviewer((token, input) => sync.client.accountHistory(token, input)),
     // One id for the request: the client sends this same body again if the connection drops.
     'users:create': asAdmin((token, input) => sync.client.createUser(token, { ...input, id: newAccountId() })),
     'users:update': asAdmin((token, input) => sync.client.updateUser(token, input)),

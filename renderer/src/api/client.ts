@@ -4,8 +4,11 @@ import type { AppError, ErrorCode, Result } from '../../../shared/errors';
 import { badResponseError, toEnvelope } from './envelope';
 import type { SessionAwareTransport } from './transport';
 
-/** Codes after which the session is gone and the user must log in again. */
-const SESSION_LOST: readonly ErrorCode[] = ['session-expired', 'unauthenticated'];
+/**
+ * Codes after which the session is gone and the user must log in again (a lockout reached in a session, by
+ * wrong current passwords, ends it).
+ */
+const SESSION_LOST: readonly ErrorCode[] = ['session-expired', 'unauthenticated', 'account-locked'];
 
 /**
  * The one API client of the UI. It holds the session token, hides which transport is underneath, checks

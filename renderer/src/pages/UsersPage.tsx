@@ -80,7 +80,7 @@ export function UsersPage() {
           onUnlock={(user) => void unlock(user)}
         />
       </Card>
-      <AccountHistory reloadKey={list} />
+      <AccountHistory reloadKey={list} users={list.users} />
       <UserDialogs
         dialog={dialog}
         users={list.users}

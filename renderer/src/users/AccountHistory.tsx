@@ -1,6 +1,6 @@
-import { Card, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Select, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import type { AccountEvent } from '../../../shared/api/users-api';
+import type { AccountEvent, ManagedUser } from '../../../shared/api/users-api';
 import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
 import { PageError } from '../components/PageError';
@@ -13,27 +13,47 @@ import { USERS_TEXT } from './users-text';
 const LIMIT = 200;
 
 /**
- * The latest account changes, newest first (who gave whom which role, disabled, reset, unlocked; lockouts by
- * wrong passwords). Read again whenever `reloadKey` changes: the page passes its list, reloaded after each change.
+ * Account changes, newest first (who gave whom which role, disabled, reset, unlocked; lockouts by wrong
+ * passwords), of every account or of the one chosen, 200 at a time with the older ones on request. Read
+ * again from the newest whenever `reloadKey` changes: the page passes its list, reloaded after each change.
  */
-export function AccountHistory({ reloadKey }: { reloadKey: unknown }) {
+export function AccountHistory({ reloadKey, users }: { reloadKey: unknown; users: readonly ManagedUser[] }) {
   const { pick } = useI18n();
   const tx = useLabels(USERS_TEXT);
+  const [userId, setUserId] = useState<string | undefined>(undefined);
   const [events, setEvents] = useState<AccountEvent[] | null>(null);
+  const [older, setOlder] = useState<number | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    void client.call('users:history', { limit: LIMIT }).then((result) => {
+    setEvents(null);
+    void client.call('users:history', { limit: LIMIT, userId }).then((result) => {
       if (cancelled) return;
       setError(result.ok ? null : result.error);
-      if (result.ok) setEvents(result.value.events);
+      if (result.ok) {
+        setEvents(result.value.events);
+        setOlder(result.value.older);
+      }
     });
     return () => {
       cancelled = true;
     };
-  }, [reloadKey, attempt]);
+  }, [reloadKey, attempt, userId]);
+
+  const loadOlder = async () => {
+    if (older === null) return;
+    setLoadingOlder(true);
+    const result = await client.call('users:history', { limit: LIMIT, userId, before: older });
+    setLoadingOlder(false);
+    setError(result.ok ? null : result.error);
+    if (result.ok) {
+      setEvents((shown) => [...(shown ?? []), ...result.value.events]);
+      setOlder(result.value.older);
+    }
+  };
 
   const columns: TableColumnsType<AccountEvent> = [
     { key: 'at', title: tx('historyAt'), width: 170, render: (_, e) => formatShanghai(e.at, { seconds: true }) },
@@ -47,8 +67,22 @@ export function AccountHistory({ reloadKey }: { reloadKey: unknown }) {
     },
   ];
 
+  const accountFilter = (
+    <Select
+      data-testid="history-user"
+      className="history-user"
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={tx('historyAllAccounts')}
+      value={userId}
+      onChange={(id: string | undefined) => setUserId(id)}
+      options={users.map((u) => ({ value: u.id, label: tx('accountName', { name: u.displayName, username: u.username }) }))}
+    />
+  );
+
   return (
-    <Card title={tx('history')} className="users-history" data-testid="users-history">
+    <Card title={tx('history')} extra={accountFilter} className="users-history" data-testid="users-history">
       {error && <PageError error={error} onRetry={() => setAttempt((n) => n + 1)} />}
       <Table<AccountEvent>
         rowKey={(e) => `${e.at}|${e.userId}|${e.action}`}
@@ -59,6 +93,11 @@ export function AccountHistory({ reloadKey }: { reloadKey: unknown }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: tx('historyEmpty') }}
       />
+      {older !== null && (
+        <Button data-testid="history-older" className="history-older" loading={loadingOlder} onClick={() => void loadOlder()}>
+          {tx('historyOlder', { n: LIMIT })}
+        </Button>
+      )}
     </Card>
   );
 }

@@ -64,6 +64,8 @@ export const USERS_TEXT = {
   historyDetails: { zh: '内容', en: 'Details' },
   accountName: { zh: '{name}（{username}）', en: '{name} ({username})' },
   historyEmpty: { zh: '暂无账户变更', en: 'No account changes yet' },
+  historyAllAccounts: { zh: '全部账户', en: 'All accounts' },
+  historyOlder: { zh: '加载更早的 {n} 条', en: 'Load {n} older' },
   byLockout: { zh: '（密码连续错误）', en: '(wrong passwords)' },
   listSeparator: { zh: '、', en: ', ' },
   fieldSeparator: { zh: '：', en: ': ' },

@@ -19,7 +19,7 @@ export function userHandlers(s: Services): HandlerGroup<keyof typeof usersApi> {
   const asReviewer = gate(mayReviewAccounts, reviewRefused);
   return {
     'users:list': asReviewer((me) => ok({ users: s.users.list(), readOnly: accountsReadOnly(me.info.permissions) })),
-    'users:history': asReviewer((_me, input) => ok({ events: s.users.history(input.limit) })),
+    'users:history': asReviewer((_me, input) => ok(s.users.history(input))),
     'users:create': asAdmin((me, input) => s.users.create(me, input)),
     'users:update': asAdmin((me, input) => s.users.update(me, input)),
     'users:resetPassword': asAdmin((me, input) => s.users.resetPassword(me, input)),
