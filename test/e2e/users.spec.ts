@@ -98,6 +98,8 @@ test('an administrator creates a clerk who then sees the document queue; disabli
 
     await admin.getByTestId('users-filter').fill('E2E.CL');
     await expect(admin.getByTestId('users-table').locator('tr.ant-table-row')).toHaveCount(1);
+    // His token, read now: once his session has ended, his page may forget it before this test asks.
+    const clerkToken = await pages.tokenOf(clerk);
     await admin.getByTestId('user-edit-e2e.clerk').click();
     await admin.getByTestId('user-form-active').click();
     await admin.getByTestId('user-form-submit').click();
@@ -105,7 +107,7 @@ test('an administrator creates a clerk who then sees the document queue; disabli
     await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.clerk' }).first()).toContainText('状态：在用 → 已停用');
 
     // His open session has ended: the host refuses it, and a reload lands on the login page.
-    expect((await call(clerk, 'auth:me', {})).body.ok).toBe(false);
+    expect((await call(clerk, 'auth:me', {}, { token: clerkToken })).body.ok).toBe(false);
     await clerk.reload();
     await clerk.getByTestId('login-username').fill('e2e.clerk');
     await clerk.getByTestId('login-password').fill(OWN_PASSWORD);
@@ -248,6 +250,33 @@ test('wrong current passwords in 修改密码 lock the account: the fifth ends t
     await admin.getByTestId('user-unlock-e2e.guess').click();
     await expect(admin.getByTestId('user-status-e2e.guess')).toHaveText('在用');
     await login(page, 'e2e.guess', OWN_PASSWORD);
+  });
+});
+
+test('the account history shows 200 changes at a time and the older ones on request', async ({ browser }) => {
+  await withContexts(browser, 1, async (context) => {
+    const admin = await context.newPage();
+    await login(admin, 'admin');
+    const { id } = (await value(call(admin, 'users:create', { username: 'e2e.many', displayName: '测试多次', roles: ['clerk'], team: null, password: CLERK_PASSWORD }))) as { id: string };
+    let version = 1;
+    for (let i = 0; i < 200; i++) {
+      const edit = { id, basedOnVersion: version, displayName: `测试多次${i}`, roles: ['clerk'], team: null, active: true };
+      version = ((await value(call(admin, 'users:update', edit))) as { version: number }).version;
+    }
+    await openUsersPage(admin);
+    await admin.getByTestId('history-user').click();
+    await admin.keyboard.type('e2e.many');
+    await admin.keyboard.press('Enter');
+    const history = admin.getByTestId('users-history');
+    // 200 edits, 20 to a page: ten pages, and his creation is older still.
+    await expect(history.locator('.ant-pagination-item-10')).toBeVisible();
+    await expect(history.locator('.ant-pagination-item-11')).toHaveCount(0);
+    await admin.getByTestId('history-older').click();
+    await expect(history.locator('.ant-pagination-item-11')).toBeVisible();
+    await expect(admin.getByTestId('history-older')).toHaveCount(0);
+    await history.locator('.ant-pagination-item-11').click();
+    await expect(history.locator('tr.ant-table-row')).toHaveCount(1);
+    await expect(history.locator('tr.ant-table-row')).toContainText('新建');
   });
 });
 

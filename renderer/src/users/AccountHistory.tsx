@@ -1,5 +1,5 @@
 import { Button, Card, Select, Table, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountEvent, ManagedUser } from '../../../shared/api/users-api';
 import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
@@ -26,9 +26,12 @@ export function AccountHistory({ reloadKey, users }: { reloadKey: unknown; users
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** Which reading the shown rows belong to: an older page that arrives after the filter changed is dropped. */
+  const reading = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
+    reading.current++;
     setEvents(null);
     void client.call('users:history', { limit: LIMIT, userId }).then((result) => {
       if (cancelled) return;
@@ -46,8 +49,10 @@ export function AccountHistory({ reloadKey, users }: { reloadKey: unknown; users
   const loadOlder = async () => {
     if (older === null) return;
     setLoadingOlder(true);
+    const mine = reading.current;
     const result = await client.call('users:history', { limit: LIMIT, userId, before: older });
     setLoadingOlder(false);
+    if (mine !== reading.current) return;
     setError(result.ok ? null : result.error);
     if (result.ok) {
       setEvents((shown) => [...(shown ?? []), ...result.value.events]);
