@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralClient } from '../../electron/host/sync/central-client';
 import { startCentralServer } from '../../server/central-server';
+import { migrateCentral } from '../../server/db/migrate';
 import { openPostgres } from '../../server/db/postgres-db';
+import { prepareAllSql } from '../../server/db/statements';
 import { createUsers, queuedCases } from '../../server/demo/central-demo';
 import { importCases } from '../../server/demo/import-cases';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
@@ -175,4 +177,40 @@ describe('two server instances over one PostgreSQL, as behind a load balancer', 
       await first.close();
     }
   }, 300_000);
+});
+
+describe('the claim table on PostgreSQL', () => {
+  it('is vacuumed after 2,000 claims whatever its size, so claim-next does not step over claimed cases for long', async () => {
+    const url = await pg.createDatabase('vacuum_often');
+    const db = openPostgres({ url, maxConnections: 2 });
+    const now = Date.now();
+    try {
+      await migrateCentral(db);
+      await db.setSessionSetup(prepareAllSql());
+      await importCases(db, queuedCases(30_000, now, 9), now);
+      // From here only the claims below can start an autovacuum of the table (the import's inserts are vacuumed).
+      await db.query('VACUUM cases');
+      const vacuums = async () =>
+        (await db.query<{ dead: number; vacuums: number }>("SELECT n_dead_tup::int AS dead, autovacuum_count::int AS vacuums FROM pg_stat_user_tables WHERE relname = 'cases'"))[0]!;
+      const before = (await vacuums()).vacuums;
+      // 3,000 claims: PostgreSQL's default (a fifth of the table, 6,050 rows here) would not vacuum yet.
+      await db.query(`UPDATE cases SET assignee_id = 'u-x', state = 'doc_check'
+        WHERE id IN (SELECT id FROM cases WHERE assignee_id IS NULL ORDER BY priority DESC, sla_due_at, id LIMIT 3000)`);
+      // The launcher looks every second instead of every minute, for this test only.
+      await db.query('ALTER SYSTEM SET autovacuum_naptime = 1');
+      await db.query('SELECT pg_reload_conf()');
+      const deadline = Date.now() + 60_000;
+      let stats = await vacuums();
+      while (Date.now() < deadline && !(stats.vacuums > before && stats.dead < 100)) {
+        await new Promise((r) => setTimeout(r, 500));
+        stats = await vacuums();
+      }
+      expect(stats.vacuums).toBeGreaterThan(before);
+      expect(stats.dead).toBeLessThan(100);
+    } finally {
+      await db.query('ALTER SYSTEM RESET autovacuum_naptime').catch(() => {});
+      await db.query('SELECT pg_reload_conf()').catch(() => {});
+      await db.close();
+    }
+  }, 180_000);
 });

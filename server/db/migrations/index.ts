@@ -10,6 +10,7 @@ import { m0090CreateNegativeList } from './0090-create-negative-list';
 import { m0100GiveSystemUserItsRole } from './0100-give-system-user-its-role';
 import { m0110DropUnusedCommandIndex } from './0110-drop-unused-command-index';
 import { m0120AddUserVersions } from './0120-add-user-versions';
+import { m0130VacuumClaimedCasesOften } from './0130-vacuum-claimed-cases-often';
 
 /** A PostgreSQL migration: plain SQL, run once, in order. A shipped migration is never edited. */
 export interface CentralMigration {
@@ -31,4 +32,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   m0100GiveSystemUserItsRole,
   m0110DropUnusedCommandIndex,
   m0120AddUserVersions,
+  m0130VacuumClaimedCasesOften,
 ];
