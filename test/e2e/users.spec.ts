@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import * as pages from './support/pages';
 import { DEMO_PASSWORD, value, watchPageErrors } from './support/pages';
 import { syncedHostForSpec } from './support/synced-host';
@@ -35,6 +35,17 @@ async function openUsersPage(page: Page): Promise<void> {
   await page.getByTestId('nav-users').click();
   await expect(page.getByTestId('users-page')).toBeVisible();
   await expect(page.getByTestId('user-row-admin')).toBeVisible();
+}
+
+/**
+ * Turns an antd Switch off and waits until it shows off. In one CI run a click given while the modal was
+ * still opening left the switch on (the form then saved no change); a user would see that and click again.
+ */
+async function switchOff(sw: Locator): Promise<void> {
+  await expect(async () => {
+    if ((await sw.getAttribute('aria-checked')) === 'true') await sw.click();
+    await expect(sw).toHaveAttribute('aria-checked', 'false', { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 async function typePasswords(page: Page, password: string, repeat = password): Promise<void> {
@@ -101,7 +112,7 @@ test('an administrator creates a clerk who then sees the document queue; disabli
     // His token, read now: once his session has ended, his page may forget it before this test asks.
     const clerkToken = await pages.tokenOf(clerk);
     await admin.getByTestId('user-edit-e2e.clerk').click();
-    await admin.getByTestId('user-form-active').click();
+    await switchOff(admin.getByTestId('user-form-active'));
     await admin.getByTestId('user-form-submit').click();
     await expect(admin.getByTestId('user-status-e2e.clerk')).toHaveText('已停用');
     await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.clerk' }).first()).toContainText('状态：在用 → 已停用');
@@ -161,7 +172,7 @@ test('an administrator cannot disable himself, in the form or through the API', 
     await login(admin, 'admin');
     await openUsersPage(admin);
     await admin.getByTestId('user-edit-admin').click();
-    await admin.getByTestId('user-form-active').click();
+    await switchOff(admin.getByTestId('user-form-active'));
     await admin.getByTestId('user-form-submit').click();
     await expect(admin.getByTestId('users-problem')).toHaveText('不能停用自己或撤销自己的管理员角色');
     await expect(admin.getByTestId('user-form-active')).toBeVisible();
