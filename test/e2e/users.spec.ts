@@ -38,8 +38,8 @@ async function openUsersPage(page: Page): Promise<void> {
 }
 
 /**
- * Turns an antd Switch off and waits until it shows off. In one CI run a click given while the modal was
- * still opening left the switch on (the form then saved no change); a user would see that and click again.
+ * Turns an antd Switch off and waits until it shows off. In one CI run the form was saved after a click on
+ * the switch with the switch still on (it saved no change); a user would see that and click again.
  */
 async function switchOff(sw: Locator): Promise<void> {
   await expect(async () => {
