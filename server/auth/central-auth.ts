@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
-import { lockedError, nextFailure, wrongLoginPassword } from '../../shared/auth/login-errors';
+import { lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../shared/auth/login-errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../electron/host/auth/password';
-import { changePasswordFirst, checkNewPassword, wrongCurrentPassword } from '../../shared/users/user-admin';
+import { changePasswordFirst, checkNewPassword } from '../../shared/users/user-admin';
 import type { ServerConfig } from '../config';
 import type { CentralDb, Row } from '../db/central-db';
 import { lit } from '../db/sql-literal';
@@ -61,10 +61,7 @@ export class CentralAuth {
       await this.event(user.id, 'loginRefusedLocked', deviceId, {});
       return lockedError(user.locked_until, now);
     }
-    if (!passwordOk) {
-      const failed = await this.countFailure(user.id, deviceId, now, 'login');
-      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, now) : wrongLoginPassword(failed.left);
-    }
+    if (!passwordOk) return wrongPasswordRefusal(await this.countFailure(user.id, deviceId, now, 'login'), now, 'login');
 
     const sessionId = randomBytes(18).toString('base64url');
     const expiresAt = now + this.config.tokenTtlMs;
@@ -88,7 +85,7 @@ export class CentralAuth {
    * count). A lockout reached while changing one's own password also ends the account's sessions: whoever
    * was trying passwords in an open session is out too.
    */
-  private async countFailure(userId: string, deviceId: string | null, now: number, during: 'login' | 'passwordChange') {
+  private async countFailure(userId: string, deviceId: string | null, now: number, during: WrongPasswordAt) {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ failed_attempts: number; locked_until: number | null }>(
         'SELECT failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE',
@@ -98,8 +95,7 @@ export class CentralAuth {
       const lockedUntil = next.locks ? now + this.config.lockoutMs : null;
       await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [userId, next.locks ? 0 : next.failures, lockedUntil]);
       if (next.locks && during === 'passwordChange') await tx.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
-      const action = next.locks ? 'accountLocked' : during === 'login' ? 'loginFailed' : 'passwordChangeRefused';
-      await recordAuthEvent(tx, { at: now, userId, action, deviceId, details: { failures: next.failures, during } });
+      await recordAuthEvent(tx, { at: now, userId, action: wrongPasswordAction(next.locks, during), deviceId, details: { failures: next.failures, during } });
       return { ...next, lockedUntil };
     });
   }
@@ -174,8 +170,7 @@ export class CentralAuth {
     // Locked by wrong passwords at a login screen: no password is checked until the lockout ends.
     if (row?.locked_until != null && row.locked_until > checkedAt) return lockedError(row.locked_until, checkedAt);
     if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
-      const failed = await this.countFailure(session.user.id, null, checkedAt, 'passwordChange');
-      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, checkedAt) : wrongCurrentPassword(failed.left);
+      return wrongPasswordRefusal(await this.countFailure(session.user.id, null, checkedAt, 'passwordChange'), checkedAt, 'passwordChange');
     }
     const checked = checkNewPassword(current, next, session.user.username);
     if (!checked.ok) return checked;

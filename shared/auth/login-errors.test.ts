@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockedError, nextFailure } from './login-errors';
+import { lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal } from './login-errors';
 
 describe('nextFailure', () => {
   it('counts up to the lockout, which the last allowed attempt reaches', () => {
@@ -18,5 +18,24 @@ describe('lockedError', () => {
   it('says how many minutes are left, at least one', () => {
     expect(lockedError(30 * 60_000, 0).error).toMatchObject({ code: 'account-locked', message: expect.stringContaining('30 分钟') });
     expect(lockedError(1_000, 0).error.messageEn).toContain('in 1 minute or');
+  });
+});
+
+describe('after one more wrong password', () => {
+  it('records a failure where it happened, or the lockout it reached', () => {
+    expect(wrongPasswordAction(false, 'login')).toBe('loginFailed');
+    expect(wrongPasswordAction(false, 'passwordChange')).toBe('passwordChangeRefused');
+    expect(wrongPasswordAction(true, 'login')).toBe('accountLocked');
+    expect(wrongPasswordAction(true, 'passwordChange')).toBe('accountLocked');
+  });
+
+  it('tells the tries left where it happened, or the lockout', () => {
+    expect(wrongPasswordRefusal({ left: 3, lockedUntil: null }, 0, 'login').error).toMatchObject({ code: 'unauthenticated', details: { attemptsLeft: 3 } });
+    expect(wrongPasswordRefusal({ left: 2, lockedUntil: null }, 0, 'passwordChange').error).toMatchObject({
+      code: 'validation',
+      message: '当前密码不正确，还可尝试 2 次，之后账户将被锁定',
+      details: { field: 'currentPassword', attemptsLeft: 2 },
+    });
+    expect(wrongPasswordRefusal({ left: 0, lockedUntil: 30 * 60_000 }, 0, 'passwordChange').error).toMatchObject({ code: 'account-locked' });
   });
 });

@@ -11,9 +11,21 @@ export function lockedError(until: number, now: number) {
   );
 }
 
+/** Where a wrong password was given: at login, or as the current password when changing one's own. */
+export type WrongPasswordAt = 'login' | 'passwordChange';
+
 /** A wrong password at login, with the attempts left before the lockout. */
 export const wrongLoginPassword = (attemptsLeft: number) =>
   fail('unauthenticated', `用户名或密码错误，还可尝试 ${attemptsLeft} 次`, `Wrong username or password; ${attemptsLeft} attempts left`, { attemptsLeft });
+
+/** A wrong current password when changing one's own, with the attempts left before the lockout. */
+export const wrongCurrentPassword = (attemptsLeft: number) =>
+  fail(
+    'validation',
+    `当前密码不正确，还可尝试 ${attemptsLeft} 次，之后账户将被锁定`,
+    `The current password is wrong; ${attemptsLeft} attempts left before the account is locked`,
+    { field: 'currentPassword', attemptsLeft },
+  );
 
 /**
  * One more wrong password for an account: at login, or as the current password when changing one's own (a
@@ -23,4 +35,13 @@ export const wrongLoginPassword = (attemptsLeft: number) =>
 export function nextFailure(account: { failedAttempts: number; lockedUntil: number | null }, maxAttempts: number): { failures: number; locks: boolean; left: number } {
   const failures = (account.lockedUntil !== null ? 0 : account.failedAttempts) + 1;
   return { failures, locks: failures >= maxAttempts, left: Math.max(0, maxAttempts - failures) };
+}
+
+/** The audit action that records one more wrong password. */
+export const wrongPasswordAction = (locks: boolean, at: WrongPasswordAt) => (locks ? 'accountLocked' : at === 'login' ? 'loginFailed' : 'passwordChangeRefused');
+
+/** What the caller is told after one more wrong password: the lockout it reached, or the tries left. */
+export function wrongPasswordRefusal(failed: { left: number; lockedUntil: number | null }, now: number, at: WrongPasswordAt) {
+  if (failed.lockedUntil !== null) return lockedError(failed.lockedUntil, now);
+  return at === 'login' ? wrongLoginPassword(failed.left) : wrongCurrentPassword(failed.left);
 }

@@ -85,14 +85,6 @@ export function checkNewPassword(current: string, next: string, username: string
   return strength.ok ? strength : { ok: false, error: { ...strength.error, details: { field: 'newPassword' } } };
 }
 
-export const wrongCurrentPassword = (attemptsLeft: number) =>
-  fail(
-    'validation',
-    `当前密码不正确，还可尝试 ${attemptsLeft} 次，之后账户将被锁定`,
-    `The current password is wrong; ${attemptsLeft} attempts left before the account is locked`,
-    { field: 'currentPassword', attemptsLeft },
-  );
-
 /** Refusal of anything but changing the password (and logging out) while an administrator's password stands. */
 export const changePasswordFirst = () =>
   fail('forbidden', '请先修改管理员设置的初始密码', 'Change the password an administrator set before anything else', { mustChangePassword: true });

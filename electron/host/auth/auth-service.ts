@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf } from '../../../shared/auth/permissions';
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Actor } from '../../../shared/commands/types';
-import { lockedError, nextFailure, wrongLoginPassword } from '../../../shared/auth/login-errors';
+import { lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../../shared/auth/login-errors';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { UserRepo, UserRow } from '../store/user-repo';
-import { checkNewPassword, wrongCurrentPassword } from '../../../shared/users/user-admin';
+import { checkNewPassword } from '../../../shared/users/user-admin';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -69,10 +69,7 @@ export class AuthService {
       this.auditLogin(user, 'loginRefusedLocked', {});
       return lockedError(user.lockedUntil, t);
     }
-    if (!passwordOk) {
-      const failed = this.countFailure(user, 'login');
-      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, t) : wrongLoginPassword(failed.left);
-    }
+    if (!passwordOk) return wrongPasswordRefusal(this.countFailure(user, 'login'), t, 'login');
     const token = randomBytes(32).toString('base64url');
     this.deps.db.transaction(() => {
       users.setFailures(user.id, 0, null);
@@ -119,8 +116,7 @@ export class AuthService {
     // Locked by wrong passwords at the login screen: no password is checked until the lockout ends.
     if (user.lockedUntil !== null && user.lockedUntil > t) return lockedError(user.lockedUntil, t);
     if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
-      const failed = this.countFailure(user, 'passwordChange');
-      return failed.lockedUntil !== null ? lockedError(failed.lockedUntil, t) : wrongCurrentPassword(failed.left);
+      return wrongPasswordRefusal(this.countFailure(user, 'passwordChange'), t, 'passwordChange');
     }
     const checked = checkNewPassword(current, next, user.username);
     if (!checked.ok) return checked;
@@ -141,15 +137,14 @@ export class AuthService {
    * One more wrong password, in one transaction with its audit entry. A lockout reached while changing one's
    * own password also ends the account's sessions: whoever was trying passwords in an open session is out too.
    */
-  private countFailure(user: UserRow, during: 'login' | 'passwordChange'): { left: number; lockedUntil: number | null } {
+  private countFailure(user: UserRow, during: WrongPasswordAt): { left: number; lockedUntil: number | null } {
     return this.deps.db.transaction(() => {
       // Read again inside the transaction: another login may have failed while this one's scrypt ran.
       const next = nextFailure(this.deps.users.byId(user.id) ?? user, MAX_FAILED_ATTEMPTS);
       const lockedUntil = next.locks ? this.deps.now() + this.deps.lockoutMinutes * 60_000 : null;
       this.deps.users.setFailures(user.id, next.locks ? 0 : next.failures, lockedUntil);
       if (next.locks && during === 'passwordChange') this.endAllSessions.run(user.id);
-      const action = next.locks ? 'accountLocked' : during === 'login' ? 'loginFailed' : 'passwordChangeRefused';
-      this.auditLogin(user, action, { failures: next.failures, during });
+      this.auditLogin(user, wrongPasswordAction(next.locks, during), { failures: next.failures, during });
       return { left: next.left, lockedUntil };
     })();
   }

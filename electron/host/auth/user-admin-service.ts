@@ -7,10 +7,10 @@ import type { Team } from '../../../shared/products/catalog';
 import {
   accountChanges,
   accountEventView,
-  historyPage,
   checkAccountEdit,
   checkPassword,
   checkRoles,
+  historyPage,
   lockoutShown,
   otherActiveAdmins,
   systemUserHasNoPassword,
