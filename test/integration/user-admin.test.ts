@@ -400,6 +400,11 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     const events = value(await (a.ok ? adminDesk : second).call('users:history', a.ok ? admin : admin2, { limit: 10 })).events;
     expect(events[0]).toMatchObject({ action: 'userUpdated', username: a.ok ? 'admin.two' : 'admin', byName: a.ok ? '系统管理员' : '管理员二', changes: { active: { from: true, to: false } } });
     expect(events.find((e) => e.action === 'userCreated' && e.userId === id2)).toMatchObject({ changes: { roles: { from: null, to: ['admin'] } } });
+    // Whichever won, the later tests log in as admin: when he was the one disabled, the other enables him again.
+    if (b.ok) {
+      const disabled = value(await second.call('users:list', admin2, {})).users.find((x) => x.username === 'admin')!;
+      value(await second.call('users:update', admin2, { ...pick(disabled), active: true }));
+    }
   });
 
   it('reads the history a page at a time, and of one account, through the desktop', async () => {
