@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
-import { lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../shared/auth/login-errors';
+import { accountDisabled, lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../shared/auth/login-errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../electron/host/auth/password';
 import { changePasswordFirst, checkNewPassword } from '../../shared/users/user-admin';
 import type { ServerConfig } from '../config';
@@ -137,7 +137,7 @@ export class CentralAuth {
     const row = rows[0] as unknown as (UserRow & { revoked_at: number | null; expires_at: number }) | undefined;
     if (!row || row.revoked_at !== null) return pleaseLogIn();
     if (row.expires_at <= this.config.now()) return fail('session-expired', '登录已过期，请重新登录', 'Your session has expired; please log in again');
-    if (!row.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    if (!row.active) return accountDisabled();
     if (row.must_change_password && !opts.beforePasswordChange) return changePasswordFirst();
     const user: UserRow = {
       id: row.id,

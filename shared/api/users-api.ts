@@ -40,6 +40,8 @@ export const AccountEvent = z.object({
   byName: z.string().nullable(),
   /** What an edit changed (`userUpdated`) or what an account was created with (`userCreated`). */
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).nullable(),
+  /** For a lockout: where the wrong passwords were given (at login, or as the current one in 修改密码). */
+  lockedDuring: z.enum(['login', 'passwordChange']).nullable(),
 });
 export type AccountEvent = z.infer<typeof AccountEvent>;
 

@@ -11,6 +11,9 @@ export function lockedError(until: number, now: number) {
   );
 }
 
+/** The refusal of a disabled account's session (also the central server's). */
+export const accountDisabled = () => fail('unauthenticated', '账户已停用', 'The account is disabled');
+
 /** Where a wrong password was given: at login, or as the current password when changing one's own. */
 export type WrongPasswordAt = 'login' | 'passwordChange';
 

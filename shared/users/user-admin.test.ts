@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_USER } from '../auth/system-user';
-import { accountChanges, checkAccountEdit, checkPassword, checkRoles, historyPage, lockoutShown, otherActiveAdmins, USERNAME_PATTERN, type AccountEventRow } from './user-admin';
+import { accountChanges, accountEventView, checkAccountEdit, checkPassword, checkRoles, historyPage, lockoutShown, otherActiveAdmins, USERNAME_PATTERN, type AccountEventRow } from './user-admin';
 
 describe('user administration rules', () => {
   it('asks for a password of eight characters of three kinds, without the username', () => {
@@ -99,6 +99,7 @@ describe('historyPage', () => {
     action: 'userUpdated',
     changes: null,
     byName: '系统管理员',
+    lockedDuring: null,
     ...over,
   });
 
@@ -115,5 +116,24 @@ describe('historyPage', () => {
 
   it('names an account that no longer exists by its id', () => {
     expect(historyPage([row(3, { username: null, display_name: null, user_id: 'u-gone' })], 5).events[0]).toMatchObject({ username: 'u-gone', displayName: 'u-gone' });
+  });
+});
+
+describe('accountEventView', () => {
+  it('says where a lockout’s wrong passwords were given; a lockout stored before the password change counted was a login’s', () => {
+    expect(accountEventView('accountLocked', { failures: 5, during: 'passwordChange' })).toEqual({ changes: null, byName: null, lockedDuring: 'passwordChange' });
+    expect(accountEventView('accountLocked', { failures: 5, during: 'login' }).lockedDuring).toBe('login');
+    expect(accountEventView('accountLocked', { failures: 5 }).lockedDuring).toBe('login');
+  });
+
+  it('shows an edit’s changes and a creation’s fields, with who made them, and no lockout cause', () => {
+    const edit = { byName: '系统管理员', changes: { active: { from: true, to: false } } };
+    expect(accountEventView('userUpdated', edit)).toEqual({ changes: edit.changes, byName: '系统管理员', lockedDuring: null });
+    expect(accountEventView('userCreated', { byName: '系统管理员', displayName: '新员工', roles: ['clerk'], team: null })).toEqual({
+      changes: { displayName: { from: null, to: '新员工' }, roles: { from: null, to: ['clerk'] }, team: { from: null, to: null } },
+      byName: '系统管理员',
+      lockedDuring: null,
+    });
+    expect(accountEventView('passwordReset', { byName: '系统管理员', during: 'login' })).toEqual({ changes: null, byName: '系统管理员', lockedDuring: null });
   });
 });

@@ -170,31 +170,33 @@ export function accountChanges(
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
+type EventView = Pick<AccountEvent, 'changes' | 'byName' | 'lockedDuring'>;
+
 /**
  * An account event's stored details (server `auth_events`, desktop audit), as the history shows them: what
- * an edit changed, or what an account was created with; and who made the change.
+ * an edit changed, or what an account was created with; who made the change; where a lockout's wrong
+ * passwords were given (a lockout recorded before the password change counted had only the login's).
  */
-export function accountEventView(action: string, details: Record<string, unknown>): { changes: Changes | null; byName: string | null } {
+export function accountEventView(action: string, details: Record<string, unknown>): EventView {
   const byName = typeof details.byName === 'string' ? details.byName : null;
-  if (action === 'userUpdated') return { changes: (details.changes as Changes | undefined) ?? null, byName };
+  if (action === 'userUpdated') return { changes: (details.changes as Changes | undefined) ?? null, byName, lockedDuring: null };
   if (action === 'userCreated') {
     const changes: Changes = {};
     for (const key of ['displayName', 'roles', 'team'] as const) if (key in details) changes[key] = { from: null, to: details[key] };
-    return { changes, byName };
+    return { changes, byName, lockedDuring: null };
   }
-  return { changes: null, byName };
+  if (action === 'accountLocked') return { changes: null, byName, lockedDuring: details.during === 'passwordChange' ? 'passwordChange' : 'login' };
+  return { changes: null, byName, lockedDuring: null };
 }
 
 /** An account event as both stores read it: its position, the account (gone: its id) and how it is shown. */
-export interface AccountEventRow {
+export interface AccountEventRow extends EventView {
   id: number;
   at: string;
   user_id: string;
   username: string | null;
   display_name: string | null;
   action: AccountEvent['action'];
-  changes: Changes | null;
-  byName: string | null;
 }
 
 /**
@@ -212,6 +214,7 @@ export function historyPage(rows: readonly AccountEventRow[], limit: number): { 
       action: r.action,
       changes: r.changes,
       byName: r.byName,
+      lockedDuring: r.lockedDuring,
     })),
     older: rows.length > limit ? page[page.length - 1]!.id : null,
   };

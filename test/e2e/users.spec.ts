@@ -195,7 +195,7 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     await openUsersPage(admin);
     await expect(admin.getByTestId('user-row-e2e.locked')).toContainText('公司审批');
     await expect(admin.getByTestId('user-status-e2e.locked')).toContainText('已锁定至');
-    await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.locked' }).first()).toContainText('（密码连续错误）');
+    await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.locked' }).first()).toContainText('（系统自动）登录时密码连续错误');
     await admin.getByTestId('user-unlock-e2e.locked').click();
     await expect(admin.getByTestId('user-status-e2e.locked')).toHaveText('在用待本人改密');
     await expect(admin.getByTestId('user-unlock-e2e.locked')).toHaveCount(0);
@@ -206,7 +206,7 @@ test('an administrator unlocks an account locked by wrong passwords and resets i
     const rows = admin.getByTestId('users-history').locator('tr.ant-table-row');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(0)).toContainText('解锁');
-    await expect(rows.nth(1)).toContainText('（密码连续错误）');
+    await expect(rows.nth(1)).toContainText('锁定（系统自动）登录时密码连续错误');
     await expect(rows.nth(2)).toContainText('新建');
     for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toContainText('测试锁定（e2e.locked）');
 
@@ -258,6 +258,7 @@ test('wrong current passwords in 修改密码 lock the account: the fifth ends t
 
     await openUsersPage(admin);
     await expect(admin.getByTestId('user-status-e2e.guess')).toContainText('已锁定至');
+    await expect(admin.getByTestId('users-history').locator('tr', { hasText: 'e2e.guess' }).first()).toContainText('锁定（系统自动）修改密码时当前密码连续错误');
     await admin.getByTestId('user-unlock-e2e.guess').click();
     await expect(admin.getByTestId('user-status-e2e.guess')).toHaveText('在用');
     await login(page, 'e2e.guess', OWN_PASSWORD);

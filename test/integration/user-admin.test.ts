@@ -145,6 +145,7 @@ describe('user administration on a standalone desktop', () => {
     for (let i = 0; i < 5; i++) await h.call('auth:login', null, { username: 'zhaolei', password: 'wrong' });
     const locked = await account(h.call, admin, 'zhaolei');
     expect(locked.lockedUntil).not.toBeNull();
+    expect(value(await h.call('users:history', admin, { limit: 1, userId: locked.id })).events[0]).toMatchObject({ action: 'accountLocked', lockedDuring: 'login' });
     value(await h.call('users:unlock', admin, { id: locked.id }));
     expect((await account(h.call, admin, 'zhaolei')).lockedUntil).toBeNull();
     const session = await h.login('zhaolei');
@@ -181,6 +182,8 @@ describe('user administration on a standalone desktop', () => {
     const lock = h.host.services.db.prepare("SELECT details FROM audit WHERE action = 'accountLocked' AND actor_id = ?").get(id) as { details: string };
     expect(JSON.parse(lock.details)).toEqual({ failures: 5, during: 'passwordChange' });
     expect(lock.details).not.toContain(guess.currentPassword);
+    // The history says where the wrong passwords were given.
+    expect(value(await h.call('users:history', admin, { limit: 10, userId: id })).events[0]).toMatchObject({ action: 'accountLocked', byName: null, lockedDuring: 'passwordChange' });
 
     // Unlocked, he logs in; a wrong guess counts from one again, and his own change starts the count afresh.
     value(await h.call('users:unlock', admin, { id }));
@@ -374,6 +377,7 @@ describe.each(BACKENDS)('user administration on the central server (%s)', (backe
     expect(events.map((e) => e.action)).toEqual(['passwordChangeRefused', 'passwordChangeRefused', 'passwordChangeRefused', 'passwordChangeRefused', 'accountLocked']);
     expect(events[4]!.details).toEqual({ failures: 5, during: 'passwordChange' });
     expect(JSON.stringify(events)).not.toContain(guess.currentPassword);
+    expect(value(await adminDesk.call('users:history', admin, { limit: 10, userId: id })).events[0]).toMatchObject({ action: 'accountLocked', byName: null, lockedDuring: 'passwordChange' });
     value(await adminDesk.call('users:unlock', admin, { id }));
     await work.login('central.guess', OWN_PASSWORD);
   });

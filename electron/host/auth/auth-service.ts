@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf } from '../../../shared/auth/permissions';
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Actor } from '../../../shared/commands/types';
-import { lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../../shared/auth/login-errors';
+import { accountDisabled, lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../../shared/auth/login-errors';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -98,7 +98,7 @@ export class AuthService {
       return fail('session-expired', '会话已超时，请重新登录', 'Your session has expired; please log in again');
     }
     const user = this.deps.users.byId(row.user_id);
-    if (!user || !user.active) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    if (!user || !user.active) return accountDisabled();
     // Writing on every call would put a write on every read; a few seconds of slack is harmless.
     if (t - row.last_seen_at > 5_000) this.touchSession.run(t, tokenHash);
     return ok({ tokenHash, user, actor: actorOf(user), info: userInfo(user) });
@@ -112,7 +112,7 @@ export class AuthService {
   async changePassword(session: Session, current: string, next: string): Promise<Result<Record<string, never>>> {
     const user = this.deps.users.byId(session.user.id);
     const t = this.deps.now();
-    if (!user) return fail('unauthenticated', '账户已停用', 'The account is disabled');
+    if (!user) return accountDisabled();
     // Locked by wrong passwords at the login screen: no password is checked until the lockout ends.
     if (user.lockedUntil !== null && user.lockedUntil > t) return lockedError(user.lockedUntil, t);
     if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {

@@ -190,7 +190,8 @@ export class UserAdminService {
       rows.map((r) => ({
         ...r,
         id: r.seq,
-        changes: accountEventView(r.action, JSON.parse(r.details) as Record<string, unknown>).changes,
+        ...accountEventView(r.action, JSON.parse(r.details) as Record<string, unknown>),
+        // The desktop's audit names the actor in its own column (a lockout's actor is the account itself).
         byName: r.action === 'accountLocked' ? null : r.actor_name,
       })),
       query.limit,

@@ -7,7 +7,7 @@ import { PageError } from '../components/PageError';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
-import { ACCOUNT_EVENT_LABELS, changeLines } from './account-history';
+import { ACCOUNT_EVENT_LABELS, detailLines } from './account-history';
 import { USERS_TEXT } from './users-text';
 
 const LIMIT = 200;
@@ -68,7 +68,7 @@ export function AccountHistory({ reloadKey, users }: { reloadKey: unknown; users
     {
       key: 'details',
       title: tx('historyDetails'),
-      render: (_, e) => changeLines(e, pick).map((line) => <div key={line}>{line}</div>),
+      render: (_, e) => detailLines(e, pick).map((line) => <div key={line}>{line}</div>),
     },
   ];
 

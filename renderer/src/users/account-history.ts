@@ -31,11 +31,19 @@ function valueText(field: string, value: unknown, pick: (label: Label) => string
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Where a lockout's wrong passwords were given. */
+const LOCKED_DURING_LABELS: Record<NonNullable<AccountEvent['lockedDuring']>, Label> = {
+  login: { zh: '登录时密码连续错误', en: 'Wrong passwords at login' },
+  passwordChange: { zh: '修改密码时当前密码连续错误', en: 'Wrong current passwords when changing the password' },
+};
+
 /**
  * What an event changed, one line a field: `角色：资料审核员 → 审批员`; for a new account (nothing before) only
  * what it was created with. (A `from` of null is no sign of creation: an edit may change no team to one.)
+ * For a lockout, where the wrong passwords were given.
  */
-export function changeLines(event: Pick<AccountEvent, 'action' | 'changes'>, pick: (label: Label) => string): string[] {
+export function detailLines(event: Pick<AccountEvent, 'action' | 'changes' | 'lockedDuring'>, pick: (label: Label) => string): string[] {
+  if (event.lockedDuring) return [pick(LOCKED_DURING_LABELS[event.lockedDuring])];
   return Object.entries(event.changes ?? {}).map(([field, { from, to }]) => {
     const name = (FIELD_LABELS[field] ? pick(FIELD_LABELS[field]) : field) + pick(USERS_TEXT.fieldSeparator);
     const after = valueText(field, to, pick);

@@ -66,7 +66,7 @@ export const USERS_TEXT = {
   historyEmpty: { zh: '暂无账户变更', en: 'No account changes yet' },
   historyAllAccounts: { zh: '全部账户', en: 'All accounts' },
   historyOlder: { zh: '加载更早的 {n} 条', en: 'Load {n} older' },
-  byLockout: { zh: '（密码连续错误）', en: '(wrong passwords)' },
+  byLockout: { zh: '（系统自动）', en: '(automatic)' },
   listSeparator: { zh: '、', en: ', ' },
   fieldSeparator: { zh: '：', en: ': ' },
 } satisfies Record<string, Label>;
