@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { loggableError } from '../shared/domain/masking';
 import { CentralAuth } from './auth/central-auth';
 import { BlobStore } from './blobs/blob-store';
 import { ClaimService } from './commands/claim-service';
@@ -65,7 +66,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
 
-  const failed = (what: string) => (e: unknown) => console.error(`[central] ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+  const failed = (what: string) => (e: unknown) => console.error(`[central] ${what} failed: ${loggableError(e)}`);
   // Cases left waiting in `screening` (a restart between a push and its screening, an older database).
   const startup = screening.screenPending().then(() => undefined, failed('screening at start'));
   let sweeping: Promise<unknown> = startup;

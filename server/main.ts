@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loggableError } from '../shared/domain/masking';
 import { DEFAULT_CONFIG } from './config';
 import { openCentralDb } from './db/open';
 import { seedCentralDemo } from './demo/central-demo';
@@ -53,6 +54,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`[central] 启动失败 / failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`[central] 启动失败 / failed to start: ${loggableError(e)}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { loggableError, maskIdentifiersIn } from '../../shared/domain/masking';
 import { defaultDataDir } from '../host/data-dir';
 import { centralFromEnv, startWorkbench, type Workbench } from '../host/start-workbench';
 import { bindApi, forwardHostEvents } from './ipc';
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     workbench
       .close()
-      .catch((error: unknown) => console.error('[main] closing failed:', error))
+      .catch((error: unknown) => console.error(`[main] closing failed: ${loggableError(error)}`))
       .finally(() => app.exit(0));
   });
 }
@@ -108,7 +109,7 @@ function createWindow(): BrowserWindow {
 
   window.once('ready-to-show', () => window.show());
   const loaded = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex);
-  loaded.catch((error: unknown) => console.error('[main] failed to load the renderer:', error));
+  loaded.catch((error: unknown) => console.error(`[main] failed to load the renderer: ${loggableError(error)}`));
   return window;
 }
 
@@ -125,8 +126,9 @@ function showAbout(): void {
 
 /** Start-up failed (e.g. the local store is newer than this app): say so instead of showing a blank window. */
 function fatal(error: unknown): void {
-  const detail = error instanceof Error ? error.message : String(error);
-  console.error('[main] start-up failed:', error);
+  // The whole error object would print what a database attaches to it (the statement, its parameters).
+  const detail = error instanceof Error ? maskIdentifiersIn(error.message) : String(error);
+  console.error(`[main] start-up failed: ${loggableError(error)}`);
   dialog.showErrorBox('工作台无法启动 / The workbench could not start', detail);
   app.exit(1);
 }

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { redact } from '../../electron/host/log';
+import { loggableError } from '../../shared/domain/masking';
 import type { ServerConfig } from '../config';
 import { send } from './envelope';
 import { registerAuthorityRoutes } from './authority-routes';
@@ -48,7 +48,7 @@ export function buildCentralApp(services: CentralServices, config: ServerConfig)
       return send(reply, { ok: false, error: { code: 'validation', message: '请求格式不正确', messageEn: 'Malformed request' } });
     }
     // Names and codes only; anything shaped like an ID number or credit code is masked.
-    console.error(`[central] ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? redact(err.message.slice(0, 200)) : ''}`);
+    console.error(`[central] ${loggableError(err)}`);
     return send(reply, { ok: false, error: { code: 'internal', message: '服务器内部错误，操作未完成，请稍后重试', messageEn: 'Internal error; nothing was changed. Please try again' } });
   });
   app.setNotFoundHandler((_req, reply) =>

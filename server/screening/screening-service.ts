@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../shared/domain/case';
 import { screenApplication, type ScreeningEvaluation } from '../../shared/screening/screen-case';
 import { shanghaiDate } from '../../shared/sla/working-time';
 import type { ScreeningWire } from '../../shared/sync/protocol';
-import { redact } from '../../electron/host/log';
+import { loggableError } from '../../shared/domain/masking';
 import { authorityOf } from '../commands/authority-rows';
 import { applyCommand, type Accepted, type WorkingSet } from '../commands/case-engine';
 import { CASE_ROW_COLUMNS, toCaseRow } from '../commands/case-rows';
@@ -101,7 +101,7 @@ export class ServerScreening {
           await this.screenCases(batch);
         } catch (e) {
           // The cases stay in `screening`; the next sweep (or start) takes them.
-          console.error(`[central] screening failed: ${e instanceof Error ? redact(e.message.slice(0, 200)) : String(e)}`);
+          console.error(`[central] screening failed: ${loggableError(e)}`);
         }
       }
     } finally {
@@ -126,7 +126,7 @@ export class ServerScreening {
       try {
         evaluation = screenApplication({ data: c.data, asOf, matches: matches.get(c.id) ?? [], policy: ruleSet.policy, version: ruleSet.version });
       } catch (e) {
-        console.error(`[central] case ${c.id} could not be screened: ${e instanceof Error ? redact(e.message.slice(0, 200)) : String(e)}`);
+        console.error(`[central] case ${c.id} could not be screened: ${loggableError(e)}`);
         continue;
       }
       const payload = { caseId: c.id, outcome: evaluation.outcome, reasons: evaluation.reasons, riskGrade: evaluation.riskGrade, team: evaluation.team };

@@ -18,6 +18,14 @@ describe('addDocument', () => {
     expect({ state: next.state, assignee: next.assigneeId, version: next.version }).toEqual({ state: 'doc_check', assignee: U.wangFang.id, version: c.version + 1 });
   });
 
+  it('masks an identity number or credit code in the file name the branch gave the scan', () => {
+    const c = heldBy(caseIn('doc_check'), U.wangFang);
+    const named = { ...payload, fileName: '320102199007151386身份证.jpg' };
+    expect(expectOk(decideCommand('addDocument', c, named, ctxFor(U.wangFang)))[0]!.details).toMatchObject({ fileName: '3201**********1386身份证.jpg' });
+    const licence = { ...payload, fileName: '营业执照_91320115PUCNWGL66K.pdf' };
+    expect(expectOk(decideCommand('addDocument', c, licence, ctxFor(U.wangFang)))[0]!.details).toMatchObject({ fileName: '营业执照_9132**********L66K.pdf' });
+  });
+
   it('refuses a clerk who does not hold the case, and types other than JPEG, PNG, TIFF and PDF', () => {
     const c = heldBy(caseIn('doc_check'), U.wangFang);
     expectError(decideCommand('addDocument', c, payload, ctxFor(U.liNa)), 'forbidden');
@@ -50,6 +58,14 @@ describe('reviewDocument', () => {
     );
     expect(JSON.stringify(events[0]!.details)).not.toMatch(/\d{17}/);
     expect(events[0]!.details).toMatchObject({ fromValue: '1101**********002X', value: '1101**********0038' });
+  });
+
+  it('masks an identity field whatever the sender says, an unknown field too, and an identity number typed into another field', () => {
+    const told = (r: Record<string, unknown>) => expectOk(decideCommand('reviewDocument', c, review(r), ctxFor(U.wangFang)))[0]!.details;
+    expect(told({ action: 'confirmField', field: 'idNumber', value: '110105194912310038', sensitive: false })).toMatchObject({ value: '1101**********0038' });
+    expect(told({ action: 'confirmField', field: 'serialNo', value: 'AB12345678', sensitive: false })).toMatchObject({ value: 'AB12**5678' });
+    expect(told({ action: 'correctField', field: 'address', from: '北京', value: '北京 110105194912310038', sensitive: false })).toMatchObject({ value: '北京 1101**********0038' });
+    expect(identityValueOf(review({ action: 'confirmField', field: 'idNumber', value: '110105194912310038', sensitive: false }))?.value).toBe('110105194912310038');
   });
 
   it('records a corrected kind', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { maskIdentifier } from '../domain/masking';
-import { DOCUMENT_KINDS } from '../documents/kinds';
+import { maskIdentifier, maskIdentifiersIn } from '../domain/masking';
+import { fieldDef, isSensitiveField } from '../documents/fields';
+import { DOCUMENT_KINDS, type DocumentKind } from '../documents/kinds';
 import { fail, ok } from '../errors';
 import type { CaseState } from '../workflow/states';
 import { event, notFound, notYours, wrongState } from './guards';
@@ -40,14 +41,15 @@ export const addDocument = {
     if (c.state === 'doc_check' && c.assigneeId !== ctx.actor.id) return notYours(c);
     return ok([
       event(c, 'documentAdded', ctx, {
-        details: { documentId: p.documentId, fileName: p.fileName, sha256: p.sha256, mime: p.mime, sizeBytes: p.sizeBytes, pages: p.pages },
+        // Branches name scans after the customer's identity number; the audit is read by roles that may not see it.
+        details: { documentId: p.documentId, fileName: maskIdentifiersIn(p.fileName), sha256: p.sha256, mime: p.mime, sizeBytes: p.sizeBytes, pages: p.pages },
       }),
     ]);
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; documentId: string; fileName: string; sha256: string; mime: string; sizeBytes: number; pages: number }>>;
 
 const ReviewAction = z.discriminatedUnion('action', [
-  /** The recognised value is right (确认). */
+  /** The recognised value is right (确认). `sensitive`: the sender's word; `isSensitiveReview` also asks the field's definition. */
   z.strictObject({ action: z.literal('confirmField'), field: FieldKey, value: FieldValue, sensitive: z.boolean() }),
   /** The clerk typed the right value (更正); `from` is what the machine read. */
   z.strictObject({ action: z.literal('correctField'), field: FieldKey, from: FieldValue, value: FieldValue, sensitive: z.boolean() }),
@@ -69,22 +71,20 @@ export const reviewDocument = {
     if (c.state !== 'doc_check') return wrongState(c, { zh: '核对资料', en: 'review its documents' });
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
     const r = p.review;
-    const shown = (v: string, sensitive: boolean) => (sensitive ? maskIdentifier(v) : v);
+    const shown = (v: string, field: { field: string; sensitive: boolean }) => (isSensitiveReview(p.kind, field) ? maskIdentifier(v) : maskIdentifiersIn(v));
     const base = { documentId: p.documentId, kind: p.kind };
     switch (r.action) {
       case 'confirmField':
-        return ok([event(c, 'documentFieldConfirmed', ctx, { details: { ...base, field: r.field, value: shown(r.value, r.sensitive) } })]);
+        return ok([event(c, 'documentFieldConfirmed', ctx, { details: { ...base, field: r.field, value: shown(r.value, r) } })]);
       case 'correctField':
         if (r.from === r.value) return fail('validation', '更正后的值与识别结果相同', 'The correction equals the recognised value');
-        return ok([
-          event(c, 'documentFieldCorrected', ctx, { details: { ...base, field: r.field, fromValue: shown(r.from, r.sensitive), value: shown(r.value, r.sensitive) } }),
-        ]);
+        return ok([event(c, 'documentFieldCorrected', ctx, { details: { ...base, field: r.field, fromValue: shown(r.from, r), value: shown(r.value, r) } })]);
       case 'setKind':
         if (r.from === r.kind) return fail('validation', '资料类型未改变', 'The kind is unchanged');
         return ok([event(c, 'documentKindSet', ctx, { details: { ...base, fromKind: r.from, kind: r.kind } })]);
     }
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; documentId: string; kind: string; review: z.output<typeof ReviewAction> }>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; documentId: string; kind: DocumentKind; review: z.output<typeof ReviewAction> }>>;
 
 /**
  * The full value of an identity number or credit code a clerk confirmed or corrected (its audit entry holds
@@ -94,9 +94,19 @@ export const reviewDocument = {
 export const IdentityValue = z.strictObject({ documentId: DocumentId, field: FieldKey, value: FieldValue });
 export type IdentityValue = z.infer<typeof IdentityValue>;
 
+/**
+ * Whether a reviewed field's value is masked in the audit: an identity number or credit code by the field's
+ * definition for the kind, or a field the definitions do not know — whatever the sender says (a client that
+ * says `sensitive: false` for an identity number is not believed on the server, which runs this same decide).
+ */
+export function isSensitiveReview(kind: DocumentKind, review: { field: string; sensitive: boolean }): boolean {
+  const def = fieldDef(kind, review.field);
+  return review.sensitive || !def || isSensitiveField(def.type);
+}
+
 export function identityValueOf(payload: unknown): IdentityValue | undefined {
   const p = reviewDocument.schema.safeParse(payload);
-  if (!p.success || p.data.review.action === 'setKind' || !p.data.review.sensitive) return undefined;
+  if (!p.success || p.data.review.action === 'setKind' || !isSensitiveReview(p.data.kind, p.data.review)) return undefined;
   return { documentId: p.data.documentId, field: p.data.review.field, value: p.data.review.value };
 }
 

@@ -3,3 +3,25 @@ export function maskIdentifier(value: string): string {
   if (value.length <= 8) return '*'.repeat(value.length);
   return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
 }
+
+// A run of exactly 18 (or the old 15) digits, wherever it stands: `idNumber320102…` or `320102…_身份证.jpg`.
+const ID_NUMBER_IN_TEXT = /(?<!\d)(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
+// Credit codes hold letters, so only a run of exactly 18 code characters between non-alphanumerics is one.
+const CREDIT_CODE_IN_TEXT = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Za-z])/gi;
+
+/**
+ * Masks whatever in a free text is shaped like an identity number or credit code: a file name a branch gave
+ * a scan, an error message on its way to a log. Such text is read by roles that may not see the number.
+ */
+export function maskIdentifiersIn(text: string): string {
+  return text.replace(ID_NUMBER_IN_TEXT, maskIdentifier).replace(CREDIT_CODE_IN_TEXT, maskIdentifier);
+}
+
+/**
+ * An error as a log line may hold it: its name and its message with identifiers masked, cut to `max`
+ * characters only after masking (a number cut in two would no longer be recognised).
+ */
+export function loggableError(e: unknown, max = 200): string {
+  if (!(e instanceof Error)) return typeof e === 'string' ? maskIdentifiersIn(e).slice(0, max) : 'non-error value';
+  return `${e.name}: ${maskIdentifiersIn(e.message).slice(0, max)}`;
+}

@@ -100,6 +100,20 @@ describe.each(BACKENDS)('push: commands applied exactly once, decided with the u
     expect(n).toBe(0);
   });
 
+  it('masks an identity number in its audit even when a client says the field is not sensitive, and in a file name', async () => {
+    const { client, token } = await loggedIn(central.url, 'zhangmin');
+    const [x] = await submittedCases(1);
+    const idNumber = '320102199007151386';
+    const review = { caseId: x, documentId: 'd-forged-1', kind: 'id_card_front', review: { action: 'confirmField', field: 'idNumber', value: idNumber, sensitive: false } };
+    const file = { caseId: x, documentId: 'd-forged-2', fileName: `${idNumber}.jpg`, sha256: 'a'.repeat(64), mime: 'image/jpeg', sizeBytes: 10, pages: 1 };
+    const r = value(await client.push(token, [cmd('claim', { caseId: x }), cmd('reviewDocument', review), cmd('addDocument', file)])).results;
+    expect(r.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const trail = await central.db.query<{ action: string; details: string }>('SELECT action, details FROM audit WHERE case_id = $1 ORDER BY case_seq', [x]);
+    expect(trail.slice(-3).map((e) => e.action)).toEqual(['claimed', 'documentFieldConfirmed', 'documentAdded']);
+    expect(trail.slice(-2).every((e) => e.details.includes('3201**********1386'))).toBe(true);
+    expect(trail.every((e) => !e.details.includes(idNumber))).toBe(true);
+  });
+
   it('keeps dual control: the proposing officer can neither take nor confirm his own proposal', async () => {
     const [row] = await central.db.query<{ id: string }>(
       "SELECT id FROM cases WHERE state = 'approval' AND assignee_id IS NULL AND team = 'retail' AND NOT (record->'checkers' ? 'u-officer-1') ORDER BY id LIMIT 1",

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loggableError, maskIdentifier, maskIdentifiersIn } from './masking';
+
+describe('maskIdentifiersIn', () => {
+  it('masks identity numbers wherever they stand, the old 15-digit kind too', () => {
+    expect(maskIdentifiersIn('320115197104113218_身份证正面.jpg')).toBe('3201**********3218_身份证正面.jpg');
+    expect(maskIdentifiersIn('idNumber32011519710411321X failed')).toBe('idNumber3201**********321X failed');
+    expect(maskIdentifiersIn('旧证 320115710411321 号')).toBe('旧证 3201*******1321 号');
+  });
+
+  it('masks credit codes in either letter case between non-alphanumerics', () => {
+    expect(maskIdentifiersIn('91320115PUCNWGL66K营业执照.pdf')).toBe('9132**********L66K营业执照.pdf');
+    expect(maskIdentifiersIn('code: 91320115pucnwgl66k.')).toBe('code: 9132**********l66k.');
+  });
+
+  it('leaves runs of other lengths alone: phone numbers, amounts, dates, application numbers', () => {
+    for (const text of ['18981669785', '2026-12-02 扫描件.png', 'CQ02100000401', '1234567890123456 (16 digits)', '12345678901234567890']) {
+      expect(maskIdentifiersIn(text)).toBe(text);
+    }
+  });
+});
+
+describe('loggableError', () => {
+  it('masks before it cuts, so a number at the cut is not left half in clear', () => {
+    const message = `${'x'.repeat(190)}320115197104113218`;
+    const line = loggableError(new TypeError(message));
+    expect(line).toBe(`TypeError: ${'x'.repeat(190)}3201******`);
+    expect(line).not.toMatch(/\d{5}/);
+  });
+
+  it('says what a thrown non-error was without printing an object', () => {
+    expect(loggableError({ params: ['320115197104113218'] })).toBe('non-error value');
+    expect(loggableError('bad 320115197104113218')).toBe('bad 3201**********3218');
+  });
+
+  it('masks as the UI does', () => {
+    expect(maskIdentifier('320115197104113218')).toBe('3201**********3218');
+  });
+});
