@@ -1,11 +1,11 @@
-import type { CaseEvent } from '../commands/types';
+import type { CaseEvent, CaseEventType } from '../commands/types';
 import type { AuditEntry } from './audit-entry';
 
 /**
  * A command's audit entry before it takes its place in a chain (sequence number and hashes come from the
  * store); always about a case, by a command.
  */
-export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'caseId' | 'commandId'> & { caseId: string; commandId: string };
+export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'caseId' | 'commandId' | 'action'> & { caseId: string; commandId: string; action: CaseEventType };
 
 /** What the audit keeps of an event: who/what changed, never identity numbers or the full application. */
 export function auditDetails(e: CaseEvent): Record<string, unknown> {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/audit/audit-actions';
 import { GENESIS_HASH, auditHashInput, type AuditEntry } from '../../../shared/audit/audit-entry';
 import type { Db } from '../db/database';
 
-export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+/** An entry to append: its action one the trail's pages can name (audit-actions.ts). */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'action'> & { action: AuditAction };
 
 interface RawAudit {
   seq: number;

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import type { UserRepo, UserRow } from '../store/user-repo';
 import { checkNewPassword } from '../../../shared/users/user-admin';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import type { NonCaseAuditAction } from '../../../shared/audit/audit-actions';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 
@@ -153,7 +154,7 @@ export class AuthService {
     return this.resolve(token).ok;
   }
 
-  private auditLogin(user: UserRow, action: string, details: Record<string, unknown>): void {
+  private auditLogin(user: UserRow, action: NonCaseAuditAction, details: Record<string, unknown>): void {
     this.deps.db.transaction(() => {
       this.deps.audit.append({
         at: new Date(this.deps.now()).toISOString(),

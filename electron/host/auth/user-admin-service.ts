@@ -23,6 +23,7 @@ import type { Db } from '../db/database';
 import { newAccountId } from './account-id';
 import type { Session } from './auth-service';
 import { hashPassword } from './password';
+import type { NonCaseAuditAction } from '../../../shared/audit/audit-actions';
 
 interface Raw {
   id: string;
@@ -199,7 +200,7 @@ export class UserAdminService {
   }
 
   /** The audit entry of an account change: the administrator acts, the account is named in the details. */
-  private record(editor: Session, userId: string, action: string, details: Record<string, unknown>): void {
+  private record(editor: Session, userId: string, action: NonCaseAuditAction, details: Record<string, unknown>): void {
     this.deps.audit.append({
       at: new Date(this.deps.now()).toISOString(),
       actorId: editor.actor.id,

@@ -6,6 +6,7 @@ import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
 import type { NegativeListRepo } from './negative-list-repo';
 import { emptyReport, FatalImport, fatalOf, openList, readRows, sizeText, type ImportEncoding, type ImportReport } from './negative-list-reader';
+import type { NonCaseAuditAction } from '../../../shared/audit/audit-actions';
 
 export type { FatalCode, ImportEncoding, ImportReport } from './negative-list-reader';
 
@@ -144,6 +145,6 @@ export class NegativeListImporter {
 }
 
 /** Imports are audited without their content: counts and the file name only, never an identifier. */
-function auditImport(audit: AuditRepo, actor: Actor, at: string, action: string, details: Record<string, unknown>): void {
+function auditImport(audit: AuditRepo, actor: Actor, at: string, action: NonCaseAuditAction, details: Record<string, unknown>): void {
   audit.append({ at, actorId: actor.id, actorName: actor.name, action, caseId: null, commandId: null, fromState: null, toState: null, details: JSON.stringify(details) });
 }

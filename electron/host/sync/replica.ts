@@ -1,4 +1,5 @@
 import type { CaseChange } from '../../../shared/api/schemas';
+import type { AuditAction } from '../../../shared/audit/audit-actions';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { AppError } from '../../../shared/errors';
 import type { ChangeBody } from '../../../shared/sync/protocol';
@@ -69,7 +70,8 @@ export class Replica {
         at: e.at,
         actorId: e.actorId,
         actorName: e.actorName,
-        action: e.action,
+        // The server's case events, kept as it wrote them (hashed there); one a newer server adds shows by its name.
+        action: e.action as AuditAction,
         caseId: change.caseId,
         commandId: change.commandId,
         fromState: e.fromState,

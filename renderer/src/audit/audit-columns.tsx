@@ -2,7 +2,7 @@ import { Tooltip, type TableColumnsType } from 'antd';
 import type { AuditRow } from '../../../shared/api/audit-trail-api';
 import { formatRateBp } from '../../../shared/contracts/contract-values';
 import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
-import { ACTIONS, detailLines } from '../case/history-labels';
+import { ACTIONS, actionLabel, detailLines } from '../case/history-labels';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
 import type { I18n } from '../i18n/I18nProvider';
@@ -13,10 +13,6 @@ import { AUDIT_TEXT, NON_CASE_ACTIONS } from './audit-text';
 /** Every action the trail can hold, labelled: the case events and the others (login, matrix edits …). */
 export const AUDIT_ACTION_LABELS: Record<string, Label> = { ...ACTIONS, ...NON_CASE_ACTIONS };
 
-export function auditActionLabel(action: string, pick: I18n['pick']): string {
-  const label = AUDIT_ACTION_LABELS[action];
-  return label ? pick(label) : action;
-}
 
 function stateText(state: string | null, pick: I18n['pick']): string {
   if (!state) return '—';
@@ -43,7 +39,7 @@ export function auditColumns(i18n: I18n, tx: (k: keyof typeof AUDIT_TEXT, p?: Re
     { key: 'seq', title: tx('colSeq'), dataIndex: 'seq', width: 70, className: 'mono' },
     { key: 'at', title: tx('colTime'), width: 170, render: (_, r) => <span className="mono nowrap">{formatShanghai(r.at, { seconds: true })}</span> },
     { key: 'actor', title: tx('colActor'), width: 90, render: (_, r) => <Tooltip title={r.actorId}>{r.actorName}</Tooltip> },
-    { key: 'action', title: tx('colAction'), width: 110, render: (_, r) => <span data-action={r.action}>{auditActionLabel(r.action, pick)}</span> },
+    { key: 'action', title: tx('colAction'), width: 110, render: (_, r) => <span data-action={r.action}>{actionLabel(r.action, pick)}</span> },
     {
       key: 'appNo',
       title: tx('colAppNo'),

@@ -1,3 +1,4 @@
+import type { NonCaseAuditAction } from '../../../shared/audit/audit-actions';
 import type { Label } from '../i18n/use-labels';
 
 /** UI text of the auditor's view of the trail. */
@@ -29,12 +30,24 @@ export const AUDIT_TEXT = {
   proposalLine: { zh: '意见：{decision} {terms}', en: 'Proposal: {decision} {terms}' },
 } satisfies Record<string, Label>;
 
-/** Audit actions that are not case events (shared/commands/types.ts covers those). */
-export const NON_CASE_ACTIONS = {
+/** Audit actions that are not case events (case/history-labels.ts names those), each one of them. */
+export const NON_CASE_ACTIONS: Record<NonCaseAuditAction, Label> = {
   login: { zh: '登录', en: 'Logged in' },
   logout: { zh: '退出登录', en: 'Logged out' },
   loginFailed: { zh: '登录失败', en: 'Login failed' },
-  accountLocked: { zh: '账户锁定', en: 'Account locked' },
   loginRefusedLocked: { zh: '锁定期间拒绝登录', en: 'Login refused (locked)' },
+  accountLocked: { zh: '账户锁定', en: 'Account locked' },
+  passwordChanged: { zh: '本人修改密码', en: 'Changed own password' },
+  passwordChangeRefused: { zh: '修改密码时当前密码错误', en: 'Wrong current password' },
+  userCreated: { zh: '新建账户', en: 'Account created' },
+  userUpdated: { zh: '修改账户', en: 'Account edited' },
+  passwordReset: { zh: '重置密码', en: 'Password reset' },
+  userUnlocked: { zh: '解锁账户', en: 'Account unlocked' },
   authorityMatrixChanged: { zh: '修改审批权限表', en: 'Authority matrix changed' },
-} satisfies Record<string, Label>;
+  screeningRulesChanged: { zh: '修改筛查规则', en: 'Screening rules changed' },
+  negativeListImported: { zh: '导入负面清单', en: 'Negative list imported' },
+  negativeListImportRefused: { zh: '负面清单导入未通过', en: 'Negative list import refused' },
+  checklistUpdated: { zh: '修改资料清单', en: 'Document checklist changed' },
+  contractGenerated: { zh: '生成合同版本', en: 'Contract version generated' },
+  syncRejected: { zh: '中央服务器未接受，已撤销', en: 'Refused by the central server, undone' },
+};

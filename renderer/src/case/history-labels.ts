@@ -1,9 +1,14 @@
 import { REQUIRED_LABELS, type RequiredAuthority } from '../../../shared/approval/authority';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/auth/roles';
 import type { CaseEventType } from '../../../shared/commands/types';
+import { fieldDef } from '../../../shared/documents/fields';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/kinds';
 import { PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
 import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
+import { NON_CASE_ACTIONS } from '../audit/audit-text';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
+import { TEAM_LABELS } from '../screening/screening-text';
 import type { I18n } from '../i18n/I18nProvider';
 
 type Label = { zh: string; en: string };
@@ -57,7 +62,46 @@ const DETAIL_LABELS: Record<string, Label> = {
   rate: { zh: '利率', en: 'Rate' },
   ruleSetVersion: { zh: '规则版本', en: 'Rule set version' },
   team: { zh: '审批团队', en: 'Approval team' },
+  holder: { zh: '原领取人', en: 'Held by' },
+  // Documents
+  fileName: { zh: '文件名', en: 'File name' },
+  mime: { zh: '文件类型', en: 'File type' },
+  sizeBytes: { zh: '大小（字节）', en: 'Size (bytes)' },
+  pages: { zh: '页数', en: 'Pages' },
+  kind: { zh: '资料类型', en: 'Document kind' },
+  fromKind: { zh: '原资料类型', en: 'Previous kind' },
+  kinds: { zh: '资料类型', en: 'Document kinds' },
+  field: { zh: '字段', en: 'Field' },
+  fromValue: { zh: '原值', en: 'Before' },
+  value: { zh: '值', en: 'Value' },
+  // Accounts and sign-ins
+  username: { zh: '用户名', en: 'Username' },
+  displayName: { zh: '姓名', en: 'Name' },
+  roles: { zh: '角色', en: 'Roles' },
+  sessionsEnded: { zh: '结束其会话', en: 'Sessions ended' },
+  failures: { zh: '连续错误次数', en: 'Failed attempts' },
+  during: { zh: '发生于', en: 'During' },
+  // Rules, the authority matrix, the negative list
+  basedOn: { zh: '基于版本', en: 'Based on version' },
+  enabledRules: { zh: '启用规则数', en: 'Rules enabled' },
+  rules: { zh: '规则数', en: 'Rules' },
+  encoding: { zh: '文件编码', en: 'Encoding' },
+  totalRows: { zh: '总行数', en: 'Rows' },
+  accepted: { zh: '已导入', en: 'Accepted' },
+  rejected: { zh: '未导入', en: 'Rejected' },
+  fatal: { zh: '错误', en: 'Error' },
+  line: { zh: '行号', en: 'Line' },
 };
+
+/** Coded values of the details, in words. */
+const CODED_VALUES: Record<string, Record<string, Label>> = {
+  reason: { leaseExpired: { zh: '领取超时，自动释放', en: 'Lease expired, released automatically' } },
+  during: { login: { zh: '登录', en: 'Login' }, passwordChange: { zh: '修改密码', en: 'Password change' } },
+  team: TEAM_LABELS,
+};
+
+const isDocumentKind = (value: unknown): value is DocumentKind => typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /**
  * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
@@ -73,14 +117,9 @@ const DECISIONS: Record<string, Label> = {
   decline: { zh: '拒绝', en: 'Decline' },
 };
 
-/** Case history entries that are not case events: a contract version generated at the desk (no state change). */
-export const OTHER_CASE_ACTIONS: Record<string, Label> = {
-  contractGenerated: { zh: '生成合同版本', en: 'Contract version generated' },
-  syncRejected: { zh: '中央服务器未接受，已撤销', en: 'Refused by the central server, undone' },
-};
-
+/** A case event's name, or another entry's (a contract version generated, a refusal by the server). */
 export function actionLabel(action: string, pick: I18n['pick']): string {
-  const label = (ACTIONS as Record<string, Label | undefined>)[action] ?? OTHER_CASE_ACTIONS[action];
+  const label = (ACTIONS as Record<string, Label | undefined>)[action] ?? (NON_CASE_ACTIONS as Record<string, Label | undefined>)[action];
   return label ? pick(label) : action;
 }
 
@@ -88,9 +127,17 @@ function isState(value: unknown): value is CaseState {
   return typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value);
 }
 
-function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 'lang'>): string {
+function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 'lang'>, details: Record<string, unknown>): string {
   if (value === null || value === undefined || value === '') return '';
-  if (Array.isArray(value)) return value.map((v) => valueText('', v, i18n)).filter(Boolean).join(i18n.lang === 'zh-CN' ? '、' : ', ');
+  if (Array.isArray(value)) return value.map((v) => valueText(key === 'kinds' ? 'kind' : key, v, i18n, details)).filter(Boolean).join(i18n.lang === 'zh-CN' ? '、' : ', ');
+  const coded = typeof value === 'string' ? CODED_VALUES[key]?.[value] : undefined;
+  if (coded) return i18n.pick(coded);
+  if ((key === 'kind' || key === 'fromKind') && isDocumentKind(value)) return i18n.pick(DOCUMENT_KIND_LABELS[value]);
+  if (key === 'roles' && isRole(value)) return i18n.pick(ROLE_LABELS[value]);
+  if (key === 'field' && typeof value === 'string' && isDocumentKind(details.kind)) {
+    const def = fieldDef(details.kind, value);
+    if (def) return i18n.pick(def);
+  }
   if (key === 'amountFen' && typeof value === 'number') return i18n.t('money.yuan', { amount: formatFen(value) });
   if (key === 'productCode' && typeof value === 'string' && value in PRODUCTS) return i18n.pick(PRODUCTS[value as ProductCode]);
   if (key === 'slaDueAt' && typeof value === 'string') return formatShanghai(value);
@@ -107,7 +154,7 @@ export function detailLines(details: Record<string, unknown>, i18n: Pick<I18n, '
   const lines: string[] = [];
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key) || /Id$/.test(key)) continue;
-    const text = valueText(key, value, i18n);
+    const text = valueText(key, value, i18n, details);
     if (!text) continue;
     const label = DETAIL_LABELS[key];
     lines.push(`${label ? i18n.pick(label) : key}: ${text}`);
