@@ -2,6 +2,8 @@ import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { AppLayout } from './layout/AppLayout';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
@@ -47,6 +49,9 @@ export function App() {
 
 function LocalisedApp() {
   const { lang } = useI18n();
+  // The date pickers take month and weekday names and the first day of the week from dayjs's global locale,
+  // not from antd's: set before they render (antd's zh_CN alone left them "Su Mo … / Jan", weeks from Sunday).
+  dayjs.locale(lang === 'en-US' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={lang === 'en-US' ? enUS : zhCN} theme={THEME}>
       <AntApp className="app-ant-root">

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTRACT_DOC_TYPES, TemplateBody } from '../contracts/template-model';
 import { REPAYMENT_METHODS } from '../contracts/repayment-schedule';
-import { CaseChange, CaseRef, CaseState, Empty, Fen, Id, IsoTime, ProductCode } from './schemas';
+import { BilingualText, CaseChange, CaseRef, CaseState, Empty, Fen, Id, IsoTime, ProductCode } from './schemas';
 
 /** Contract desk (合同岗) and contract templates: DESIGN §8. */
 
@@ -24,7 +24,13 @@ export const ContractVersionInfo = z.object({
 });
 export type ContractVersionInfo = z.infer<typeof ContractVersionInfo>;
 
-const PartySummary = z.object({ role: z.string(), name: z.string(), idLabel: z.string(), idNumber: z.string() });
+/** A party as the desk lists it: its part in the contract and its kind of identifier, named by the page. */
+const PartySummary = z.object({
+  role: z.enum(['borrower', 'guarantor', 'mortgagor']),
+  name: z.string(),
+  idKind: z.enum(['person', 'enterprise']),
+  idNumber: z.string(),
+});
 
 export const ContractDesk = z.object({
   caseId: Id,
@@ -50,7 +56,7 @@ export const ContractDesk = z.object({
   parties: z.array(PartySummary),
   documents: z.array(ContractDocType),
   /** Why a contract cannot be generated from this case's data, if it cannot (empty when it can). */
-  problems: z.array(z.string()),
+  problems: z.array(BilingualText),
   contractNo: z.string().nullable(),
   versions: z.array(ContractVersionInfo),
 });

@@ -43,8 +43,11 @@ const PERSON_ID = /^\d{17}[\dX]$/;
 export const ID_LABEL_PERSON = '居民身份证';
 export const ID_LABEL_ENTERPRISE = '统一社会信用代码';
 
+/** Whether an identifier is a person's identity number or an enterprise's credit code. */
+export const idKindOf = (idNumber: string): 'person' | 'enterprise' => (PERSON_ID.test(idNumber) ? 'person' : 'enterprise');
+
 export function idLabelFor(idNumber: string): string {
-  return PERSON_ID.test(idNumber) ? ID_LABEL_PERSON : ID_LABEL_ENTERPRISE;
+  return idKindOf(idNumber) === 'person' ? ID_LABEL_PERSON : ID_LABEL_ENTERPRISE;
 }
 
 /**

@@ -29,6 +29,8 @@ test('a clerk generates, previews, downloads and records a contract', async ({ p
   const row = page.locator('[data-testid^="contract-queue-row-"]', { hasText: '未领取' }).first();
   await expect(row).toBeVisible();
   await row.click();
+  // The parties as the contract will name them: the borrower and his kind of identifier.
+  await expect(page.getByTestId('contract-decision')).toContainText(/借款人：.+（(居民身份证|统一社会信用代码) /);
   await page.getByTestId('contract-claim').click();
   await page.getByTestId('contract-generate').click();
 

@@ -127,6 +127,12 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(picked.appNo);
     expect(lines[1]).toContain('confirmed');
+
+    // The date filter speaks Chinese too: weekdays 一 … 日, the week starting on Monday.
+    await auditor.getByTestId('audit-filter-dates').first().click();
+    const weekdays = auditor.locator('.ant-picker-dropdown .ant-picker-content').first().locator('thead th');
+    await expect(weekdays).toHaveText(['一', '二', '三', '四', '五', '六', '日']);
+    await auditor.keyboard.press('Escape');
   });
   expect(errors).toEqual([]);
 });

@@ -69,6 +69,7 @@ describe('contract desk through the API on a real host', () => {
     expect(desk.state).toBe('approved');
     expect(desk.versions).toEqual([]);
     expect(desk.problems).toEqual([]);
+    expect(desk.parties[0]).toMatchObject({ role: 'borrower', idKind: expect.stringMatching(/^(person|enterprise)$/) });
   });
 
   it('requires the case to be claimed by the clerk who generates', async () => {
@@ -201,7 +202,9 @@ describe('contract desk through the API on a real host', () => {
         expect(r.error.message, label).toMatch(message);
         expect(r.error.messageEn, label).toMatch(/^Cannot generate the contract: /);
       }
-      expect(value(await h.call('contract:desk', clerk, { caseId })).problems[0], label).toMatch(message);
+      const problem = value(await h.call('contract:desk', clerk, { caseId })).problems[0];
+      expect(problem?.message, label).toMatch(message);
+      expect(problem?.messageEn, label).toMatch(/^Cannot generate the contract: /);
       tamper('UPDATE cases SET proposal = ? WHERE id = ?', proposal, caseId);
       tamper('UPDATE case_data SET data = ? WHERE case_id = ?', data, caseId);
     }

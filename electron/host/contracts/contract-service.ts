@@ -5,7 +5,7 @@ import type { ContractDesk, ContractPdf, ContractVersionInfo } from '../../../sh
 import { hasPermission } from '../../../shared/auth/permissions';
 import type { Actor } from '../../../shared/commands/types';
 import { composeContract, type ComposedContract, type TemplateSet } from '../../../shared/contracts/compose-contract';
-import { checkContractInput, contractInputFromCase, documentsFor, type ContractInput } from '../../../shared/contracts/contract-input';
+import { checkContractInput, contractInputFromCase, documentsFor, idKindOf, type ContractInput } from '../../../shared/contracts/contract-input';
 import { shanghaiYear } from '../../../shared/contracts/contract-number';
 import { approvedDecision, canonicalJson, type DecisionData } from '../../../shared/contracts/decision-data';
 import { mayGenerateContract } from '../../../shared/contracts/generate-guard';
@@ -81,12 +81,12 @@ export class ContractService {
     const parties = !input
       ? []
       : [
-          ...(input.borrower ? [{ role: '借款人', ...input.borrower }] : []),
-          ...(input.guarantor ? [{ role: '保证人', ...input.guarantor }] : []),
+          ...(input.borrower ? [{ role: 'borrower' as const, ...input.borrower }] : []),
+          ...(input.guarantor ? [{ role: 'guarantor' as const, ...input.guarantor }] : []),
           ...(input.collateral && documentsFor(input).includes('mortgage')
-            ? [{ role: '抵押人', name: input.collateral.ownerName, idLabel: '', idNumber: input.collateral.ownerIdNumber }]
+            ? [{ role: 'mortgagor' as const, name: input.collateral.ownerName, idNumber: input.collateral.ownerIdNumber }]
             : []),
-        ].map((p) => ({ role: p.role, name: p.name, idLabel: p.idLabel, idNumber: id(p.idNumber) }));
+        ].map((p) => ({ role: p.role, name: p.name, idKind: idKindOf(p.idNumber), idNumber: id(p.idNumber) }));
     return ok({
       caseId: c.id,
       appNo: c.data.appNo,
@@ -109,7 +109,7 @@ export class ContractService {
           : null,
       parties,
       documents: input ? documentsFor(input) : [],
-      problems: checked.ok ? [] : [checked.error.message],
+      problems: checked.ok ? [] : [{ message: checked.error.message, messageEn: checked.error.messageEn }],
       contractNo: this.repo.numberOf(c.id),
       versions: this.repo.versions(c.id).map(versionInfo),
     });

@@ -14,7 +14,7 @@ import { useCasesChanged } from '../hooks/useCasesChanged';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
 import { useUser } from '../session/SessionProvider';
-import { CONTRACT_TEXT } from './contract-text';
+import { CONTRACT_TEXT, ID_KIND_LABELS, PARTY_ROLE_LABELS } from './contract-text';
 import { ContractVersions } from './ContractVersions';
 import { base64ToBytes, downloadPdf, printPdf } from './pdf-document';
 import { PdfPreview } from './PdfPreview';
@@ -131,7 +131,7 @@ export function ContractCasePanel({ caseId }: { caseId: string }) {
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={desk.assigneeName ? tx('heldByOther', { name: desk.assigneeName }) : tx('mustClaim')} />
         )}
         {desk.problems.length > 0 && (
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="contract-problems" title={tx('problems')} description={desk.problems.join('\n')} />
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="contract-problems" title={tx('problems')} description={desk.problems.map((p) => pick(p)).join('\n')} />
         )}
         {d && (
           <Descriptions size="small" bordered column={2} title={tx('decision')} data-testid="contract-decision">
@@ -157,13 +157,9 @@ export function ContractCasePanel({ caseId }: { caseId: string }) {
             <Descriptions.Item label={tx('parties')} span={2}>
               {desk.parties.map((p) => (
                 <div key={`${p.role}-${p.name}`}>
-                  {p.role}：{p.name}
+                  {tx('partyLine', { role: pick(PARTY_ROLE_LABELS[p.role]), name: p.name })}
                   {p.idNumber && (
-                    <Typography.Text type="secondary">
-                      {' '}
-                      （{p.idLabel ? `${p.idLabel} ` : ''}
-                      {p.idNumber}）
-                    </Typography.Text>
+                    <Typography.Text type="secondary"> {tx('partyId', { kind: pick(ID_KIND_LABELS[p.idKind]), id: p.idNumber })}</Typography.Text>
                   )}
                 </div>
               ))}

@@ -16,7 +16,7 @@ const PAGE_SIZE = 15;
 /** The contract desk's queue: approved cases, most urgent first, paged by the host. */
 export function ContractQueue({ selected, onSelect }: { selected: string | null; onSelect(caseId: string): void }) {
   const tx = useLabels(CONTRACT_TEXT);
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<QueueRow[]>([]);
@@ -50,7 +50,7 @@ export function ContractQueue({ selected, onSelect }: { selected: string | null;
     <Card size="small" title={`${tx('queueTitle')} · ${tx('queueTotal', { count: total })}`} data-testid="contract-queue">
       <Input.Search
         allowClear
-        placeholder="客户名称 / 申请编号 / 证件号码"
+        placeholder={t('queue.search')}
         onSearch={(v) => {
           setPage(1);
           setSearch(v);

@@ -1,3 +1,5 @@
+import type { ContractDesk } from '../../../shared/api/contracts-api';
+import { ID_LABEL_ENTERPRISE, ID_LABEL_PERSON } from '../../../shared/contracts/contract-input';
 import type { Label } from '../i18n/use-labels';
 
 /** UI text of the contract desk (合同岗) and the contract template pages. */
@@ -36,6 +38,8 @@ export const CONTRACT_TEXT = {
   decisionSha: { zh: '审批决定 SHA-256', en: 'Decision SHA-256' },
   documents: { zh: '合同文本', en: 'Documents' },
   parties: { zh: '当事人', en: 'Parties' },
+  partyLine: { zh: '{role}：{name}', en: '{role}: {name}' },
+  partyId: { zh: '（{kind} {id}）', en: '({kind} {id})' },
   contractNo: { zh: '合同编号', en: 'Contract no.' },
   notYet: { zh: '首次生成时分配', en: 'Assigned on first generation' },
   problems: { zh: '无法生成合同', en: 'No contract can be generated' },
@@ -77,3 +81,16 @@ export const CONTRACT_TEXT = {
   placeholder: { zh: '占位符', en: 'Placeholder' },
   meaning: { zh: '含义', en: 'Meaning' },
 } satisfies Record<string, Label>;
+
+/** A party's part in the contract. */
+export const PARTY_ROLE_LABELS: Record<ContractDesk['parties'][number]['role'], Label> = {
+  borrower: { zh: '借款人', en: 'Borrower' },
+  guarantor: { zh: '保证人', en: 'Guarantor' },
+  mortgagor: { zh: '抵押人', en: 'Mortgagor' },
+};
+
+/** A party's kind of identifier. */
+export const ID_KIND_LABELS: Record<ContractDesk['parties'][number]['idKind'], Label> = {
+  person: { zh: ID_LABEL_PERSON, en: 'Resident ID card' },
+  enterprise: { zh: ID_LABEL_ENTERPRISE, en: 'Unified social credit code' },
+};
