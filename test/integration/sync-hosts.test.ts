@@ -202,6 +202,8 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
       ['syncRejected', true],
       ['confirmed', false],
     ]);
+    const refusalEntry = two.host.services.audit.forCase(id).find((e) => e.action === 'syncRejected')!;
+    expect(JSON.parse(refusalEntry.details)).toEqual({ reason: refused[0]!.message, reasonEn: expect.stringMatching(/approved/i) });
     expect(two.host.services.audit.verify().ok).toBe(true);
   });
 

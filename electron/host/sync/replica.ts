@@ -104,8 +104,8 @@ export class Replica {
       commandId,
       fromState: state,
       toState: state,
-      // The reason in the words the user saw; code and command are kept with the refusal (sync_rejections).
-      details: JSON.stringify({ reason: error.message }),
+      // The reason in the words the user saw, in both languages; code and command are kept with the refusal (sync_rejections).
+      details: JSON.stringify({ reason: error.message, reasonEn: error.messageEn }),
     });
   }
 }

@@ -38,6 +38,12 @@ describe('detailLines', () => {
     ]);
   });
 
+  it('shows a refusal by the server in the chosen language', () => {
+    const refusal = { reason: '该案件已被 张敏 领取', reasonEn: 'The case has been claimed by 张敏' };
+    expect(detailLines(refusal, zh)).toEqual(['原因: 该案件已被 张敏 领取']);
+    expect(detailLines(refusal, en)).toEqual(['Reason: The case has been claimed by 张敏']);
+  });
+
   it('names a document’s kind and a field by the labels the clerk sees', () => {
     expect(detailLines({ documentId: 'd-1', kind: 'id_card_front', field: 'idNumber', fromValue: '3201**********1385', value: '3201**********1386' }, zh)).toEqual([
       '资料类型: 身份证（人像面）',

@@ -107,7 +107,7 @@ const isRole = (value: unknown): value is Role => typeof value === 'string' && (
  * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
  * data that has its own screen (the proposal).
  */
-const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'maker', 'sha256', 'decisionSha256', 'caseId', 'commandId', 'version']);
+const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'maker', 'sha256', 'decisionSha256', 'caseId', 'commandId', 'version', 'reasonEn']);
 
 const YES: Label = { zh: '是', en: 'yes' };
 const NO: Label = { zh: '否', en: 'no' };
@@ -154,7 +154,9 @@ export function detailLines(details: Record<string, unknown>, i18n: Pick<I18n, '
   const lines: string[] = [];
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key) || /Id$/.test(key)) continue;
-    const text = valueText(key, value, i18n, details);
+    // A reason given in both languages (a refusal by the server) is shown in the chosen one.
+    const shown = key === 'reason' && i18n.lang === 'en-US' && typeof details.reasonEn === 'string' ? details.reasonEn : value;
+    const text = valueText(key, shown, i18n, details);
     if (!text) continue;
     const label = DETAIL_LABELS[key];
     lines.push(`${label ? i18n.pick(label) : key}: ${text}`);
