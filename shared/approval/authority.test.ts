@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covers, DEFAULT_AUTHORITY_RULES, mayConfirm, requiredAuthority, ruleFor, type AuthorityMatrix } from './authority';
+import { covers, DEFAULT_AUTHORITY_RULES, describeLimit, mayConfirm, requiredAuthority, ruleFor, type AuthorityMatrix } from './authority';
 
 const V1: AuthorityMatrix = { version: 1, rules: DEFAULT_AUTHORITY_RULES };
 const WAN = 1_000_000;
@@ -50,5 +50,14 @@ describe('authority matrix', () => {
     expect(mayConfirm(['officer'], 'two_seniors')).toBe(false);
     expect(mayConfirm(['senior_officer'], 'two_seniors')).toBe(true);
     expect(mayConfirm(['clerk'], 'officer')).toBe(false);
+  });
+});
+
+describe('describeLimit', () => {
+  it('says an officer’s limit in 万元 in Chinese and in yuan in English', () => {
+    const rule = { role: 'officer' as const, product: '*' as const, riskGrade: '*' as const, maxAmountFen: 100_000_000, inclusive: true };
+    expect(describeLimit(rule)).toEqual({ zh: '100万元（含）', en: '1,000,000 yuan inclusive' });
+    expect(describeLimit({ ...rule, inclusive: false }).en).toBe('1,000,000 yuan exclusive');
+    expect(describeLimit(null)).toEqual({ zh: '无审批权限', en: 'no approval authority' });
   });
 });

@@ -1,7 +1,7 @@
 import type { Permission } from '../auth/permissions';
 import { fail, ok, type Result } from '../errors';
 import type { Role } from '../auth/roles';
-import { formatWan } from '../money/fen';
+import { amountLabel } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
 
 /** Risk grade of a case, set by screening; an ungraded case is treated as the riskiest grade. */
@@ -74,8 +74,8 @@ export function mayConfirm(roles: readonly Role[], required: RequiredAuthority):
 
 export function describeLimit(rule: AuthorityRule | null): { zh: string; en: string } {
   if (!rule) return { zh: '无审批权限', en: 'no approval authority' };
-  const amount = formatWan(rule.maxAmountFen);
-  return { zh: `${amount}元${rule.inclusive ? '（含）' : '（不含）'}`, en: `${amount} yuan ${rule.inclusive ? 'inclusive' : 'exclusive'}` };
+  const amount = amountLabel(rule.maxAmountFen);
+  return { zh: `${amount.zh}${rule.inclusive ? '（含）' : '（不含）'}`, en: `${amount.en} ${rule.inclusive ? 'inclusive' : 'exclusive'}` };
 }
 
 export const REQUIRED_LABELS: Record<RequiredAuthority, { zh: string; en: string }> = {

@@ -77,6 +77,12 @@ describe('composing the contract set from an approved case', () => {
     expect(text).toContain('法定代表人：王建国');
   });
 
+  it('names a missing template by its contract, in both languages', () => {
+    const c = approvedCase({ productCode: 'mortgage_fast', guarantor: GUARANTOR, collateral: COLLATERAL });
+    const r = composeContract(inputFor(c), NO, { loan: TEMPLATES.loan, guarantee: TEMPLATES.guarantee });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: '缺少抵押合同模板', messageEn: 'No template for the mortgage contract' } });
+  });
+
   it('adds a 保证合同 when there is a guarantor and a 抵押合同 for 抵押快贷', () => {
     const c = approvedCase({ productCode: 'mortgage_fast', guarantor: GUARANTOR, collateral: COLLATERAL });
     const r = composeContract(inputFor(c), NO, TEMPLATES);

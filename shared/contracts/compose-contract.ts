@@ -4,7 +4,7 @@ import { documentNo, parseContractNo, type ContractDocType } from './contract-nu
 import { contractValues } from './contract-values';
 import { fillPlaceholders } from './placeholders';
 import { buildSchedule, type Schedule } from './repayment-schedule';
-import type { ContractTemplate, TemplateBlock } from './template-model';
+import { DOC_TYPE_LABELS, type ContractTemplate, type TemplateBlock } from './template-model';
 
 /** Blocks with every placeholder filled: what the PDF renderer lays out, with no wording of its own. */
 export type ComposedBlock =
@@ -51,7 +51,7 @@ export function composeContract(input: ContractInput, contractNo: string, templa
   const missing: string[] = [];
   for (const docType of documentsFor(input)) {
     const template = templates[docType];
-    if (!template) return fail('not-found', `缺少${docType}合同模板`, `No template for the ${docType} contract`, { docType });
+    if (!template) return fail('not-found', `缺少${DOC_TYPE_LABELS[docType].zh}模板`, `No template for the ${DOC_TYPE_LABELS[docType].en.toLowerCase()}`, { docType });
     const values = contractValues(input, contractNo, schedule, docType);
     const fill = (text: string) => {
       const r = fillPlaceholders(text, values);

@@ -12,6 +12,16 @@ import { normaliseCapitalNumerals, normaliseCreditCode, normaliseHouseNumber, no
  */
 export type ValueProblem = 'empty' | 'format' | 'check_digit' | 'birth_date' | 'region' | 'date';
 
+/** Each problem in words, for the clerk who typed the value. */
+export const VALUE_PROBLEM_LABELS: Record<ValueProblem, { zh: string; en: string }> = {
+  empty: { zh: '内容为空', en: 'empty' },
+  format: { zh: '格式不对', en: 'wrong format' },
+  check_digit: { zh: '校验位不符', en: 'check digit does not match' },
+  birth_date: { zh: '出生日期不存在', en: 'no such birth date' },
+  region: { zh: '地区代码不存在', en: 'unknown region code' },
+  date: { zh: '日期不合理', en: 'implausible date' },
+};
+
 export interface CanonicalValue {
   /** Canonical form (see FieldType); the cleaned text when it could not be parsed. */
   value: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWan, formatYuan, isFen, parseYuan, sumFen } from './fen';
+import { amountLabel, formatWan, formatYuan, formatYuanCompact, isFen, parseYuan, sumFen } from './fen';
 
 const MAX = Number.MAX_SAFE_INTEGER; // 9007199254740991
 
@@ -125,6 +125,15 @@ describe('formatWan', () => {
 
   it('rejects non-integers', () => {
     expect(() => formatWan(0.5)).toThrow(RangeError);
+  });
+});
+
+describe('amountLabel', () => {
+  it('says an amount in 万元 in Chinese and in grouped yuan in English, cents only when there are any', () => {
+    expect(amountLabel(500_000_000)).toEqual({ zh: '500万元', en: '5,000,000 yuan' });
+    expect(amountLabel(123_456_789)).toEqual({ zh: '123.46万元', en: '1,234,567.89 yuan' });
+    expect(formatYuanCompact(140_900)).toBe('1,409');
+    expect(formatYuanCompact(140_950)).toBe('1,409.50');
   });
 });
 

@@ -37,6 +37,15 @@ export function formatYuan(fen: number, opts?: { symbol?: boolean }): string {
   return `${fen < 0 ? '-' : ''}${opts?.symbol ? '¥' : ''}${groupThousands(yuan)}.${cents}`;
 }
 
+/** Yuan with cents only when there are any, for English text (万 is not English): 500_000_000 → '5,000,000'. */
+export function formatYuanCompact(fen: number): string {
+  const text = formatYuan(fen);
+  return text.endsWith('.00') ? text.slice(0, -3) : text;
+}
+
+/** An amount in words of both languages: 50万元 / 500,000 yuan. */
+export const amountLabel = (fen: number): { zh: string; en: string } => ({ zh: `${formatWan(fen)}元`, en: `${formatYuanCompact(fen)} yuan` });
+
 /**
  * Amount in 万元 (1万元 = 1,000,000 fen) rounded half away from zero to 0.01万 (= 100 元),
  * trailing zeros dropped, thousands grouped, suffix '万':

@@ -91,7 +91,10 @@ describe('the checking desk', () => {
     const version = value(await h.call('case:get', clerk, { caseId })).version;
     const bad = await h.call('documents:reviewField', clerk, { documentId: front.id, field: 'idNumber', action: 'correct', value: '110105194912310021' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.details).toEqual({ problems: ['check_digit'] });
+    if (!bad.ok) {
+      expect(bad.error.details).toEqual({ problems: ['check_digit'] });
+      expect([bad.error.message, bad.error.messageEn]).toEqual(['更正值不合法：校验位不符', 'The corrected value is not valid: check digit does not match']);
+    }
     expect((await h.call('documents:reviewField', clerk, { documentId: front.id, field: 'birthDate', action: 'correct', value: '1990年13月1日' })).ok).toBe(false);
     expect(value(await h.call('case:get', clerk, { caseId })).version).toBe(version);
   });

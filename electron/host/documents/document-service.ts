@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../../shared/auth/system-user';
 import { checklistProblems, missingKinds, requiredKinds, type ChecklistItem } from '../../../shared/documents/checklist';
 import type { Actor } from '../../../shared/commands/types';
 import { crossCheck } from '../../../shared/documents/cross-checks';
-import { canonicalFieldValue, isBlocking } from '../../../shared/documents/field-values';
+import { canonicalFieldValue, isBlocking, VALUE_PROBLEM_LABELS } from '../../../shared/documents/field-values';
 import { fieldDef, isSensitiveField } from '../../../shared/documents/fields';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import { AppErrorException, fail, ok, type AppError, type Result } from '../../../shared/errors';
@@ -359,7 +359,9 @@ export class DocumentService {
       if (typed === undefined) return fail('validation', '请输入更正后的值', 'Enter the corrected value');
       const c = canonicalFieldValue(def.type, typed, shanghaiDate(this.deps.now()));
       if (c.value === '' || isBlocking(def.type, c.problems)) {
-        return fail('validation', `更正值不合法：${c.problems.join('、')}`, `The corrected value is not valid: ${c.problems.join(', ')}`, { problems: c.problems });
+        const zh = c.problems.map((p) => VALUE_PROBLEM_LABELS[p].zh).join('、');
+        const en = c.problems.map((p) => VALUE_PROBLEM_LABELS[p].en).join(', ');
+        return fail('validation', `更正值不合法：${zh}`, `The corrected value is not valid: ${en}`, { problems: c.problems });
       }
       value = c.value;
     }

@@ -2,7 +2,7 @@ import { Descriptions, Empty, Tag, Typography, type DescriptionsProps } from 'an
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas';
 import { PRODUCTS, SEGMENT_LABELS } from '../../../shared/products/catalog';
-import { formatWan } from '../../../shared/money/fen';
+import { amountLabel } from '../../../shared/money/fen';
 import { actionLabel, detailLines } from '../case/history-labels';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
@@ -52,7 +52,7 @@ export function ApprovalEvidence({ detail, slots }: { detail: CaseDetail; slots:
       key: 'limits',
       label: tx('productParams'),
       span: 'filled',
-      children: tx('productLimits', { max: `${formatWan(product.maxAmountFen)}元`, min: product.minTermMonths, maxTerm: product.maxTermMonths }),
+      children: tx('productLimits', { max: pick(amountLabel(product.maxAmountFen)), min: product.minTermMonths, maxTerm: product.maxTermMonths }),
     },
   ];
   const events = detail.history.filter((h) => APPROVAL_EVENTS.has(h.action));

@@ -4,7 +4,7 @@ import type { ApiInput } from '../../../shared/api/contract';
 import type { CaseDetail } from '../../../shared/api/schemas';
 import { REQUIRED_LABELS, requiredAuthority, UNGRADED, type AuthorityMatrix } from '../../../shared/approval/authority';
 import { REPAYMENT_METHOD_LABELS, REPAYMENT_METHODS, type RepaymentMethod } from '../../../shared/contracts/repayment-schedule';
-import { formatWan, formatYuan, parseYuan } from '../../../shared/money/fen';
+import { amountLabel, formatYuan, parseYuan } from '../../../shared/money/fen';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
 import { APPROVAL_TEXT, GUARANTEE_LABELS, type GuaranteeType } from './approval-text';
@@ -95,7 +95,7 @@ export function ProposeApproveForm({ detail, matrix, busy, submitRef, onSubmit, 
           required
           {...(showErrors && c.amountError
             ? { validateStatus: 'error' as const, help: c.amountError }
-            : { help: c.amountFen !== null ? tx('amountWan', { wan: formatWan(c.amountFen) }) : ' ' })}
+            : { help: c.amountFen !== null ? tx('amountWan', { amount: pick(amountLabel(c.amountFen)) }) : ' ' })}
         >
           <Input data-testid="propose-amount" autoFocus className="approval-input-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />
         </Form.Item>

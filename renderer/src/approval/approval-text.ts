@@ -58,7 +58,7 @@ export const APPROVAL_TEXT = {
   amountInvalid: { zh: '请输入金额，如 300,000.00（最多两位小数）', en: 'Enter an amount such as 300,000.00 (at most 2 decimals)' },
   amountTooSmall: { zh: '金额至少 1 元', en: 'At least 1 yuan' },
   amountTooLarge: { zh: '不能超过申请金额 {max} 元', en: 'May not exceed the amount applied for, {max} yuan' },
-  amountWan: { zh: '即 {wan}元', en: '= {wan} yuan' },
+  amountWan: { zh: '即 {amount}', en: '= {amount}' },
   termMonths: { zh: '期限（月）', en: 'Term (months)' },
   termInvalid: { zh: '期限为 1–360 的整数月', en: 'Term is a whole number of months, 1–360' },
   ratePercent: { zh: '年利率（%）', en: 'Annual rate (%)' },

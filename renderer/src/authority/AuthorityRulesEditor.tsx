@@ -74,7 +74,7 @@ export function AuthorityRulesEditor({ rows, onChange }: Props) {
             data-testid={`authority-max-${i}`}
             className="authority-max"
             inputMode="decimal"
-            suffix="万"
+            suffix={tx('wanSuffix')}
             status={problem ? 'error' : undefined}
             value={r.maxWan}
             onChange={(e) => update(r.key, { maxWan: e.target.value })}

@@ -13,6 +13,7 @@ export const AUTHORITY_TEXT = {
   product: { zh: '产品', en: 'Product' },
   grade: { zh: '风险等级', en: 'Risk grade' },
   maxWan: { zh: '金额上限（万元）', en: 'Limit (10k yuan)' },
+  wanSuffix: { zh: '万', en: '×10k' },
   inclusive: { zh: '含上限', en: 'Inclusive' },
   reads: { zh: '即', en: 'Reads' },
   anyProduct: { zh: '* 全部产品', en: '* every product' },

@@ -119,6 +119,8 @@ export function DrillDrawer({ drill, onClose, onReassigned }: { drill: Drill | n
         <div className="dash-drill-grid" data-testid="dash-drill-grid">
           {datasource && (
             <AgGridReact<DrillRow>
+              // localeText is read once at grid creation, so a language switch recreates the grid.
+              key={lang}
               theme={gridTheme}
               localeText={agGridLocaleText(lang)}
               columnDefs={columns}

@@ -42,6 +42,8 @@ export function PeopleGrid({ rows, workday, onDrill }: { rows: PersonRow[]; work
   return (
     <div className="dash-people-grid" data-testid="dash-people-grid">
       <AgGridReact<PersonRow>
+        // localeText is read once at grid creation, so a language switch recreates the grid.
+        key={lang}
         theme={gridTheme}
         localeText={agGridLocaleText(lang)}
         rowData={rows}

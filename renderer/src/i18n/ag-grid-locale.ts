@@ -4,7 +4,7 @@ import type { Lang } from './I18nProvider';
 const ZH: Record<string, string> = {
   loadingOoo: '加载中…',
   loadingError: '加载失败',
-  noRowsToShow: '没有符合条件的案件',
+  noRowsToShow: '没有符合条件的记录',
   sortAscending: '升序',
   sortDescending: '降序',
   sortUnSort: '取消排序',
