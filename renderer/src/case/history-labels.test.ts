@@ -44,6 +44,11 @@ describe('detailLines', () => {
     expect(detailLines(refusal, en)).toEqual(['Reason: The case has been claimed by 张敏']);
   });
 
+  it('shows the reasons the forms offered in English in English mode, and one typed in as written', () => {
+    expect(detailLines({ reasons: ['营业执照缺失', '照片太暗'] }, en)).toEqual(['Reasons: Business licence missing, 照片太暗']);
+    expect(detailLines({ reasons: ['营业执照缺失'] }, zh)).toEqual(['原因: 营业执照缺失']);
+  });
+
   it('names a document’s kind and a field by the labels the clerk sees', () => {
     expect(detailLines({ documentId: 'd-1', kind: 'id_card_front', field: 'idNumber', fromValue: '3201**********1385', value: '3201**********1386' }, zh)).toEqual([
       '资料类型: 身份证（人像面）',

@@ -8,6 +8,7 @@ import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workf
 import { NON_CASE_ACTIONS } from '../audit/audit-text';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
+import { recordedReason } from '../i18n/recorded-reasons';
 import { TEAM_LABELS } from '../screening/screening-text';
 import type { I18n } from '../i18n/I18nProvider';
 
@@ -132,6 +133,7 @@ function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 
   if (Array.isArray(value)) return value.map((v) => valueText(key === 'kinds' ? 'kind' : key, v, i18n, details)).filter(Boolean).join(i18n.lang === 'zh-CN' ? '、' : ', ');
   const coded = typeof value === 'string' ? CODED_VALUES[key]?.[value] : undefined;
   if (coded) return i18n.pick(coded);
+  if ((key === 'reasons' || key === 'reason') && typeof value === 'string') return recordedReason(value, i18n.pick);
   if ((key === 'kind' || key === 'fromKind') && isDocumentKind(value)) return i18n.pick(DOCUMENT_KIND_LABELS[value]);
   if (key === 'roles' && isRole(value)) return i18n.pick(ROLE_LABELS[value]);
   if (key === 'field' && typeof value === 'string' && isDocumentKind(details.kind)) {

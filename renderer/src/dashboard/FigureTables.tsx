@@ -5,6 +5,7 @@ import { RETURN_KIND_LABELS } from '../../../shared/dashboard/actions';
 import type { DashboardFigures, FigureRef, ReturnReasonRow, RuleHitRow, StageFigures } from '../../../shared/dashboard/figures';
 import { STAGE_LABELS } from '../../../shared/dashboard/stages';
 import { useI18n } from '../i18n/I18nProvider';
+import { recordedReason } from '../i18n/recorded-reasons';
 import { useLabels } from '../i18n/use-labels';
 import { formatMinutes, formatRate } from './dashboard-format';
 import { DASHBOARD_TEXT } from './dashboard-text';
@@ -70,7 +71,7 @@ export function FigureTables({ f, query, onDrill }: { f: DashboardFigures; query
             locale={{ emptyText: tx('empty') }}
             columns={[
               { title: tx('colKind'), dataIndex: 'kind', render: (k: ReturnReasonRow['kind']) => pick(RETURN_KIND_LABELS[k]) },
-              { title: tx('colReason'), dataIndex: 'reason', render: (r: string | null) => r ?? tx('noReason') },
+              { title: tx('colReason'), dataIndex: 'reason', render: (r: string | null) => (r === null ? tx('noReason') : recordedReason(r, pick)) },
               { title: tx('colCount'), align: 'right', render: (_, r) => <DrillLink n={r.count} to={{ kind: 'returns', returnKind: r.kind, reason: r.reason }} onDrill={onDrill} /> },
             ]}
           />

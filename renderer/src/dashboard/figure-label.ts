@@ -1,6 +1,7 @@
 import { RETURN_KIND_LABELS } from '../../../shared/dashboard/actions';
 import type { DashboardFigures, FigureRef } from '../../../shared/dashboard/figures';
 import { STAGE_LABELS } from '../../../shared/dashboard/stages';
+import { recordedReason } from '../i18n/recorded-reasons';
 import { DASHBOARD_TEXT as T } from './dashboard-text';
 
 type Pick = (label: { zh: string; en: string }) => string;
@@ -23,7 +24,7 @@ export function figureLabel(ref: FigureRef, f: DashboardFigures, pick: Pick): st
     case 'firstPass':
       return pick(ref.returned ? T.returnedBefore : T.firstPass);
     case 'returns':
-      return `${ref.returnKind ? pick(RETURN_KIND_LABELS[ref.returnKind]) : pick(T.kpiReturnRate)}${ref.reason ? ` · ${ref.reason}` : ''}`;
+      return `${ref.returnKind ? pick(RETURN_KIND_LABELS[ref.returnKind]) : pick(T.kpiReturnRate)}${ref.reason ? ` · ${recordedReason(ref.reason, pick)}` : ''}`;
     case 'decision':
       return pick(ref.outcome === 'approved' ? T.approved : ref.outcome === 'declined' ? T.declined : T.withdrawn);
     case 'ruleHit':

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { recordedReason } from './recorded-reasons';
+
+describe('recordedReason', () => {
+  const en = (l: { zh: string; en: string }) => l.en;
+  const zh = (l: { zh: string; en: string }) => l.zh;
+  it('shows a reason the forms offered in the chosen language', () => {
+    expect(recordedReason('身份证件模糊', en)).toBe('ID document illegible');
+    expect(recordedReason('征信记录不良', en)).toBe('Poor credit record');
+    expect(recordedReason('征信记录不良', zh)).toBe('征信记录不良');
+  });
+  it('shows a reason typed in as it was written', () => {
+    expect(recordedReason('营业执照照片模糊', en)).toBe('营业执照照片模糊');
+  });
+});
