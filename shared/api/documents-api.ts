@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CROSS_CHECK_IDS } from '../documents/cross-checks';
 import { DOCUMENT_KINDS } from '../documents/kinds';
-import { Id, IsoTime, ProductCode } from './schemas';
+import { BilingualText, Id, IsoTime, ProductCode } from './schemas';
 
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 const DocumentId = z.string().regex(/^d-[A-Za-z0-9_-]{1,60}$/, 'document id');
@@ -56,7 +56,8 @@ export const DocumentSummary = z.object({
     progress: z.number(),
     /** Place in the OCR queue (1 = next) while queued. */
     queuePosition: z.number().int().nullable(),
-    error: z.string().nullable(),
+    /** Why recognition failed, in both languages (null unless failed). */
+    error: BilingualText.nullable(),
     ms: z.number().int().nullable(),
   }),
   fields: z.array(DocumentField),

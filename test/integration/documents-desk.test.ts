@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDesk } from '../../shared/api/documents-api';
@@ -172,5 +173,34 @@ describe('the checking desk', () => {
     expect(now.checklist.required).toContain('survey_form');
     expect(now.checklist.missing).toContain('survey_form');
     expect((await h.call('checklist:update', admin, { productCode: product, items: [...items, items[0]!] })).ok).toBe(false);
+  });
+
+  it('says why recognition failed, in both languages: a stored file that no longer matches its hash', async () => {
+    const doc = docOf('id_card_front');
+    const { documents } = h.host.services;
+    const file = documents.blobs.pathOf(documents.repo.pages(doc.id)[0]!.sha256);
+    const bytes = readFileSync(file);
+    writeFileSync(file, Buffer.concat([bytes, Buffer.from('damaged')]));
+    // Recognition runs again only after it failed or was cancelled (a finished one holds the clerk's reviews).
+    const cancelled = () => h.host.services.db.prepare("UPDATE documents SET ocr_status = 'cancelled' WHERE id = ?").run(doc.id);
+    cancelled();
+    try {
+      value(await h.call('documents:recognise', clerk, { documentId: doc.id }));
+      await h.host.services.documents.ocr.idle();
+      const failed = (await deskOf(clerk)).documents.find((d) => d.id === doc.id)!;
+      expect(failed.ocr).toMatchObject({
+        status: 'failed',
+        error: { message: '存储的文件校验失败，请重新上传', messageEn: 'The stored file failed its integrity check; upload it again' },
+      });
+      // A store from before the reasons were kept in both languages held one `中文 / English` text.
+      h.host.services.db.prepare('UPDATE documents SET ocr_error = ? WHERE id = ?').run('识别失败，可重新识别 / Recognition failed; try again', doc.id);
+      expect((await deskOf(clerk)).documents.find((d) => d.id === doc.id)!.ocr.error).toEqual({ message: '识别失败，可重新识别', messageEn: 'Recognition failed; try again' });
+    } finally {
+      writeFileSync(file, bytes);
+    }
+    cancelled();
+    value(await h.call('documents:recognise', clerk, { documentId: doc.id }));
+    await h.host.services.documents.ocr.idle();
+    expect((await deskOf(clerk)).documents.find((d) => d.id === doc.id)!.ocr).toMatchObject({ status: 'done', error: null });
   });
 });

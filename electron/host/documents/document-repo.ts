@@ -4,6 +4,25 @@ import type { OcrBox, OcrPage } from '../../../shared/documents/ocr-types';
 import { maskIdentifier } from '../../../shared/domain/masking';
 import type { Db } from '../db/database';
 
+/** Why recognition failed, in both languages (kept as JSON in ocr_error). */
+export interface OcrFailure {
+  message: string;
+  messageEn: string;
+}
+
+/** A store written before the reasons were JSON holds `中文 / English`. */
+function ocrFailureOf(stored: string | null): OcrFailure | null {
+  if (stored === null) return null;
+  try {
+    const v = JSON.parse(stored) as Partial<OcrFailure>;
+    if (typeof v.message === 'string' && typeof v.messageEn === 'string') return { message: v.message, messageEn: v.messageEn };
+  } catch {
+    // the older form, below
+  }
+  const [zh, ...en] = stored.split(' / ');
+  return { message: zh!, messageEn: en.length ? en.join(' / ') : zh! };
+}
+
 export type OcrStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export type FieldStatus = 'recognised' | 'confirmed' | 'corrected';
 
@@ -23,7 +42,7 @@ export interface DocumentRow {
   kindSource: 'detected' | 'clerk';
   kindScore: number | null;
   ocrStatus: OcrStatus;
-  ocrError: string | null;
+  ocrError: OcrFailure | null;
   ocrMs: number | null;
   ocrFinishedAt: string | null;
   /** 'central': added on another desktop and learnt from the change feed. */
@@ -130,7 +149,7 @@ const toDocument = (r: RawDocument): DocumentRow => ({
   kindSource: r.kind_source,
   kindScore: r.kind_score,
   ocrStatus: r.ocr_status,
-  ocrError: r.ocr_error,
+  ocrError: ocrFailureOf(r.ocr_error),
   ocrMs: r.ocr_ms,
   ocrFinishedAt: r.ocr_finished_at,
   origin: r.origin,
@@ -294,8 +313,8 @@ export class DocumentRepo {
     return this.s.pageOcr.all(documentId).flatMap((r) => (r.ocr ? [JSON.parse(r.ocr) as OcrPage] : []));
   }
 
-  setStatus(id: string, status: OcrStatus, error: string | null = null): void {
-    this.s.setStatus.run(status, error, id);
+  setStatus(id: string, status: OcrStatus, error: OcrFailure | null = null): void {
+    this.s.setStatus.run(status, error && JSON.stringify(error), id);
   }
 
   /** Stores a finished recognition: page results, the kind, and fresh fields (earlier reviews are replaced). */

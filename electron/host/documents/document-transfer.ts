@@ -248,7 +248,7 @@ export class DocumentTransfer {
       // The file arrived intact but cannot be shown here: the document says so instead of waiting forever.
       this.deps.db.transaction(() => {
         this.sql.fetched(documentId);
-        repo.setStatus(documentId, 'failed', `${e.zh} / ${e.en}`);
+        repo.setStatus(documentId, 'failed', { message: e.zh, messageEn: e.en });
       })();
       return e.toResult();
     } finally {

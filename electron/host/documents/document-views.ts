@@ -52,7 +52,7 @@ export function documentView(
       status: doc.ocrStatus,
       progress: doc.ocrStatus === 'done' ? 1 : doc.ocrStatus === 'running' ? ocr.progress : 0,
       queuePosition: doc.ocrStatus === 'queued' ? ocr.position : null,
-      error: doc.ocrError,
+      error: doc.ocrStatus === 'failed' ? doc.ocrError : null,
       ms: doc.ocrMs,
     },
     fields: doc.ocrStatus === 'done' ? repo.fields(doc.id).map((f) => fieldView(doc, f, pii)) : [],

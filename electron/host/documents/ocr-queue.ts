@@ -69,10 +69,10 @@ export class OcrQueue {
           if (e instanceof JobCancelled || e instanceof RecognitionCancelled) {
             repo.setStatus(documentId, 'cancelled');
           } else if (e instanceof BlobIntegrityError) {
-            repo.setStatus(documentId, 'failed', '存储的文件校验失败，请重新上传 / The stored file failed its integrity check; upload it again');
+            repo.setStatus(documentId, 'failed', { message: '存储的文件校验失败，请重新上传', messageEn: 'The stored file failed its integrity check; upload it again' });
           } else {
             log.error('ocr', `recognition of ${documentId} failed`, e);
-            repo.setStatus(documentId, 'failed', '识别失败，可重新识别 / Recognition failed; try again');
+            repo.setStatus(documentId, 'failed', { message: '识别失败，可重新识别', messageEn: 'Recognition failed; try again' });
           }
         },
       )

@@ -50,6 +50,11 @@ function OcrState({ doc, onRetry, onCancel, canAct }: { doc: DocumentSummary; on
       return (
         <Space size={4} wrap>
           <Tag color={o.status === 'failed' ? 'error' : 'default'}>{pick(o.status === 'failed' ? L.failed : L.cancelled)}</Tag>
+          {o.error && (
+            <Typography.Text type="danger" data-testid={`doc-error-${doc.seq}`}>
+              {pick(o.error)}
+            </Typography.Text>
+          )}
           {canAct && (
             <Button size="small" type="link" data-testid={`doc-retry-${doc.seq}`} onClick={onRetry}>
               {pick(L.retry)}
