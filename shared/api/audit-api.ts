@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty } from './schemas';
+import { BilingualText, Empty } from './schemas';
 
 /** The audit trail. */
 export const auditApi = {
@@ -9,7 +9,7 @@ export const auditApi = {
     output: z.object({
       ok: z.boolean(),
       checked: z.number().int(),
-      firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+      firstBroken: z.object({ seq: z.number().int(), reason: BilingualText }).nullable(),
     }),
   },
 } as const;

@@ -41,7 +41,7 @@ describe('hash-chained audit trail in the SQLite file', () => {
     const report = value(await h.call('audit:verify', auditor, {}));
     expect(report.ok).toBe(false);
     expect(report.firstBroken?.seq).toBe(target);
-    expect(report.firstBroken?.reason).toContain(`第 ${target} 条`);
+    expect(report.firstBroken?.reason).toEqual({ message: `第 ${target} 条记录内容被改动`, messageEn: `entry ${target} was altered` });
     expect(report.checked).toBe(target - 1);
   });
 
@@ -52,6 +52,6 @@ describe('hash-chained audit trail in the SQLite file', () => {
     db.close();
     const report = value(await h.call('audit:verify', auditor, {}));
     expect(report.ok).toBe(false);
-    expect(report.firstBroken?.seq).toBe(5);
+    expect(report.firstBroken).toEqual({ seq: 5, reason: { message: '第 5 条审计记录缺失', messageEn: 'audit entry 5 is missing' } });
   });
 });

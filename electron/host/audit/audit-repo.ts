@@ -24,7 +24,8 @@ interface RawAudit {
 export interface VerifyReport {
   ok: boolean;
   checked: number;
-  firstBroken: { seq: number; reason: string } | null;
+  /** The first entry that does not hold, and why, in both languages. */
+  firstBroken: { seq: number; reason: { message: string; messageEn: string } } | null;
 }
 
 export function sha256Hex(text: string): string {
@@ -69,14 +70,14 @@ export class AuditRepo {
     for (const raw of this.iterateStmt.iterate()) {
       const e = toEntry(raw);
       if (e.seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条审计记录缺失 / audit entry ${expectedSeq} is missing` } };
+        return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: { message: `第 ${expectedSeq} 条审计记录缺失`, messageEn: `audit entry ${expectedSeq} is missing` } } };
       }
       if (e.prevHash !== prevHash) {
-        return { ok: false, checked, firstBroken: { seq: e.seq, reason: `第 ${e.seq} 条记录的前序哈希不符 / entry ${e.seq} does not link to its predecessor` } };
+        return { ok: false, checked, firstBroken: { seq: e.seq, reason: { message: `第 ${e.seq} 条记录的前序哈希不符`, messageEn: `entry ${e.seq} does not link to its predecessor` } } };
       }
       const { hash, ...rest } = e;
       if (sha256Hex(auditHashInput(rest)) !== hash) {
-        return { ok: false, checked, firstBroken: { seq: e.seq, reason: `第 ${e.seq} 条记录内容被改动 / entry ${e.seq} was altered` } };
+        return { ok: false, checked, firstBroken: { seq: e.seq, reason: { message: `第 ${e.seq} 条记录内容被改动`, messageEn: `entry ${e.seq} was altered` } } };
       }
       prevHash = hash;
       expectedSeq += 1;

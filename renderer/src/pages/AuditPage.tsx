@@ -10,7 +10,7 @@ import { useSession } from '../session/SessionProvider';
 type Verification = ApiOutput<'audit:verify'>;
 
 export function AuditPage() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, pick } = useI18n();
   const { can } = useSession();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Verification | null>(null);
@@ -51,7 +51,7 @@ export function AuditPage() {
                   <span className="audit-broken">
                     {t('audit.broken', {
                       seq: outcome.firstBroken?.seq ?? '?',
-                      reason: outcome.firstBroken?.reason ?? '',
+                      reason: outcome.firstBroken ? pick(outcome.firstBroken.reason) : '',
                       count: outcome.checked,
                     })}
                   </span>
