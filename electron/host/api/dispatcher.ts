@@ -1,4 +1,5 @@
 import { api, CHANNELS, isPublicChannel, type Channel } from '../../../shared/api/contract';
+import { parseInput } from '../../../shared/api/parse-input';
 import { AppErrorException, fail, type Result } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/auth-service';
 import { changePasswordFirst } from '../../../shared/users/user-admin';
@@ -25,16 +26,12 @@ export function createDispatcher(handlers: Handlers, auth: AuthService) {
     }
     const def = api[channel];
     // No input at all means an empty one (channels without parameters); null or any other junk is refused.
-    const parsed = def.input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) {
-      return fail('validation', '请求数据不合法', 'Invalid request data', {
-        issues: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-      });
-    }
+    const parsed = parseInput(def.input, input === undefined ? {} : input);
+    if (!parsed.ok) return parsed;
     try {
       // The handler map is keyed by channel; TypeScript cannot correlate the key with the parsed input type.
       const handler = handlers[channel] as (i: unknown, s: Session | null) => Promise<Result<unknown>> | Result<unknown>;
-      return await handler(parsed.data, session);
+      return await handler(parsed.value, session);
     } catch (e) {
       if (e instanceof AppErrorException) return { ok: false, error: e.appError };
       log.error('api', `${channel} failed`, e);
