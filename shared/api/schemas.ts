@@ -100,6 +100,7 @@ export const CaseRef = z.strictObject({ caseId: Id });
 export const HistoryEntry = z.object({
   seq: z.number().int(),
   at: IsoTime,
+  actorId: z.string(),
   actorName: z.string(),
   action: z.string(),
   fromState: CaseState.nullable(),

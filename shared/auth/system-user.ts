@@ -14,3 +14,6 @@ export const SYSTEM_USER: { id: string; username: string; displayName: string; r
 };
 
 export const SYSTEM_ACTOR: Actor = { id: SYSTEM_USER.id, name: SYSTEM_USER.displayName, roles: SYSTEM_USER.roles, team: null };
+
+/** Actor of the local audit entries a desktop's sync client writes itself (a refusal by the server). */
+export const SERVER_ACTOR = { id: 'central', name: '中央服务器' };

@@ -271,7 +271,7 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     const fresh = await desktop();
     const w = await fresh.login('wangfang');
     const history = value(await fresh.call('case:get', w, { caseId: lost.caseId })).history;
-    expect(history.at(-1)).toMatchObject({ action: 'released', actorName: '系统' });
+    expect(history.at(-1)).toMatchObject({ action: 'released', actorId: 'system', actorName: '系统' });
     expect(value(await fresh.call('case:claim', w, { caseId: lost.caseId })).assigneeName).toBe('王芳');
   });
 

@@ -48,6 +48,7 @@ export class CaseService {
     const history: HistoryEntry[] = this.audit.forCase(caseId).map((e) => ({
       seq: e.seq,
       at: e.at,
+      actorId: e.actorId,
       actorName: e.actorName,
       action: e.action,
       fromState: (e.fromState as HistoryEntry['fromState']) ?? null,

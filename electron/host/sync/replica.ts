@@ -1,5 +1,6 @@
 import type { CaseChange } from '../../../shared/api/schemas';
 import type { AuditAction } from '../../../shared/audit/audit-actions';
+import { SERVER_ACTOR } from '../../../shared/auth/system-user';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { AppError } from '../../../shared/errors';
 import type { ChangeBody } from '../../../shared/sync/protocol';
@@ -10,8 +11,6 @@ import type { DocumentReplica } from './document-replica';
 import type { ScreeningReplica } from './screening-replica';
 import type { SyncStore } from './sync-store';
 
-/** Actor of the local audit entries the sync client writes itself (a refusal by the server). */
-export const SERVER_ACTOR = { id: 'central', name: '中央服务器' };
 
 const changeOf = (c: CaseRecord): CaseChange => ({ caseId: c.id, state: c.state, version: c.version, assigneeName: c.assigneeName });
 

@@ -6,6 +6,7 @@ import { amountLabel } from '../../../shared/money/fen';
 import { actionLabel, detailLines } from '../case/history-labels';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
+import { actorText } from '../i18n/actor-text';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
 import { APPROVAL_TEXT } from './approval-text';
@@ -71,7 +72,7 @@ export function ApprovalEvidence({ detail, slots }: { detail: CaseDetail; slots:
           <ol className="approval-timeline-list">
             {events.map((e) => (
               <li key={e.seq}>
-                <span className="approval-timeline-time">{formatShanghai(e.at)}</span> <strong>{e.actorName}</strong> {actionLabel(e.action, pick)}
+                <span className="approval-timeline-time">{formatShanghai(e.at)}</span> <strong>{actorText(e.actorId, e.actorName, pick)}</strong> {actionLabel(e.action, pick)}
                 {detailLines(e.details, i18n).map((line) => (
                   <div key={line} className="history-detail">
                     {line}

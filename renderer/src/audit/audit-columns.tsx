@@ -5,6 +5,7 @@ import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workf
 import { ACTIONS, actionLabel, detailLines } from '../case/history-labels';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
+import { actorText } from '../i18n/actor-text';
 import { recordedReason } from '../i18n/recorded-reasons';
 import type { I18n } from '../i18n/I18nProvider';
 import type { Label } from '../i18n/use-labels';
@@ -39,7 +40,7 @@ export function auditColumns(i18n: I18n, tx: (k: keyof typeof AUDIT_TEXT, p?: Re
   return [
     { key: 'seq', title: tx('colSeq'), dataIndex: 'seq', width: 70, className: 'mono' },
     { key: 'at', title: tx('colTime'), width: 170, render: (_, r) => <span className="mono nowrap">{formatShanghai(r.at, { seconds: true })}</span> },
-    { key: 'actor', title: tx('colActor'), width: 90, render: (_, r) => <Tooltip title={r.actorId}>{r.actorName}</Tooltip> },
+    { key: 'actor', title: tx('colActor'), width: 90, render: (_, r) => <Tooltip title={r.actorId}>{actorText(r.actorId, r.actorName, pick)}</Tooltip> },
     { key: 'action', title: tx('colAction'), width: 110, render: (_, r) => <span data-action={r.action}>{actionLabel(r.action, pick)}</span> },
     {
       key: 'appNo',

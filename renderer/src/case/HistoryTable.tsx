@@ -2,6 +2,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import type { HistoryEntry } from '../../../shared/api/schemas';
 import { STATE_LABELS } from '../../../shared/workflow/states';
 import { formatShanghai } from '../format/time';
+import { actorText } from '../i18n/actor-text';
 import { useI18n } from '../i18n/I18nProvider';
 import { actionLabel, detailLines } from './history-labels';
 
@@ -10,7 +11,7 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
   const { t, pick } = i18n;
   const columns: TableColumnsType<HistoryEntry> = [
     { key: 'at', title: t('history.time'), width: 150, render: (_, h) => formatShanghai(h.at) },
-    { key: 'actor', title: t('history.actor'), width: 110, dataIndex: 'actorName' },
+    { key: 'actor', title: t('history.actor'), width: 110, render: (_, h) => actorText(h.actorId, h.actorName, pick) },
     { key: 'action', title: t('history.action'), width: 150, render: (_, h) => actionLabel(h.action, pick) },
     {
       key: 'states',

@@ -1,0 +1,14 @@
+import { SERVER_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
+import type { Label } from './use-labels';
+
+/** The actors that are not people, named in the chosen language (their stored names are Chinese). */
+const NON_PERSON_ACTORS: Record<string, Label> = {
+  [SYSTEM_USER.id]: { zh: SYSTEM_USER.displayName, en: 'System' },
+  [SERVER_ACTOR.id]: { zh: SERVER_ACTOR.name, en: 'Central server' },
+};
+
+/** Who did it, as an entry names him: a person by his name, the system or the central server in words. */
+export function actorText(actorId: string, actorName: string, pick: (label: Label) => string): string {
+  const label = NON_PERSON_ACTORS[actorId];
+  return label ? pick(label) : actorName;
+}
