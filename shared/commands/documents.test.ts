@@ -66,6 +66,8 @@ describe('reviewDocument', () => {
     expect(told({ action: 'confirmField', field: 'serialNo', value: 'AB12345678', sensitive: false })).toMatchObject({ value: 'AB12**5678' });
     expect(told({ action: 'correctField', field: 'address', from: '北京', value: '北京 110105194912310038', sensitive: false })).toMatchObject({ value: '北京 1101**********0038' });
     expect(identityValueOf(review({ action: 'confirmField', field: 'idNumber', value: '110105194912310038', sensitive: false }))?.value).toBe('110105194912310038');
+    // The other desktops show what was reviewed, not its masked audit form.
+    expect(identityValueOf(review({ action: 'correctField', field: 'address', from: '北京', value: '北京 110105194912310038', sensitive: false }))?.value).toBe('北京 110105194912310038');
   });
 
   it('records a corrected kind', () => {

@@ -71,7 +71,7 @@ export const reviewDocument = {
     if (c.state !== 'doc_check') return wrongState(c, { zh: '核对资料', en: 'review its documents' });
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
     const r = p.review;
-    const shown = (v: string, field: { field: string; sensitive: boolean }) => (isSensitiveReview(p.kind, field) ? maskIdentifier(v) : maskIdentifiersIn(v));
+    const shown = (v: string, field: { field: string; sensitive: boolean }) => auditedValue(p.kind, field, v);
     const base = { documentId: p.documentId, kind: p.kind };
     switch (r.action) {
       case 'confirmField':
@@ -87,9 +87,10 @@ export const reviewDocument = {
 } satisfies CommandDef<z.ZodType<{ caseId: string; documentId: string; kind: DocumentKind; review: z.output<typeof ReviewAction> }>>;
 
 /**
- * The full value of an identity number or credit code a clerk confirmed or corrected (its audit entry holds
- * it masked, the audit being read by more roles than the case): the server sends it with the change, so the
- * other desktops, whose stores hold the case's identity numbers in full anyway, show the reviewed value.
+ * The full value of an identity number or credit code a clerk confirmed or corrected, or of any reviewed value
+ * with one inside (its audit entry holds it masked, the audit being read by more roles than the case): the
+ * server sends it with the change, so the other desktops, whose stores hold the case's identity numbers in
+ * full anyway, show the reviewed value.
  */
 export const IdentityValue = z.strictObject({ documentId: DocumentId, field: FieldKey, value: FieldValue });
 export type IdentityValue = z.infer<typeof IdentityValue>;
@@ -104,9 +105,16 @@ export function isSensitiveReview(kind: DocumentKind, review: { field: string; s
   return review.sensitive || !def || isSensitiveField(def.type);
 }
 
+/** A reviewed value as its audit entry holds it: all masked for a sensitive field, else any identifier in it. */
+export function auditedValue(kind: DocumentKind, review: { field: string; sensitive: boolean }, value: string): string {
+  return isSensitiveReview(kind, review) ? maskIdentifier(value) : maskIdentifiersIn(value);
+}
+
 export function identityValueOf(payload: unknown): IdentityValue | undefined {
   const p = reviewDocument.schema.safeParse(payload);
-  if (!p.success || p.data.review.action === 'setKind' || !isSensitiveReview(p.data.kind, p.data.review)) return undefined;
+  if (!p.success || p.data.review.action === 'setKind') return undefined;
+  // The full value travels only where the audit masks something of it.
+  if (auditedValue(p.data.kind, p.data.review, p.data.review.value) === p.data.review.value) return undefined;
   return { documentId: p.data.documentId, field: p.data.review.field, value: p.data.review.value };
 }
 
