@@ -6,6 +6,9 @@
 export const ROLES = ['clerk', 'officer', 'senior_officer', 'supervisor', 'admin', 'auditor', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A role name read from stored details (an account's history), which may hold anything. */
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   clerk: { zh: '资料审核员', en: 'Document clerk' },
   officer: { zh: '审批员', en: 'Approval officer' },

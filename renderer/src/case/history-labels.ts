@@ -1,8 +1,8 @@
 import { REQUIRED_LABELS, type RequiredAuthority } from '../../../shared/approval/authority';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/auth/roles';
+import { isRole, ROLE_LABELS } from '../../../shared/auth/roles';
 import type { CaseEventType } from '../../../shared/commands/types';
 import { fieldDef } from '../../../shared/documents/fields';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABELS, isDocumentKind, type DocumentKind } from '../../../shared/documents/kinds';
 import { PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
 import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
 import { NON_CASE_ACTIONS } from '../audit/audit-text';
@@ -101,8 +101,7 @@ const CODED_VALUES: Record<string, Record<string, Label>> = {
   team: TEAM_LABELS,
 };
 
-const isDocumentKind = (value: unknown): value is DocumentKind => typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+const isKind = (value: unknown): value is DocumentKind => typeof value === 'string' && isDocumentKind(value);
 
 /**
  * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
@@ -134,9 +133,9 @@ function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 
   const coded = typeof value === 'string' ? CODED_VALUES[key]?.[value] : undefined;
   if (coded) return i18n.pick(coded);
   if ((key === 'reasons' || key === 'reason') && typeof value === 'string') return recordedReason(value, i18n.pick);
-  if ((key === 'kind' || key === 'fromKind') && isDocumentKind(value)) return i18n.pick(DOCUMENT_KIND_LABELS[value]);
+  if ((key === 'kind' || key === 'fromKind') && isKind(value)) return i18n.pick(DOCUMENT_KIND_LABELS[value]);
   if (key === 'roles' && isRole(value)) return i18n.pick(ROLE_LABELS[value]);
-  if (key === 'field' && typeof value === 'string' && isDocumentKind(details.kind)) {
+  if (key === 'field' && typeof value === 'string' && isKind(details.kind)) {
     const def = fieldDef(details.kind, value);
     if (def) return i18n.pick(def);
   }

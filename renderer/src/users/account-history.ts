@@ -1,5 +1,5 @@
 import type { AccountEvent } from '../../../shared/api/users-api';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/auth/roles';
+import { isRole, ROLE_LABELS } from '../../../shared/auth/roles';
 import type { Label } from '../i18n/use-labels';
 import { TEAM_LABELS } from '../screening/screening-text';
 import { USERS_TEXT } from './users-text';
@@ -20,8 +20,6 @@ const FIELD_LABELS: Record<string, Label> = {
   team: USERS_TEXT.team,
   active: USERS_TEXT.status,
 };
-
-const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 /** One stored value as the page shows it; anything unexpected (an older entry) as plain text. */
 function valueText(field: string, value: unknown, pick: (label: Label) => string): string {
