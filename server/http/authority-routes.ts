@@ -6,8 +6,9 @@ import { authorityEditRefused, authorityMoved, authorityViewRefused, checkAuthor
 import { ok, type Result } from '../../shared/errors';
 import type { ServerConfig } from '../config';
 import type { Tx } from '../db/central-db';
-import { parse, send } from './envelope';
+import { send } from './envelope';
 import type { CentralServices } from './sync-routes';
+import { parseInput } from '../../shared/api/parse-input';
 
 /** `created_by` of the version the server ships with (server/db/migrate.ts), shown by name. */
 const SYSTEM = { id: 'system', name: '系统' };
@@ -22,7 +23,7 @@ export function registerAuthorityRoutes(app: FastifyInstance, s: CentralServices
   app.post('/v1/authority', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const body = parse(approvalApi['authority:update'].input, req.body);
+    const body = parseInput(approvalApi['authority:update'].input, req.body);
     if (!body.ok) return send(reply, body);
     if (!mayEditAuthority(session.value.info.permissions)) return send(reply, authorityEditRefused());
     const checked = checkAuthorityEdit(body.value.rules);

@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { parseInput } from '../../shared/api/parse-input';
 import { fail, type Result } from '../../shared/errors';
 import { HTTP_STATUS } from '../../shared/sync/http-status';
 
@@ -7,8 +6,5 @@ import { HTTP_STATUS } from '../../shared/sync/http-status';
 export function send(reply: FastifyReply, result: Result<unknown>): FastifyReply {
   return reply.code(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
 }
-
-/** Validates request data with a contract schema (shared with the host's channels). */
-export const parse = parseInput;
 
 export const malformed = (zh: string, en: string) => fail('validation', zh, en);

@@ -7,8 +7,9 @@ import type { ServerSession } from '../auth/central-auth';
 import type { ServerConfig } from '../config';
 import type { Tx } from '../db/central-db';
 import { RULE_SET_COLUMNS, ruleSetInfo, toRuleSet, type RuleSetRow } from '../screening/rule-sets';
-import { malformed, parse, send } from './envelope';
+import { malformed, send } from './envelope';
 import type { CentralServices } from './sync-routes';
+import { parseInput } from '../../shared/api/parse-input';
 
 /** A chunk is at most 720,000 base64 characters (512 KiB of file): a megabyte of JSON is plenty. */
 const CHUNK_BODY_LIMIT = 1024 * 1024;
@@ -34,7 +35,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
   app.post('/v1/negative-list/begin', async (req, reply) => {
     const me = await admin(req);
     if (!me.ok) return send(reply, me);
-    const body = parse(screeningApi['negativeList:begin'].input, req.body);
+    const body = parseInput(screeningApi['negativeList:begin'].input, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.negativeList.begin(me.value.actor, body.value.fileName, body.value.sizeBytes));
   });
@@ -42,7 +43,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
   app.post('/v1/negative-list/chunk', { bodyLimit: CHUNK_BODY_LIMIT }, async (req, reply) => {
     const me = await admin(req);
     if (!me.ok) return send(reply, me);
-    const body = parse(screeningApi['negativeList:chunk'].input, req.body);
+    const body = parseInput(screeningApi['negativeList:chunk'].input, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.negativeList.chunk(me.value.actor, body.value.uploadId, body.value.index, body.value.data));
   });
@@ -50,7 +51,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
   app.post('/v1/negative-list/commit', async (req, reply) => {
     const me = await admin(req);
     if (!me.ok) return send(reply, me);
-    const body = parse(screeningApi['negativeList:commit'].input, req.body);
+    const body = parseInput(screeningApi['negativeList:commit'].input, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.negativeList.commit(me.value.actor, body.value.uploadId, body.value.encoding));
   });
@@ -76,7 +77,7 @@ export function registerScreeningRoutes(app: FastifyInstance, s: CentralServices
   app.post('/v1/screening/rules', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const body = parse(screeningApi['screening:updateRules'].input, req.body);
+    const body = parseInput(screeningApi['screening:updateRules'].input, req.body);
     if (!body.ok) return send(reply, body);
     const me = asAdmin(session);
     if (!me.ok) return send(reply, me);

@@ -14,7 +14,8 @@ import type { FeedService } from '../feed/feed-service';
 import type { LeaseService } from '../leases/lease-service';
 import type { ServerNegativeList } from '../screening/negative-list-service';
 import type { ServerScreening } from '../screening/screening-service';
-import { parse, send } from './envelope';
+import { send } from './envelope';
+import { parseInput } from '../../shared/api/parse-input';
 
 export interface CentralServices {
   db: CentralDb;
@@ -42,7 +43,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   );
 
   app.post('/v1/auth/login', async (req, reply) => {
-    const body = parse(LoginRequest, req.body);
+    const body = parseInput(LoginRequest, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.auth.login(body.value.username, body.value.password, body.value.deviceId ?? null));
   });
@@ -50,7 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   app.post('/v1/auth/password', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization, { beforePasswordChange: true });
     if (!session.ok) return send(reply, session);
-    const body = parse(authApi['auth:changePassword'].input, req.body);
+    const body = parseInput(authApi['auth:changePassword'].input, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.auth.changePassword(session.value, body.value.currentPassword, body.value.newPassword));
   });
@@ -72,7 +73,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   app.post('/v1/push', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const body = parse(PushRequest, req.body);
+    const body = parseInput(PushRequest, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, ok({ results: await s.push.push(session.value, body.value.commands) }));
   });
@@ -81,7 +82,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
     // Signature and expiry here; the session row is read inside the claim's own first round trip.
     const claims = s.auth.checkToken(req.headers.authorization);
     if (!claims.ok) return send(reply, claims);
-    const body = parse(ClaimNextRequest, req.body);
+    const body = parseInput(ClaimNextRequest, req.body);
     if (!body.ok) return send(reply, body);
     return send(reply, await s.claims.claimNext(claims.value, body.value));
   });
@@ -89,7 +90,7 @@ export function registerSyncRoutes(app: FastifyInstance, s: CentralServices, con
   app.get('/v1/changes', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
-    const query = parse(FeedQuery, req.query);
+    const query = parseInput(FeedQuery, req.query);
     if (!query.ok) return send(reply, query);
     const body = await s.feed.pageJson(query.value.after, query.value.limit);
     return reply.code(200).type('application/json; charset=utf-8').send(body);

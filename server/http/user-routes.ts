@@ -8,8 +8,9 @@ import { accountsReadOnly, mayManageUsers, mayReviewAccounts, reviewRefused, use
 import type { ServerSession } from '../auth/central-auth';
 import { UserAdmin } from '../auth/user-admin';
 import type { ServerConfig } from '../config';
-import { parse, send } from './envelope';
+import { send } from './envelope';
 import type { CentralServices } from './sync-routes';
+import { parseInput } from '../../shared/api/parse-input';
 
 /**
  * User administration on the server, where the accounts live. Each `POST` body is the desktop API's own
@@ -41,7 +42,7 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
     if (!session.ok) return send(reply, session);
     const q = req.query as { limit?: string; userId?: string; before?: string };
     const number = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-    const query = parse(usersApi['users:history'].input, { limit: number(q.limit), userId: q.userId, before: number(q.before) });
+    const query = parseInput(usersApi['users:history'].input, { limit: number(q.limit), userId: q.userId, before: number(q.before) });
     if (!query.ok) return send(reply, query);
     return send(reply, ok(await admin.history(query.value)));
   });
@@ -51,7 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, s: CentralServices, con
     app.post(path, async (req, reply) => {
       const session = await administrator(req.headers.authorization);
       if (!session.ok) return send(reply, session);
-      const body = parse(input, req.body);
+      const body = parseInput(input, req.body);
       if (!body.ok) return send(reply, body);
       return send(reply, await run(session.value, body.value));
     });

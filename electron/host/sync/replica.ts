@@ -11,7 +11,6 @@ import type { DocumentReplica } from './document-replica';
 import type { ScreeningReplica } from './screening-replica';
 import type { SyncStore } from './sync-store';
 
-
 const changeOf = (c: CaseRecord): CaseChange => ({ caseId: c.id, state: c.state, version: c.version, assigneeName: c.assigneeName });
 
 /**
