@@ -7,6 +7,7 @@ import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
 import { recordedReason } from '../i18n/recorded-reasons';
+import { listText } from '../i18n/list-text';
 import { useLabels } from '../i18n/use-labels';
 import { APPROVAL_TEXT, GUARANTEE_LABELS } from './approval-text';
 
@@ -14,7 +15,7 @@ type Items = NonNullable<DescriptionsProps['items']>;
 
 /** The proposal under dual control: the terms, who must confirm, the matrix version, confirmations so far. */
 export function ProposalSummary({ proposal }: { proposal: ProposalView }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const tx = useLabels(APPROVAL_TEXT);
   const p = proposal;
   const approve = p.decision === 'approve';
@@ -39,7 +40,7 @@ export function ProposalSummary({ proposal }: { proposal: ProposalView }) {
   if (p.repaymentMethod) items.push({ key: 'method', label: tx('method'), children: pick(REPAYMENT_METHOD_LABELS[p.repaymentMethod]) });
   if (p.guaranteeType) items.push({ key: 'guarantee', label: tx('guarantee'), children: pick(GUARANTEE_LABELS[p.guaranteeType]) });
   if (p.conditions) items.push({ key: 'conditions', label: tx('conditions'), children: p.conditions, span: 'filled' });
-  if (p.reasons?.length) items.push({ key: 'reasons', label: tx('reasons'), children: p.reasons.map((r) => recordedReason(r, pick)).join(lang === 'en-US' ? ', ' : '、'), span: 'filled' });
+  if (p.reasons?.length) items.push({ key: 'reasons', label: tx('reasons'), children: listText(p.reasons.map((r) => recordedReason(r, pick)), pick), span: 'filled' });
   if (p.comment) items.push({ key: 'comment', label: tx('comment'), children: p.comment, span: 'filled' });
   items.push(
     {

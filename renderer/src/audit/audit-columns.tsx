@@ -6,6 +6,7 @@ import { ACTIONS, actionLabel, detailLines } from '../case/history-labels';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
 import { actorText } from '../i18n/actor-text';
+import { listText } from '../i18n/list-text';
 import { recordedReason } from '../i18n/recorded-reasons';
 import type { I18n } from '../i18n/I18nProvider';
 import type { Label } from '../i18n/use-labels';
@@ -30,7 +31,7 @@ function proposalLine(details: Record<string, unknown>, i18n: I18n, tx: (k: keyo
   if (typeof q.amountFen === 'number') terms.push(i18n.t('money.yuan', { amount: formatFen(q.amountFen) }));
   if (typeof q.termMonths === 'number') terms.push(i18n.t('case.termMonths', { count: q.termMonths }));
   if (typeof q.rateBp === 'number') terms.push(formatRateBp(q.rateBp));
-  if (Array.isArray(q.reasons)) terms.push(q.reasons.filter((r): r is string => typeof r === 'string').map((r) => recordedReason(r, i18n.pick)).join(i18n.lang === 'en-US' ? ', ' : '、'));
+  if (Array.isArray(q.reasons)) terms.push(listText(q.reasons.filter((r): r is string => typeof r === 'string').map((r) => recordedReason(r, i18n.pick)), i18n.pick));
   const decision = q.decision === 'approve' ? i18n.pick({ zh: '批准', en: 'approve' }) : i18n.pick({ zh: '拒绝', en: 'decline' });
   return tx('proposalLine', { decision, terms: terms.join(' · ') });
 }

@@ -9,6 +9,7 @@ import { NON_CASE_ACTIONS } from '../audit/audit-text';
 import { formatFen } from '../format/money';
 import { formatShanghai } from '../format/time';
 import { recordedReason } from '../i18n/recorded-reasons';
+import { listText } from '../i18n/list-text';
 import { TEAM_LABELS } from '../screening/screening-text';
 import type { I18n } from '../i18n/I18nProvider';
 
@@ -129,7 +130,7 @@ function isState(value: unknown): value is CaseState {
 
 function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 'lang'>, details: Record<string, unknown>): string {
   if (value === null || value === undefined || value === '') return '';
-  if (Array.isArray(value)) return value.map((v) => valueText(key === 'kinds' ? 'kind' : key, v, i18n, details)).filter(Boolean).join(i18n.lang === 'zh-CN' ? '、' : ', ');
+  if (Array.isArray(value)) return listText(value.map((v) => valueText(key === 'kinds' ? 'kind' : key, v, i18n, details)).filter(Boolean), i18n.pick);
   const coded = typeof value === 'string' ? CODED_VALUES[key]?.[value] : undefined;
   if (coded) return i18n.pick(coded);
   if ((key === 'reasons' || key === 'reason') && typeof value === 'string') return recordedReason(value, i18n.pick);

@@ -3,6 +3,7 @@ import type { ContractVersionInfo } from '../../../shared/api/contracts-api';
 import { DOC_TYPE_LABELS } from '../../../shared/contracts/template-model';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { listText } from '../i18n/list-text';
 import { useLabels } from '../i18n/use-labels';
 import { CONTRACT_TEXT } from './contract-text';
 
@@ -56,7 +57,7 @@ export function ContractVersions({ versions, selected, busy, canRecord, onPrevie
         {
           title: tx('templates'),
           dataIndex: 'documents',
-          render: (docs: ContractVersionInfo['documents']) => docs.map((d) => `${pick(DOC_TYPE_LABELS[d.docType])} v${d.templateVersion}`).join('、'),
+          render: (docs: ContractVersionInfo['documents']) => listText(docs.map((d) => `${pick(DOC_TYPE_LABELS[d.docType])} v${d.templateVersion}`), pick),
         },
         { title: tx('createdBy'), dataIndex: 'createdByName' },
         { title: tx('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatShanghai(v, { seconds: true }) },

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { client } from '../api';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { listText } from '../i18n/list-text';
 import { navigate } from '../routing/routes';
 import { SYNC_TEXT } from './sync-text';
 import { useSyncStatus } from './useSyncStatus';
@@ -57,7 +58,7 @@ export function SyncStatusIndicator() {
       {status.waitingForLogin.length > 0 && (
         <p>
           {pick(SYNC_TEXT.waitingForLogin)}
-          {status.waitingForLogin.join('、')}
+          {listText(status.waitingForLogin, pick)}
         </p>
       )}
       {status.lastError && <p>{pick(status.lastError)}</p>}

@@ -1,6 +1,7 @@
 import type { AccountEvent } from '../../../shared/api/users-api';
 import { isRole, ROLE_LABELS } from '../../../shared/auth/roles';
 import type { Label } from '../i18n/use-labels';
+import { listText } from '../i18n/list-text';
 import { TEAM_LABELS } from '../screening/screening-text';
 import { USERS_TEXT } from './users-text';
 
@@ -23,7 +24,7 @@ const FIELD_LABELS: Record<string, Label> = {
 
 /** One stored value as the page shows it; anything unexpected (an older entry) as plain text. */
 function valueText(field: string, value: unknown, pick: (label: Label) => string): string {
-  if (field === 'roles' && Array.isArray(value)) return value.map((r) => (isRole(r) ? pick(ROLE_LABELS[r]) : String(r))).join(pick(USERS_TEXT.listSeparator));
+  if (field === 'roles' && Array.isArray(value)) return listText(value.map((r) => (isRole(r) ? pick(ROLE_LABELS[r]) : String(r))), pick);
   if (field === 'team' && (value === null || value === 'retail' || value === 'corporate')) return value ? pick(TEAM_LABELS[value]) : pick(USERS_TEXT.teamAll);
   if (field === 'active' && typeof value === 'boolean') return pick(value ? USERS_TEXT.active : USERS_TEXT.disabled);
   return typeof value === 'string' ? value : JSON.stringify(value);
