@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { maskIdentifier } from '../../shared/domain/masking';
 import { makeCreditCode, makeIdNumber } from '../../shared/validators/generate';
 import { idNumberCheckDigit } from '../../shared/validators/id-number';
 import { tempHost, value, type TempHost } from './support/temp-host';
@@ -77,6 +78,17 @@ describe('negative-list import from CSV', () => {
     expect(report.fatal!.message).toMatch(/未导入任何数据$/);
     expect(report.fatal!.messageEn).toMatch(/nothing was imported$/);
     expect(count()).toBe(before);
+  });
+
+  it('audits an import and a refusal by file name with any identity number in it masked', async () => {
+    const person = id(13);
+    const auditedFileName = () =>
+      JSON.parse((h.host.services.db.prepare(`SELECT details FROM audit WHERE action LIKE 'negativeListImport%' ORDER BY seq DESC LIMIT 1`).get() as { details: string }).details).fileName as string;
+    await upload(Buffer.from(`姓名,身份证号\r\n冯十三,${person}\r\n`, 'utf8'), 'auto', `${person}_冯十三.csv`);
+    expect(auditedFileName()).toBe(`${maskIdentifier(person)}_冯十三.csv`);
+    await upload(Buffer.alloc(0), 'auto', `名单${person}.csv`);
+    expect(auditedFileName()).not.toContain(person);
+    expect(auditedFileName()).toBe(`名单${maskIdentifier(person)}.csv`);
   });
 
   it('refuses a file declared as UTF-8 that is GBK, naming the other encoding', async () => {

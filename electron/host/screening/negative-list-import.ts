@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../shared/commands/types';
 import { fail, ok, type Result } from '../../../shared/errors';
+import { maskIdentifiersIn } from '../../../shared/domain/masking';
 import { shanghaiDate } from '../../../shared/sla/working-time';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -120,7 +121,7 @@ export class NegativeListImporter {
       readRows(decoded.text, { today, maxRows: this.maxRows }, report, (row) => repo.insert(row, importId));
       report.listSize = repo.count();
       repo.finishImport(importId, { totalRows: report.totalRows, accepted: report.accepted, rejected: report.rejected, report: JSON.stringify(report) });
-      auditImport(audit, actor, at, 'negativeListImported', { importId, fileName, encoding: decoded.encoding, totalRows: report.totalRows, accepted: report.accepted, rejected: report.rejected });
+      auditImport(audit, actor, at, 'negativeListImported', fileName, { importId, encoding: decoded.encoding, totalRows: report.totalRows, accepted: report.accepted, rejected: report.rejected });
       return report;
     })();
   }
@@ -133,7 +134,7 @@ export class NegativeListImporter {
     const report: ImportReport = { ...emptyReport(fileName, encoding, sizeBytes), fatal, listSize: repo.count() };
     db.transaction(() => {
       report.importId = repo.recordImport({ fileName, encoding, sizeBytes, totalRows: 0, accepted: 0, rejected: 0, fatal: fatal.messageEn, report: JSON.stringify(report), createdBy: actor.id, createdAt: at });
-      auditImport(audit, actor, at, 'negativeListImportRefused', { fileName, sizeBytes, fatal: e.code, line: e.line });
+      auditImport(audit, actor, at, 'negativeListImportRefused', fileName, { sizeBytes, fatal: e.code, line: e.line });
     })();
     return report;
   }
@@ -144,7 +145,11 @@ export class NegativeListImporter {
   }
 }
 
-/** Imports are audited without their content: counts and the file name only, never an identifier. */
-function auditImport(audit: AuditRepo, actor: Actor, at: string, action: NonCaseAuditAction, details: Record<string, unknown>): void {
-  audit.append({ at, actorId: actor.id, actorName: actor.name, action, caseId: null, commandId: null, fromState: null, toState: null, details: JSON.stringify(details) });
+/**
+ * Imports are audited without their content: counts and the file name only, never an identifier — a list
+ * exported for one person may be named after his identity number, and supervisors read and export the audit.
+ */
+function auditImport(audit: AuditRepo, actor: Actor, at: string, action: NonCaseAuditAction, fileName: string, details: Record<string, unknown>): void {
+  const all = { fileName: maskIdentifiersIn(fileName), ...details };
+  audit.append({ at, actorId: actor.id, actorName: actor.name, action, caseId: null, commandId: null, fromState: null, toState: null, details: JSON.stringify(all) });
 }
