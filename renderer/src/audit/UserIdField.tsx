@@ -1,5 +1,8 @@
 import { AutoComplete, Input } from 'antd';
+import { useLabels } from '../i18n/use-labels';
 import type { KnownUser } from './user-filter';
+
+const TEXT = { nameAndId: { zh: '{name}（{id}）', en: '{name} ({id})' } };
 
 interface Props {
   testId: string;
@@ -15,10 +18,11 @@ interface Props {
  * directory API for auditors, so the offer is what the trail itself shows; any user id can still be typed.
  */
 export function UserIdField({ testId, placeholder, value, invalid, users, onChange }: Props) {
+  const tx = useLabels(TEXT);
   const needle = value.trim().toLowerCase();
   const options = users
     .filter((u) => !needle || u.id.toLowerCase().includes(needle) || u.name.includes(value.trim()))
-    .map((u) => ({ value: u.id, label: <span data-testid={`${testId}-option-${u.id}`}>{`${u.name}（${u.id}）`}</span> }));
+    .map((u) => ({ value: u.id, label: <span data-testid={`${testId}-option-${u.id}`}>{tx('nameAndId', { name: u.name, id: u.id })}</span> }));
   return (
     <AutoComplete value={value} options={options} onChange={onChange} className="audit-user-field" popupMatchSelectWidth={260}>
       <Input data-testid={testId} placeholder={placeholder} allowClear status={invalid ? 'error' : undefined} />
