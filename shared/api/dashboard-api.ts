@@ -83,6 +83,7 @@ export const DashboardFiguresSchema = z.object({
     hits: z.array(
       z.object({
         rule: z.string(),
+        ruleEn: z.string().nullable(),
         count: z.number().int(),
         share: z.number(),
         outcomes: z.object({ approval: z.number().int(), investigation: z.number().int(), declined: z.number().int() }),

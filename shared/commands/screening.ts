@@ -18,6 +18,8 @@ export const completeScreening = {
     caseId: CaseId,
     outcome: z.enum(['approval', 'investigation', 'declined']),
     reasons: Reasons.default([]),
+    /** The same reasons in English, line for line (the history shows them in English mode). */
+    reasonsEn: Reasons.optional(),
     riskGrade: z.enum(RISK_GRADES).optional(),
     /** The approval team screening routes the case to (configurable routing); absent = keep the intake team. */
     team: z.enum(['retail', 'corporate']).optional(),
@@ -31,11 +33,11 @@ export const completeScreening = {
         to: p.outcome,
         ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}),
         ...(p.team ? { team: p.team } : {}),
-        details: { outcome: p.outcome, reasons: p.reasons, ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}), ...(p.team ? { team: p.team } : {}) },
+        details: { outcome: p.outcome, reasons: p.reasons, ...(p.reasonsEn ? { reasonsEn: p.reasonsEn } : {}), ...(p.riskGrade ? { riskGrade: p.riskGrade } : {}), ...(p.team ? { team: p.team } : {}) },
       }),
     ]);
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[]; riskGrade?: RiskGrade; team?: Team }, unknown>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; outcome: 'approval' | 'investigation' | 'declined'; reasons: string[]; reasonsEn?: string[]; riskGrade?: RiskGrade; team?: Team }, unknown>>;
 
 /** 线下调查: the field officer records findings and sends the case to approval or declines it. */
 export const completeInvestigation = {

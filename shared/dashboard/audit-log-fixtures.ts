@@ -65,8 +65,8 @@ export function auditLog() {
     resubmit(caseId: string, wall: string) {
       push(wall, SYSTEM, 'resubmitted', caseId, 'submitted', {});
     },
-    screen(caseId: string, wall: string, outcome: 'approval' | 'investigation' | 'declined', reasons: string[]) {
-      push(wall, SYSTEM, 'screeningCompleted', caseId, outcome, { outcome, reasons });
+    screen(caseId: string, wall: string, outcome: 'approval' | 'investigation' | 'declined', reasons: string[], reasonsEn?: string[]) {
+      push(wall, SYSTEM, 'screeningCompleted', caseId, outcome, { outcome, reasons, ...(reasonsEn ? { reasonsEn } : {}) });
     },
     propose(caseId: string, who: P, wall: string, decision: 'approve' | 'decline' = 'approve') {
       push(wall, who, 'proposed', caseId, 'proposed', { proposal: { decision }, assignee: null });

@@ -162,7 +162,7 @@ export function caseFigures(ctx: FigureContext): Pick<DashboardFigures, 'decisio
     // A rule reported twice in one screening is one hit (and most screenings report none or one).
     for (const rule of reported.length > 1 ? new Set(reported) : reported) {
       let row = hits.get(rule);
-      if (!row) hits.set(rule, (row = { rule, count: 0, share: 0, outcomes: { approval: 0, investigation: 0, declined: 0 }, ids: [] }));
+      if (!row) hits.set(rule, (row = { rule, ruleEn: log.ruleEnglish.get(rule) ?? null, count: 0, share: 0, outcomes: { approval: 0, investigation: 0, declined: 0 }, ids: [] }));
       row.count += 1;
       if (outcome) row.outcomes[outcome] += 1;
       row.ids.push(id);

@@ -15,6 +15,7 @@ const officer2: P = { id: 'u-o2', name: '赵磊' };
 const supervisor: P = { id: 'u-s1', name: '周燕' };
 const R01 = 'R01 NEG: 命中负面清单';
 const R07 = 'R07 ASSET: 抵押物为异地房产';
+const R07_EN = 'R07 ASSET: Collateral outside the bank’s area';
 
 /**
  * A trail with known answers (all times Shanghai wall clock; working day 09:00–17:30, 510 minutes):
@@ -31,7 +32,7 @@ function trail(opts: { reassignC?: boolean } = {}) {
   t.submit('F', '2026-09-21 10:00', corporate('mortgage_fast', 'B1'));
   t.claim('F', clerk1, '2026-09-21 10:30');
   t.pass('F', clerk1, '2026-09-21 11:00');
-  t.screen('F', '2026-09-21 11:10', 'investigation', [R07]);
+  t.screen('F', '2026-09-21 11:10', 'investigation', [R07], [R07_EN]);
 
   t.submit('B', '2026-09-30 15:00', corporate('mortgage_fast', 'B2'));
   t.claim('B', clerk1, '2026-09-30 16:00');
@@ -204,11 +205,11 @@ describe('dashboard metrics on a constructed audit trail', () => {
     expect(caseIdsOf(r, { kind: 'decision', outcome: 'declined' })).toEqual(['B']);
   });
 
-  it('counts screening rule hits in the period from the screeningCompleted reasons', () => {
+  it('counts screening rule hits in the period from the screeningCompleted reasons, in English where a screening recorded it', () => {
     expect(f.rules.screenings).toBe(4);
     expect(f.rules.hits).toEqual([
-      { rule: R01, count: 1, share: 0.25, outcomes: { approval: 0, investigation: 0, declined: 1 } },
-      { rule: R07, count: 1, share: 0.25, outcomes: { approval: 1, investigation: 0, declined: 0 } },
+      { rule: R01, ruleEn: null, count: 1, share: 0.25, outcomes: { approval: 0, investigation: 0, declined: 1 } },
+      { rule: R07, ruleEn: R07_EN, count: 1, share: 0.25, outcomes: { approval: 1, investigation: 0, declined: 0 } },
     ]);
     expect(caseIdsOf(r, { kind: 'ruleHit', rule: R07 })).toEqual(['A']);
   });

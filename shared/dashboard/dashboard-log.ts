@@ -63,6 +63,8 @@ export class DashboardLog {
   readonly screenings = newScreenings();
   /** Rule hits reported by a screening, by screening index (only screenings that reported some). */
   readonly screeningReasons = new Map<number, readonly string[]>();
+  /** A reported rule hit's English line, by its Chinese one (from screenings that recorded both). */
+  readonly ruleEnglish = new Map<string, string>();
   /** Highest seq ingested; rows at or below it are ignored, so feeding a row twice changes nothing. */
   lastSeq = 0;
 
@@ -134,6 +136,8 @@ export class DashboardLog {
       const s = this.screenings.push({ caseIx: ix, atMs: t, outcome: outcome < 0 ? 255 : outcome });
       const reasons = stringList(details?.reasons);
       if (reasons.length) this.screeningReasons.set(s, reasons);
+      const english = stringList(details?.reasonsEn);
+      if (english.length === reasons.length) reasons.forEach((r, k) => this.ruleEnglish.set(r, english[k]!));
     }
     if (RETURN_KIND_OF[e.action]) c.returns += 1;
     c.state = toState;

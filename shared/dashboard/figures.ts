@@ -57,7 +57,10 @@ export interface ReturnReasonRow {
 }
 
 export interface RuleHitRow {
+  /** The hit as screening recorded it (rule id, reason code, description in Chinese). */
   rule: string;
+  /** The same in English, where the screening recorded that too (screenings since English was kept). */
+  ruleEn: string | null;
   /** Screenings that reported this rule, and the share of all screenings in the period. */
   count: number;
   share: number;

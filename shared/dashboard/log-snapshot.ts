@@ -8,7 +8,7 @@ import type { CaseEntry, PersonEntry } from './records';
  * facts, names, reasons) into JSON. Bump FORMAT whenever the records or their meaning change: a snapshot of
  * another format is ignored and the trail is folded afresh.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface LogSnapshot {
   format: number;
@@ -24,6 +24,7 @@ interface Meta {
   lengths: number[];
   workReasons: [number, readonly string[]][];
   screeningReasons: [number, readonly string[]][];
+  ruleEnglish: [string, string][];
 }
 
 const newLive = () =>
@@ -68,6 +69,7 @@ export function snapshotOf(log: DashboardLog): LogSnapshot {
     lengths: tables.map((t) => t.length),
     workReasons: [...log.workReasons],
     screeningReasons: [...log.screeningReasons],
+    ruleEnglish: [...log.ruleEnglish],
   };
   return { format: SNAPSHOT_FORMAT, lastSeq: log.lastSeq, meta: JSON.stringify(meta), columns };
 }
@@ -108,5 +110,6 @@ export function restoreLog(opts: DashboardLogOptions, snap: LogSnapshot): Dashbo
   log.adopt(cases, people, live, snap.lastSeq);
   for (const [ix, reasons] of meta.workReasons) log.workReasons.set(ix, reasons);
   for (const [ix, reasons] of meta.screeningReasons) log.screeningReasons.set(ix, reasons);
+  for (const [zh, en] of meta.ruleEnglish) log.ruleEnglish.set(zh, en);
   return log;
 }

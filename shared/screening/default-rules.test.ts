@@ -91,6 +91,7 @@ describe('shipped rules, each at its boundaries', () => {
     const r = run(data);
     expect(r.outcome).toBe('declined');
     expect(outcomeReasons(r.results)).toEqual(['R010 AGE_OUT_OF_RANGE: 申请人年龄不在 18–65 周岁之间', 'R060 CREDIT_OVERDUE: 征信存在逾期记录']);
+    expect(outcomeReasons(r.results, 'en')).toEqual(['R010 AGE_OUT_OF_RANGE: Applicant not aged 18–65', 'R060 CREDIT_OVERDUE: Overdue on the credit report']);
   });
 
   it('a disabled rule is listed but never fires', () => {

@@ -71,10 +71,18 @@ function labelOf(fact: FactName): Label {
   return { zh: d.zh, en: d.en };
 }
 
-/** The reasons recorded with the screening outcome (audited): one line per decline or refer hit. */
-export function outcomeReasons(results: readonly RuleResult[]): string[] {
+/** One rule hit as the outcome records it: `R010 AGE_OUT_OF_RANGE: 申请人年龄不在 18–65 周岁之间`. */
+export function hitLine(hit: Pick<RuleResult, 'ruleId' | 'reasonCode' | 'description'>, lang: keyof Label): string {
+  return `${hit.ruleId} ${hit.reasonCode}: ${hit.description[lang]}`.slice(0, 200);
+}
+
+/**
+ * The reasons recorded with the screening outcome (audited): one line per decline or refer hit. The Chinese
+ * lines are the record; the English ones are kept beside them for the English history.
+ */
+export function outcomeReasons(results: readonly RuleResult[], lang: keyof Label = 'zh'): string[] {
   return results
     .filter((r) => r.result === 'decline' || r.result === 'refer')
-    .map((r) => `${r.ruleId} ${r.reasonCode}: ${r.description.zh}`.slice(0, 200))
+    .map((r) => hitLine(r, lang))
     .slice(0, 20);
 }

@@ -59,6 +59,12 @@ test('the dashboard draws its charts and tables from the demo trail', async ({ p
   await page.getByTestId('dash-throughput-by').getByText('按小时').click();
   await page.waitForTimeout(500); // let the chart finish drawing before the picture is taken
   await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+  // Screening's rule hits, as recorded, in the chosen language.
+  const rules = page.getByTestId('dash-rules');
+  await expect(rules).toContainText('R001 NEG_LIST: 命中负面清单');
+  await page.getByTestId('lang-switch').click();
+  await expect(rules).toContainText('R001 NEG_LIST: On the negative list');
+  await expect(rules).not.toContainText('命中负面清单');
   expect(errors).toEqual([]);
 });
 

@@ -66,6 +66,7 @@ describe('automatic screening, limit and price through the host', () => {
     const declined = await passOn(old.caseId);
     expect(declined.state).toBe('declined');
     expect(declined.history.at(-1)!.details.reasons).toEqual(['R010 AGE_OUT_OF_RANGE: 申请人年龄不在 18–65 周岁之间']);
+    expect(declined.history.at(-1)!.details.reasonsEn).toEqual(['R010 AGE_OUT_OF_RANGE: Applicant not aged 18–65']);
 
     const circle = submitApplication(h, (d) => ({ ...d, guaranteeFlags: { mutual: true, chain: false }, creditHistory: { overdue: true, badDebt: false } }));
     const referred = await passOn(circle.caseId);

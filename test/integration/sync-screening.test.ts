@@ -233,6 +233,9 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     expect(JSON.stringify(s.result)).not.toContain(data.applicant.idNumber);
     const work = value(await officerDesk.call('queue:list', t.liqiang!, { queue: 'investigation', startRow: 0, endRow: 50, filter: { search: data.appNo } }));
     expect(work.rows.map((r) => r.id)).toEqual([caseId]);
+    // The hit as the history records it, in Chinese and, line for line, in English.
+    const screened = value(await officerDesk.call('case:get', t.liqiang!, { caseId })).history.at(-1)!;
+    expect(screened.details).toMatchObject({ reasons: [expect.stringMatching(/^R001 .*: 命中负面清单/)], reasonsEn: [expect.stringMatching(/^R001 .*: On the negative list/)] });
   });
 
   it('screens a case once: a repeated push, a second sweep and a restarted server leave it as it is', async () => {

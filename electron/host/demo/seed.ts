@@ -18,6 +18,8 @@ import { seedDemoNegativeList } from '../screening/demo-negative-list';
 import { BRANCHES, BRAND_WORDS, GIVEN, PURPOSES, SHOP_WORDS, STREETS, SURNAMES, TRADES, type Branch } from './demo-data';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
+import { DEFAULT_RULES } from '../../../shared/screening/default-rules';
+import { hitLine } from '../../../shared/screening/evaluate-rules';
 
 /** Small deterministic PRNG (mulberry32) so demo data is the same on every machine. */
 export function prng(seed: number) {
@@ -124,6 +126,13 @@ export interface Step {
 
 const actor = (u: DemoUser): Actor => ({ id: u.id, name: u.displayName, roles: u.roles, team: u.team });
 const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
+
+/** A screening hit of one of the default rules, recorded as screening records it (both languages). */
+function seededHit(ruleId: string): { reasons: string[]; reasonsEn: string[] } {
+  const rule = DEFAULT_RULES.find((r) => r.id === ruleId)!;
+  const hit = { ruleId, reasonCode: rule.reasonCode, description: rule.description };
+  return { reasons: [hitLine(hit, 'zh')], reasonsEn: [hitLine(hit, 'en')] };
+}
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];
 const RETAIL_OFFICERS = ['u-officer-1', 'u-officer-2', 'u-dual-1', 'u-senior-1'];
 const CORPORATE_OFFICERS = ['u-officer-3', 'u-senior-1', 'u-senior-2'];
@@ -166,9 +175,9 @@ export function planCase(i: number, r: Rng, target: CaseState, nowMs: number, ma
     if (target === 'returned') add(clerk, 'returnForSupplement', { reasons: [r.pick(['身份证件模糊', '营业执照缺失', '完税证明缺失', '资料与申请不符'])] });
     const declinedAtScreening = target === 'declined' && r.next() < 0.4;
     if (reach('screening') || target === 'investigation' || target === 'declined') add(clerk, 'passDocCheck');
-    if (declinedAtScreening) add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'declined', reasons: ['命中负面清单'], riskGrade });
+    if (declinedAtScreening) add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'declined', ...seededHit('R001'), riskGrade });
     if (target === 'investigation') {
-      add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'investigation', reasons: ['抵押物为异地房产'], riskGrade });
+      add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'investigation', ...seededHit('R080'), riskGrade });
       if (r.next() < 0.5) add(officerA, 'claim');
     }
     if (reach('approval') || (target === 'declined' && !declinedAtScreening)) {

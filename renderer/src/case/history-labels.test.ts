@@ -44,6 +44,13 @@ describe('detailLines', () => {
     expect(detailLines(refusal, en)).toEqual(['Reason: The case has been claimed by 张敏']);
   });
 
+  it('shows screening’s rule hits in the chosen language, and older ones (Chinese only) as recorded', () => {
+    const screened = { outcome: 'declined', reasons: ['R060 CREDIT_OVERDUE: 征信存在逾期记录'], reasonsEn: ['R060 CREDIT_OVERDUE: Overdue on the credit report'] };
+    expect(detailLines(screened, zh)).toEqual(['结果: 已拒绝', '原因: R060 CREDIT_OVERDUE: 征信存在逾期记录']);
+    expect(detailLines(screened, en)).toEqual(['Outcome: Declined', 'Reasons: R060 CREDIT_OVERDUE: Overdue on the credit report']);
+    expect(detailLines({ reasons: screened.reasons }, en)).toEqual(['Reasons: R060 CREDIT_OVERDUE: 征信存在逾期记录']);
+  });
+
   it('shows the reasons the forms offered in English in English mode, and one typed in as written', () => {
     expect(detailLines({ reasons: ['营业执照缺失', '照片太暗'] }, en)).toEqual(['Reasons: Business licence missing, 照片太暗']);
     expect(detailLines({ reasons: ['营业执照缺失'] }, zh)).toEqual(['原因: 营业执照缺失']);

@@ -108,7 +108,7 @@ const isKind = (value: unknown): value is DocumentKind => typeof value === 'stri
  * Left out: repeated elsewhere on the page (appNo, branch), internal (ids, hashes, versions) or structured
  * data that has its own screen (the proposal).
  */
-const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'maker', 'sha256', 'decisionSha256', 'caseId', 'commandId', 'version', 'reasonEn']);
+const HIDDEN = new Set(['appNo', 'branchCode', 'assignee', 'proposal', 'maker', 'sha256', 'decisionSha256', 'caseId', 'commandId', 'version', 'reasonEn', 'reasonsEn']);
 
 const YES: Label = { zh: '是', en: 'yes' };
 const NO: Label = { zh: '否', en: 'no' };
@@ -151,13 +151,20 @@ function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 
   return String(value);
 }
 
+function englishOf(key: string, value: unknown, details: Record<string, unknown>): unknown {
+  if (key === 'reason' && typeof details.reasonEn === 'string') return details.reasonEn;
+  const en = details.reasonsEn;
+  if (key === 'reasons' && Array.isArray(value) && Array.isArray(en) && en.length === value.length) return en;
+  return undefined;
+}
+
 /** Readable "label: value" lines for the details of one history entry. */
 export function detailLines(details: Record<string, unknown>, i18n: Pick<I18n, 't' | 'pick' | 'lang'>): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key) || /Id$/.test(key)) continue;
-    // A reason given in both languages (a refusal by the server) is shown in the chosen one.
-    const shown = key === 'reason' && i18n.lang === 'en-US' && typeof details.reasonEn === 'string' ? details.reasonEn : value;
+    // A reason given in both languages (a refusal by the server, screening's rule hits) is shown in the chosen one.
+    const shown = i18n.lang === 'en-US' ? (englishOf(key, value, details) ?? value) : value;
     const text = valueText(key, shown, i18n, details);
     if (!text) continue;
     const label = DETAIL_LABELS[key];

@@ -5,6 +5,7 @@ import { RETURN_KIND_LABELS } from '../../../shared/dashboard/actions';
 import type { DashboardFigures, FigureRef, ReturnReasonRow, RuleHitRow, StageFigures } from '../../../shared/dashboard/figures';
 import { STAGE_LABELS } from '../../../shared/dashboard/stages';
 import { useI18n } from '../i18n/I18nProvider';
+import { ruleText } from './figure-label';
 import { recordedReason } from '../i18n/recorded-reasons';
 import { useLabels } from '../i18n/use-labels';
 import { formatMinutes, formatRate } from './dashboard-format';
@@ -87,7 +88,7 @@ export function FigureTables({ f, query, onDrill }: { f: DashboardFigures; query
             dataSource={f.rules.hits}
             locale={{ emptyText: tx('empty') }}
             columns={[
-              { title: tx('colRule'), dataIndex: 'rule', ellipsis: true },
+              { title: tx('colRule'), dataIndex: 'rule', ellipsis: true, render: (_, r) => ruleText(r, pick) },
               { title: tx('colCount'), align: 'right', render: (_, r) => <DrillLink n={r.count} to={{ kind: 'ruleHit', rule: r.rule }} onDrill={onDrill} /> },
               { title: tx('colShare'), align: 'right', render: (_, r) => formatRate(r.share) },
               { title: tx('colOutcomes'), align: 'right', render: (_, r) => `${r.outcomes.approval} / ${r.outcomes.investigation} / ${r.outcomes.declined}` },
