@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startCentralProcess } from '../integration/support/central-child';
+import { tcpGate } from '../integration/support/tcp-gate';
+import { startBrowserHost } from './support/browser-host';
+import { DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
+
+/*
+ * A desktop whose connection to the central server is cut and restored (a TCP relay in between, so it is
+ * offline in the real sense), as the clerk sees it: the status says offline and why, claiming is refused,
+ * work on a held case waits in the outbox; when the server refuses that work on reconnect, the clerk is told
+ * in plain words, the sync page lists it with its reason, and the case shows what the server decided.
+ */
+
+let central: Awaited<ReturnType<typeof startCentralProcess>>;
+let gate: Awaited<ReturnType<typeof tcpGate>>;
+let desk: Awaited<ReturnType<typeof startBrowserHost>>;
+let centralDir: string;
+
+test.beforeAll(async () => {
+  centralDir = mkdtempSync(join(tmpdir(), 'cfw-e2e-central-'));
+  central = await startCentralProcess({ dataDir: centralDir, demoCases: 40 });
+  gate = await tcpGate(central.url);
+  desk = await startBrowserHost({ demoCases: 0, centralUrl: gate.url });
+});
+
+test.afterAll(async () => {
+  for (const child of [desk?.child, central?.child]) {
+    if (!child || child.exitCode !== null) continue;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  await gate?.stop();
+  for (const dir of [desk?.dataDir, centralDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A call to the central server's own API, as another desktop would make it. */
+async function onServer(path: string, token: string | null, body?: unknown) {
+  const res = await fetch(`${central.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value?: any; error?: unknown };
+  if (!envelope.ok) throw new Error(`central refused ${path}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+function openCaseId(page: Page): string {
+  const m = /#\/case\/([^/?]+)/.exec(page.url());
+  if (!m) throw new Error(`not on a case page: ${page.url()}`);
+  return decodeURIComponent(m[1]!);
+}
+
+test('offline: the status says so and why, claims are refused; work the server then refuses is listed with its reason and undone', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await login(page, 'zhangmin', DEMO_PASSWORD, desk.url);
+  const status = page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-state', 'online');
+  await page.getByTestId('nav-queue-doc_check').click();
+  await expect(page.getByTestId('queue-grid').locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('claim-next').click();
+  await expect(page.getByTestId('case-assignee')).toHaveText('张敏');
+  const caseId = openCaseId(page);
+  const appNo = (await page.getByTestId('case-appno').innerText()).trim();
+
+  // The connection goes: the status turns to 离线 and says why.
+  gate.cut();
+  await expect(status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  await status.hover();
+  await expect(page.getByText('无法连接中央服务器。已领取的案件可继续处理')).toBeVisible();
+
+  // The held case can still be worked: releasing it waits in the outbox.
+  await page.getByTestId('action-release').click();
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'submitted');
+  await expect(page.getByTestId('sync-pending')).toContainText('1');
+
+  // Claiming needs the server: refused, with the reason.
+  await page.getByTestId('nav-queue-doc_check').click();
+  await expect(page.getByTestId('queue-grid').locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('claim-next').click();
+  await expect(page.locator('.ant-message')).toContainText('当前离线，不能领取案件');
+
+  // Meanwhile, at the server, the supervisor gives the case to 王芳.
+  const supervisor = (await onServer('/v1/auth/login', null, { username: 'zhouyan', password: DEMO_PASSWORD })).token as string;
+  const wang = ((await onServer('/v1/users', supervisor)).users as { id: string; username: string }[]).find((u) => u.username === 'wangfang')!;
+  const [assigned] = (await onServer('/v1/push', supervisor, {
+    commands: [{ commandId: randomUUID(), name: 'assign', payload: { caseId, assigneeId: wang.id, reason: '张敏休假，改由王芳处理' }, createdAt: new Date().toISOString() }],
+  })).results as { status: string }[];
+  expect(assigned!.status).toBe('accepted');
+
+  // Back online: the release is refused by the server; the clerk is told, and the case is 王芳's again here.
+  gate.restore();
+  await expect(status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-rejected-notice')).toContainText(`${appNo}：该案件由 王芳 处理中，您不能操作`, { timeout: 30_000 });
+  await expect(page.getByTestId('sync-pending')).toContainText('0');
+  await expect(page.getByTestId('sync-rejected-count')).toContainText('1');
+
+  await status.click();
+  const rejected = page.getByTestId('sync-rejected-table');
+  await expect(rejected.locator('.ant-table-row')).toHaveCount(1);
+  await expect(rejected).toContainText(appNo);
+  await expect(rejected).toContainText('张敏');
+  await expect(page.getByTestId('sync-rejected-reason')).toHaveText('该案件由 王芳 处理中，您不能操作');
+
+  await rejected.getByText(appNo).click();
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'doc_check');
+  await expect(page.getByTestId('case-assignee')).toHaveText('王芳');
+  expect(errors).toEqual([]);
+});
