@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { baseUrl, call, login, watchPageErrors } from './support/pages';
-
-/** The case id from the URL of the open case page (#/case/<id>). */
-function openCaseId(page: Page): string {
-  const m = /#\/case\/([^/?]+)/.exec(page.url());
-  if (!m) throw new Error(`not on a case page: ${page.url()}`);
-  return decodeURIComponent(m[1]!);
-}
+import { expect, test } from '@playwright/test';
+import { baseUrl, call, login, openCaseId, watchPageErrors } from './support/pages';
 
 test('a clerk sees the queue, claims the next case, opens it and releases it', async ({ page }) => {
   const errors = watchPageErrors(page);

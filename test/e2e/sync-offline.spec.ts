@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startCentralProcess } from '../integration/support/central-child';
 import { tcpGate } from '../integration/support/tcp-gate';
 import { startBrowserHost } from './support/browser-host';
-import { DEMO_PASSWORD, login, watchPageErrors } from './support/pages';
+import { DEMO_PASSWORD, login, openCaseId, watchPageErrors } from './support/pages';
 
 /*
  * A desktop whose connection to the central server is cut and restored (a TCP relay in between, so it is
@@ -47,12 +47,6 @@ async function onServer(path: string, token: string | null, body?: unknown) {
   const envelope = (await res.json()) as { ok: boolean; value?: any; error?: unknown };
   if (!envelope.ok) throw new Error(`central refused ${path}: ${JSON.stringify(envelope.error)}`);
   return envelope.value;
-}
-
-function openCaseId(page: Page): string {
-  const m = /#\/case\/([^/?]+)/.exec(page.url());
-  if (!m) throw new Error(`not on a case page: ${page.url()}`);
-  return decodeURIComponent(m[1]!);
 }
 
 test('offline: the status says so and why, claims are refused; work the server then refuses is listed with its reason and undone', async ({ page }) => {

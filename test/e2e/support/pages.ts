@@ -72,3 +72,10 @@ export async function value(answer: Promise<ApiAnswer>) {
 export async function apiToken(page: Page, username: string, password = DEMO_PASSWORD, url = baseUrl()): Promise<string> {
   return (await value(call(page, 'auth:login', { username, password }, { url, token: null }))).token as string;
 }
+
+/** The case id from the URL of the open case page (#/case/<id>). */
+export function openCaseId(page: Page): string {
+  const m = /#\/case\/([^/?]+)/.exec(page.url());
+  if (!m) throw new Error(`not on a case page: ${page.url()}`);
+  return decodeURIComponent(m[1]!);
+}
