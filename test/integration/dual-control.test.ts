@@ -26,7 +26,7 @@ describe('dual control through the host API', () => {
 
   beforeAll(async () => {
     h = await tempHost({ cases: 900 });
-    for (const u of ['liqiang', 'zhaolei', 'sunwei', 'guoli', 'hexin', 'zhangmin', 'wugang', 'admin', 'zhouyan']) tokens[u] = await h.login(u);
+    for (const u of ['liqiang', 'zhaolei', 'chenjing', 'sunwei', 'guoli', 'hexin', 'zhangmin', 'wugang', 'admin', 'zhouyan']) tokens[u] = await h.login(u);
   });
   afterAll(() => h.close());
 
@@ -80,6 +80,71 @@ describe('dual control through the host API', () => {
     expect(value(await h.call('approval:confirm', tokens.sunwei!, { caseId })).state).toBe('approved');
   });
 
+  /** An unclaimed case in the approval queue of a product, above an amount, graded A or B. */
+  function caseAbove(products: string[], minFen: number): { id: string; amountFen: number } {
+    const db = new Database(h.dbFile, { readonly: true });
+    const row = db
+      .prepare(
+        `SELECT id, amount_fen AS amountFen FROM cases WHERE state = 'approval' AND assignee_id IS NULL AND risk_grade IN ('A','B')
+         AND product_code IN (${products.map(() => '?').join(',')}) AND amount_fen > ? ORDER BY id LIMIT 1`,
+      )
+      .get(...products, minFen) as { id: string; amountFen: number } | undefined;
+    db.close();
+    if (!row) throw new Error('demo data has no such case');
+    return row;
+  }
+
+  it('lets an officer confirm exactly at his inclusive limit, and refuses him one fen above it', async () => {
+    // The officer's band is 100万 inclusive (matrix version 1); the proposal's amount is what is judged.
+    const atLimit = caseAbove(['tax_loan', 'credit_fast', 'platform_fast'], 100 * WAN).id;
+    value(await h.call('case:claim', tokens.liqiang!, { caseId: atLimit }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId: atLimit, proposal: approve(100 * WAN) }));
+    value(await h.call('case:claim', tokens.zhaolei!, { caseId: atLimit }));
+    expect(value(await h.call('approval:confirm', tokens.zhaolei!, { caseId: atLimit })).state).toBe('approved');
+
+    const above = caseAbove(['tax_loan', 'credit_fast', 'platform_fast'], 100 * WAN).id;
+    value(await h.call('case:claim', tokens.liqiang!, { caseId: above }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId: above, proposal: approve(100 * WAN + 1) }));
+    const refused = await h.call('case:claim', tokens.zhaolei!, { caseId: above });
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+    expect(!refused.ok && refused.error.message).toBe('审批金额超出您的审批权限（上限 100万元（含）），需高级审批员复核');
+    expect(value(await h.call('case:get', tokens.zhaolei!, { caseId: above })).state).toBe('proposed');
+  });
+
+  it('needs two different senior officers above a senior’s limit', async () => {
+    const { id: caseId, amountFen } = caseAbove(['invoice_finance', 'mortgage_fast'], 500 * WAN);
+    value(await h.call('case:claim', tokens.chenjing!, { caseId }));
+    value(await h.call('approval:propose', tokens.chenjing!, { caseId, proposal: approve(amountFen) }));
+
+    value(await h.call('case:claim', tokens.sunwei!, { caseId }));
+    const first = value(await h.call('approval:confirm', tokens.sunwei!, { caseId, comment: '同意，需另一名高级审批员复核' }));
+    expect(first.state).toBe('proposed');
+    const again = await h.call('case:claim', tokens.sunwei!, { caseId });
+    expect(!again.ok && again.error.code).toBe('sod-violation');
+    expect(!again.ok && again.error.message).toBe('您已复核过该案件，需由另一名高级审批员复核');
+
+    value(await h.call('case:claim', tokens.guoli!, { caseId }));
+    expect(value(await h.call('approval:confirm', tokens.guoli!, { caseId })).state).toBe('approved');
+    const detail = value(await h.call('case:get', tokens.zhouyan!, { caseId }));
+    expect(detail.history.filter((e) => e.action === 'confirmed').map((e) => e.actorName)).toEqual(['孙伟', '郭丽']);
+  });
+
+  it('keeps a proposal in the history and the trail when the application is withdrawn: an event is added, nothing removed', async () => {
+    const caseId = approvalCase(20 * WAN, 50 * WAN);
+    value(await h.call('case:claim', tokens.liqiang!, { caseId }));
+    value(await h.call('approval:propose', tokens.liqiang!, { caseId, proposal: approve(20 * WAN) }));
+    const before = value(await h.call('audit:list', tokens.wugang!, { filter: { caseRef: caseId }, startRow: 0, endRow: 100 }));
+    // The branch withdraws the application at the customer's request (intake's command, made here as the system).
+    const system = actorOf(h.host.services.users.byId('system')!);
+    expect(h.host.services.commands.execute(system, 'withdraw', { caseId, reason: '客户申请撤回' }).ok).toBe(true);
+    const after = value(await h.call('audit:list', tokens.wugang!, { filter: { caseRef: caseId }, startRow: 0, endRow: 100 }));
+    expect(after.total).toBe(before.total + 1);
+    expect(after.rows.map((r) => r.seq)).toEqual(expect.arrayContaining(before.rows.map((r) => r.seq)));
+    const detail = value(await h.call('case:get', tokens.zhouyan!, { caseId }));
+    expect(detail.state).toBe('withdrawn');
+    expect(detail.history.map((e) => e.action).slice(-2)).toEqual(['proposed', 'withdrawn']);
+  });
+
   it('keeps the matrix version on old decisions after an admin edits the matrix', async () => {
     const before = value(await h.call('authority:get', tokens.admin!, {}));
     expect(before.current.version).toBe(1);
@@ -122,6 +187,23 @@ describe('dual control through the host API', () => {
     const clerk = await h.call('audit:list', tokens.zhangmin!, { filter: {}, startRow: 0, endRow: 10 });
     expect(!clerk.ok && clerk.error.code).toBe('forbidden');
     expect(value(await h.call('audit:verify', tokens.wugang!, {})).ok).toBe(true);
+  });
+
+  it('filters the trail by date range: from inclusive, to exclusive, the same rows as counting the table', async () => {
+    const db = new Database(h.dbFile, { readonly: true });
+    const ats = (db.prepare('SELECT DISTINCT at FROM audit ORDER BY at').all() as { at: string }[]).map((r) => r.at);
+    // A stretch of the trail well inside one page of the list (the list serves at most 500 rows at a time).
+    const from = ats[Math.floor(ats.length / 2)]!;
+    const to = ats[Math.floor(ats.length / 2) + 60]!;
+    const { n } = db.prepare('SELECT count(*) AS n FROM audit WHERE at >= ? AND at < ?').get(from, to) as { n: number };
+    db.close();
+    expect(n).toBeGreaterThan(0);
+    const ranged = value(await h.call('audit:list', tokens.wugang!, { filter: { from, to }, startRow: 0, endRow: 500 }));
+    expect(ranged.total).toBe(n);
+    expect(ranged.rows.length).toBe(n);
+    expect(ranged.rows.every((r) => r.at >= from && r.at < to)).toBe(true);
+    expect(ranged.rows.some((r) => r.at === from)).toBe(true);
+    expect(ranged.rows.some((r) => r.at === to)).toBe(false);
   });
 });
 
