@@ -104,6 +104,22 @@ describe('automatic screening, limit and price through the host', () => {
     expect(after.history.at(-1)).toMatchObject({ action: 'investigationCompleted', actorName: '李强' });
   });
 
+  it('an investigation that finds the risk real declines the case, with the findings recorded', async () => {
+    const circle = submitApplication(h, (d) => ({ ...d, guaranteeFlags: { mutual: true, chain: false } }));
+    const referred = await passOn(circle.caseId);
+    expect(referred.state).toBe('investigation');
+    const caseId = circle.caseId;
+    value(await h.call('case:claim', t.liqiang!, { caseId }));
+    const findings = '实地走访：申请人为三户企业互保圈成员，其中一户已停业，代偿风险高';
+    const done = value(await h.call('investigation:complete', t.liqiang!, { caseId, outcome: 'declined', findings }));
+    expect(done.state).toBe('declined');
+    const after = value(await h.call('case:get', t.zhouyan!, { caseId }));
+    expect(after.history.at(-1)).toMatchObject({ action: 'investigationCompleted', actorName: '李强', toState: 'declined' });
+    expect(JSON.stringify(after.history.at(-1)!.details)).toContain(findings);
+    const work = value(await h.call('queue:list', t.liqiang!, { queue: 'investigation', startRow: 0, endRow: 50, filter: { search: referred.application.appNo } }));
+    expect(work.rows).toEqual([]);
+  });
+
   it('an officer overrides limit and rate within his authority, with a reason that is audited', async () => {
     const { caseId } = submitApplication(h, (d) => ({ ...d, amountFen: 150 * WAN }));
     await passOn(caseId);
