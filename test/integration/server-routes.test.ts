@@ -18,12 +18,14 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 describe.each(BACKENDS)('central server routes refuse bad input with a clear error and store nothing (%s)', (backend) => {
   let central: TestCentral;
   let token: string;
+  let adminToken: string;
   let caseId: string;
 
   beforeAll(async () => {
     central = await startCentral(backend, backend === 'postgres' ? pg : null, { bodyLimitBytes: 256 * 1024, blobLimitBytes: 1024 * 1024 });
     await seedCentralDemo(central.db, { cases: 40, now: central.clock.now });
     token = (await loggedIn(central.url, 'zhangmin')).token;
+    adminToken = (await loggedIn(central.url, 'admin')).token;
     const [row] = await central.db.query<{ id: string }>("SELECT id FROM cases WHERE state = 'submitted' ORDER BY id LIMIT 1");
     caseId = row!.id;
   });
@@ -35,7 +37,9 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
               (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM blobs)::int AS blobs,
               (SELECT count(*) FROM sessions)::int AS sessions, (SELECT sum(version) FROM cases)::int AS versions,
               (SELECT count(*) FROM authority_matrix)::int AS matrices, (SELECT count(*) FROM screening_rule_sets)::int AS rule_sets,
-              (SELECT count(*) FROM users)::int AS users, (SELECT sum(version) FROM users)::int AS user_versions`,
+              (SELECT count(*) FROM users)::int AS users, (SELECT sum(version) FROM users)::int AS user_versions,
+              (SELECT count(*) FROM negative_list)::int AS negative_list, (SELECT count(*) FROM negative_list_imports)::int AS list_imports,
+              (SELECT count(*) FROM negative_list_uploads)::int AS list_uploads, (SELECT count(*) FROM negative_list_upload_chunks)::int AS list_chunks`,
     );
     return r!;
   }
@@ -55,12 +59,21 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
 
   it('refuses malformed JSON, wrong types, unknown keys, NUL characters and oversized bodies on every JSON route', async () => {
     const before = await stored();
-    const routes: [string, string][] = [
+    // Administrators' routes are sent by an administrator, so that the body itself is what is refused.
+    const routes: [string, string, ('admin' | 'clerk')?][] = [
       ['POST', '/v1/auth/login'],
+      ['POST', '/v1/auth/password'],
       ['POST', '/v1/push'],
       ['POST', '/v1/claim-next'],
-      ['POST', '/v1/authority'],
-      ['POST', '/v1/screening/rules'],
+      ['POST', '/v1/authority', 'admin'],
+      ['POST', '/v1/screening/rules', 'admin'],
+      ['POST', '/v1/negative-list/begin', 'admin'],
+      ['POST', '/v1/negative-list/chunk', 'admin'],
+      ['POST', '/v1/negative-list/commit', 'admin'],
+      ['POST', '/v1/admin/users', 'admin'],
+      ['POST', '/v1/admin/users/update', 'admin'],
+      ['POST', '/v1/admin/users/reset-password', 'admin'],
+      ['POST', '/v1/admin/users/unlock', 'admin'],
     ];
     const bad: [string, string, number][] = [
       ['malformed JSON', '{"commands": [', 400],
@@ -70,13 +83,24 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['NUL character', JSON.stringify({ username: 'zhang\u0000min', password: 'Demo@2026' }), 400],
       ['oversized body', JSON.stringify({ username: 'x'.repeat(300 * 1024), password: 'x' }), 413],
     ];
-    for (const [method, path] of routes) {
-      for (const [what, body, status] of bad) {
-        const r = await send(method, path, { body });
+    // A chunk of a negative list may be a megabyte: its oversized body is bigger.
+    const oversized = (path: string) => JSON.stringify({ username: 'x'.repeat(path.endsWith('/chunk') ? 1100 * 1024 : 300 * 1024), password: 'x' });
+    for (const [method, path, as] of routes) {
+      for (const [what, given, status] of bad) {
+        const body = what === 'oversized body' ? oversized(path) : given;
+        const r = await send(method, path, { body, auth: as === 'admin' ? adminToken : token });
         expect(`${path} ${what}: ${r.status}`).toBe(`${path} ${what}: ${status}`);
         expect(r.body).toMatchObject({ ok: false, error: { code: 'validation' } });
         expect(r.body!.error!.message).toMatch(/[\u4e00-\u9fff]/);
         expect(r.body!.error!.messageEn.length).toBeGreaterThan(5);
+      }
+    }
+    // Routes that take no body still refuse one that is not JSON or too big.
+    for (const path of ['/v1/leases/renew', '/v1/auth/logout']) {
+      for (const [what, body, status] of bad.filter(([w]) => w === 'malformed JSON' || w === 'oversized body')) {
+        const r = await send('POST', path, { body });
+        expect(`${path} ${what}: ${r.status}`).toBe(`${path} ${what}: ${status}`);
+        expect(r.body).toMatchObject({ ok: false, error: { code: 'validation' } });
       }
     }
     const wrongType = await send('POST', '/v1/push', { body: 'commands=all', type: 'text/plain' });
@@ -123,6 +147,10 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
       ['POST', '/v1/auth/logout', '{}'],
       ['POST', '/v1/auth/password', JSON.stringify({ currentPassword: 'Demo@2026', newPassword: 'Forged#2026x' })],
       ['GET', `/v1/blobs/${'a'.repeat(64)}`, undefined],
+      ['GET', '/v1/negative-list', undefined],
+      ['POST', '/v1/negative-list/begin', JSON.stringify({ fileName: 'list.csv', sizeBytes: 10 })],
+      ['POST', '/v1/negative-list/chunk', JSON.stringify({ uploadId: randomUUID(), index: 0, data: 'YWJj' })],
+      ['POST', '/v1/negative-list/commit', JSON.stringify({ uploadId: randomUUID(), encoding: 'auto' })],
       ['GET', '/v1/admin/users', undefined],
       ['GET', '/v1/admin/users/history', undefined],
       ['POST', '/v1/admin/users', JSON.stringify({ username: 'forged.admin', displayName: '伪造', roles: ['admin'], team: null, password: 'Forged#2026' })],
