@@ -139,6 +139,17 @@ describe.each(BACKENDS)('a push whose answer is lost because the server was kill
       startCentralProcess({ databaseUrl: where.url, dataDir: where.dataDir, demoCases: 900, port, env });
     let server = await run();
     const port = server.port;
+    const openDb = () => (backend === 'postgres' ? Promise.resolve(openPostgres({ url: where.url! })) : openPglite(where.dataDir!));
+    /** passDocCheck commands of these cases the server has committed (read while no server holds the store). */
+    const countCommitted = async (caseIds: string[]) => {
+      const db = await openDb();
+      try {
+        const [r] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM commands WHERE name = 'passDocCheck' AND case_id = ANY($1)", [caseIds]);
+        return r!.n;
+      } finally {
+        await db.close();
+      }
+    };
     const desk = syncHost(server.url);
     try {
       const clerk = await desk.login('zhangmin');
@@ -154,6 +165,10 @@ describe.each(BACKENDS)('a push whose answer is lost because the server was kill
       await desk.sync.syncNow();
       expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
       expect(value(await desk.call('sync:status', clerk, {}))).toMatchObject({ online: false, pendingCommands: 130 });
+      // Part of the push did take effect before the server died: only its answer was lost.
+      const committed = await countCommitted(held);
+      expect(committed).toBeGreaterThan(0);
+      expect(committed).toBeLessThan(130);
 
       server = await run({}, port);
       await desk.sync.syncNow();
@@ -161,7 +176,7 @@ describe.each(BACKENDS)('a push whose answer is lost because the server was kill
       server.child.kill('SIGTERM');
       await server.exited;
 
-      const db = backend === 'postgres' ? openPostgres({ url: where.url! }) : await openPglite(where.dataDir!);
+      const db = await openDb();
       try {
         const rows = await db.query<{ case_id: string; state: string; passes: number; commands: number; changes: number; screenings: number; results: number }>(
           `SELECT c.id AS case_id, c.state,
