@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { login, watchPageErrors } from './support/pages';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { apiToken, call, login, value, watchPageErrors } from './support/pages';
 
 /**
  * The supervisor dashboard in Chromium on the shared demo host: it draws its charts, a figure opens exactly
@@ -21,6 +21,19 @@ async function openDashboard(page: Page): Promise<string> {
   await expect(body).toBeVisible();
   await expect(body).toHaveAttribute('data-loading', 'false');
   return (await body.getAttribute('data-as-of'))!;
+}
+
+/** Pixels of a chart's canvas in a saturated colour (the series), not white, black or grey (axes, text). */
+function colouredPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el: HTMLCanvasElement) => {
+    const { data } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+      if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) n++;
+    }
+    return n;
+  });
 }
 
 /** Row ids, application numbers, state and holder of the drill-down rows on screen, in display order. */
@@ -52,6 +65,9 @@ test('the dashboard draws its charts and tables from the demo trail', async ({ p
     const box = (await canvas.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
     expect(box.height).toBeGreaterThan(200);
+    // Drawn with data: bars and lines are in the palette’s colours, while axes, grid and labels are grey. With
+    // the demo data the sparsest chart (throughput, thin lines) colours about 7,000 pixels, legend included.
+    await expect.poll(() => colouredPixels(canvas), { message: `${chart} chart has coloured marks`, timeout: 10_000 }).toBeGreaterThan(4_000);
   }
   expect(Number((await page.getByTestId('dash-kpi-exits').locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''))).toBeGreaterThan(100);
   await expect(page.getByTestId('dash-people-grid').locator('.ag-row').first()).toBeVisible();
@@ -128,4 +144,15 @@ test('a reassignment from a drill-down shows up in the new holder’s queue', as
     .get(rows[0]!.id, rows[1]!.id) as { n: number };
   db.close();
   expect(audited.n).toBe(2);
+});
+
+test('the dashboard follows new work as it happens, without a reload', async ({ page }) => {
+  await openDashboard(page);
+  const exits = async () => Number((await page.getByTestId('dash-kpi-exits').locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+  const before = await exits();
+  // A clerk elsewhere passes a case on: it leaves 资料审核 (and screening runs after it).
+  const clerk = await apiToken(page, 'wangfang');
+  const claimed = await value(call(page, 'queue:claimNext', { queue: 'doc_check' }, { token: clerk }));
+  await value(call(page, 'case:passDocCheck', { caseId: claimed.caseId }, { token: clerk }));
+  await expect.poll(exits, { message: 'the exits figure follows the host’s events', timeout: 15_000 }).toBeGreaterThan(before);
 });
