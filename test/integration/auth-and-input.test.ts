@@ -48,6 +48,18 @@ describe('bad input, login and sessions', () => {
     expect(fingerprint(h.dbFile)).toBe(before);
   });
 
+  it('refuses malformed payloads on auth:logout and keeps the session', async () => {
+    const token = await h.login('wangfang');
+    for (const payload of MALFORMED) {
+      const r = await h.host.dispatch('auth:logout', token, payload);
+      expect(r.ok || r.error.code).toBe('validation');
+    }
+    expect((await h.call('queue:counts', token, {})).ok).toBe(true);
+    value(await h.call('auth:logout', token, {}));
+    const after = await h.call('queue:counts', token, {});
+    expect(after.ok || after.error.code).toBe('unauthenticated');
+  });
+
   it('refuses every non-public channel without a token', async () => {
     for (const channel of CHANNELS.filter((c) => c !== 'auth:login')) {
       const r = await h.host.dispatch(channel, null, {});
