@@ -133,6 +133,12 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     const weekdays = auditor.locator('.ant-picker-dropdown .ant-picker-content').first().locator('thead th');
     await expect(weekdays).toHaveText(['一', '二', '三', '四', '五', '六', '日']);
     await auditor.keyboard.press('Escape');
+
+    // The whole chain checked from the page: intact, and how many entries were checked.
+    await auditor.getByTestId('audit-verify').click();
+    await expect(auditor.getByTestId('audit-result')).toHaveAttribute('data-ok', 'true');
+    const checked = Number(/(\d+)/.exec((await auditor.getByTestId('audit-result').innerText()).replace(/,/g, ''))?.[1]);
+    expect(checked).toBeGreaterThan(1000);
   });
   expect(errors).toEqual([]);
 });
