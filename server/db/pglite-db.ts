@@ -1,18 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
 import type { CentralDb, Row, Tx } from './central-db';
+import { lockFolder } from './folder-lock';
 
 /**
  * PGlite: PostgreSQL compiled to WebAssembly, in this process, on a data folder. One process per folder
- * (it is not a server); PGlite runs one statement at a time and its `transaction` holds a mutex, so
+ * (it is not a server; `lockFolder` refuses a second); PGlite runs one statement at a time and its `transaction` holds a mutex, so
  * transactions never interleave — the row locks and SKIP LOCKED of the SQL are simply uncontended.
  */
 export async function openPglite(dataDir: string): Promise<CentralDb> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir, {
-    // int8 as a JS number, as with `pg` (see postgres-db.ts).
-    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
-  });
+  const release = lockFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, {
+      // int8 as a JS number, as with `pg` (see postgres-db.ts).
+      parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
 
   let setupDone = false;
   const wrap = (t: Transaction): Tx => ({
@@ -43,7 +51,11 @@ export async function openPglite(dataDir: string): Promise<CentralDb> {
       return db.transaction((t) => fn(wrap(t)));
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -7,6 +7,8 @@ import { DEMO_PASSWORD } from '../../electron/host/demo/demo-users';
 import { DB_FILE } from '../../electron/host/host';
 import { centralFromEnv, startWorkbench, type Workbench } from '../../electron/host/start-workbench';
 import { pgliteDataDir } from './support/central';
+import { startCentralProcess } from './support/central-child';
+import { FolderInUseError } from '../../server/db/folder-lock';
 
 process.env.WORKBENCH_QUIET = '1';
 // The embedded server must be PGlite in the data folder here, whatever the shell says.
@@ -170,5 +172,26 @@ describe('startWorkbench: how Electron and browser mode start', () => {
     cpSync(join(root, 'package.json'), join(dir, 'central'));
     await expect(startWorkbench({ dataDir: dir, central: { kind: 'embedded' }, demo: false })).rejects.toThrow();
     expect(existsSync(join(dir, DB_FILE))).toBe(false);
+  });
+
+  it('a second process on the same server folder is refused, in both languages, and the first goes on working', async () => {
+    const dir = dataDir();
+    const folder = join(dir, 'central'); // where `npm start` keeps its embedded server
+    const first = await startCentralProcess({ dataDir: folder, demoCases: DEMO_CASES });
+    try {
+      await expect(startCentralProcess({ dataDir: folder })).rejects.toThrow(/数据目录正由另一个进程（\d+）使用[\s\S]*in use by another process/);
+      // A workbench whose embedded server would open that folder is refused too, and leaves no store behind.
+      await expect(startWorkbench({ dataDir: dir, central: { kind: 'embedded' }, demo: false })).rejects.toThrow(FolderInUseError);
+      expect(existsSync(join(dir, DB_FILE))).toBe(false);
+      const health = (await (await fetch(`${first.url}/v1/health`)).json()) as { ok: boolean };
+      expect(health.ok).toBe(true);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+    // Once the first has stopped, the folder is free again.
+    const again = await startCentralProcess({ dataDir: folder });
+    again.child.kill('SIGTERM');
+    await again.exited;
   });
 });
