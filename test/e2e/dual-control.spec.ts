@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/kinds';
 import { startBrowserHost } from './support/browser-host';
 import { apiToken, baseUrl, call, DEMO_PASSWORD, loggedInPage, login, value, watchPageErrors } from './support/pages';
 
@@ -47,6 +48,13 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
   await test.step('officer A claims and proposes approval from the keyboard', async () => {
     await openCase(a, picked.id);
     await expect(a.getByTestId('approval-panel')).toBeVisible();
+    // The documents slot of the evidence: the case's documents by kind, as the checking desk holds them.
+    await expect(a.getByTestId('evidence-slot-documents')).toHaveAttribute('data-filled', 'true');
+    const evidence = a.getByTestId('document-evidence');
+    await expect(evidence).toBeVisible();
+    const desk = await value(call(a, 'documents:desk', { caseId: picked.id }));
+    expect(desk.documents.length).toBeGreaterThan(0);
+    for (const d of desk.documents as { kind: DocumentKind }[]) await expect(evidence).toContainText(DOCUMENT_KIND_LABELS[d.kind].zh);
     await a.keyboard.press('c');
     await expect(a.getByTestId('case-assignee')).toHaveText('李强');
     await expect(a.getByTestId('propose-approve')).toBeVisible();

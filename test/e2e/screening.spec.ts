@@ -55,6 +55,13 @@ test('a case with a negative-list hit lands in the investigation queue with the 
   await expect(officer.getByTestId('screening-outcome')).toHaveAttribute('data-outcome', 'investigation');
   await expect(officer.getByTestId('instruction-R001')).toContainText('核实负面清单');
   await expect(officer.getByTestId('limit-explanation')).toBeVisible();
+  // The explanation marks exactly the floors and caps the limit was set by, and shows the same limit as the host.
+  const screened = await value(call(officer, 'screening:get', { caseId }));
+  const bounds = [...screened.result.limit.floors, ...screened.result.limit.caps] as { code: string; applied: boolean }[];
+  await expect(officer.locator('[data-testid^="limit-bound-applied-"]')).toHaveCount(bounds.filter((b) => b.applied).length);
+  for (const b of bounds.filter((x) => x.applied)) await expect(officer.getByTestId(`limit-bound-applied-${b.code}`)).toBeVisible();
+  const shownFen = (await officer.getByTestId('limit-final').innerText()).replace(/[^\d]/g, ''); // ¥200,000.00 → 20000000
+  expect(Number(shownFen)).toBe(screened.result.limit.limitFen);
 
   await officer.getByTestId('action-claim').click();
   await officer.getByTestId('investigation-findings').fill('实地走访核实：负面清单记录为同名他人，申请人经营正常');
@@ -82,18 +89,22 @@ test('a case with a negative-list hit lands in the investigation queue with the 
   expect(errors).toEqual([]);
 });
 
-test('an administrator switches a rule off and the rules are saved as a new version', async ({ browser }) => {
+test('an administrator switches a rule off and edits a parameter; the rules are saved as a new version', async ({ browser }) => {
   const admin = await loggedInPage(browser, 'admin');
   await admin.getByTestId('nav-screening-rules').click();
   const inForce = admin.getByTestId('rules-in-force');
   const before = Number(await inForce.getAttribute('data-version'));
   await expect(admin.getByTestId('rules-save')).toBeDisabled();
   await admin.getByTestId('rule-enabled-R083').click();
+  const maxAge = admin.getByTestId('rule-param-R010-maxAge');
+  const maxAgeInput = (await maxAge.evaluate((el) => el.tagName)) === 'INPUT' ? maxAge : maxAge.locator('input');
+  await maxAgeInput.fill('60');
   await admin.getByTestId('rules-note').fill('房龄规则暂停，改由现场评估把关');
   await admin.getByTestId('rules-save').click();
   await expect(inForce).toHaveAttribute('data-version', String(before + 1));
   await expect(inForce).toContainText('房龄规则暂停');
   const rules = await value(call(admin, 'screening:rules', {}));
   expect(rules.current.policy.rules.find((r: { id: string }) => r.id === 'R083').enabled).toBe(false);
+  expect(rules.current.policy.rules.find((r: { id: string }) => r.id === 'R010').params).toMatchObject({ minAge: 18, maxAge: 60 });
   expect(rules.versions.map((v: { version: number }) => v.version)).toContain(before);
 });
