@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ describe('lockFolder: one process per data folder', () => {
     const release = lockFolder(f);
     expect(readFileSync(join(f, '.cfw-lock'), 'utf8')).toBe(String(process.pid));
     release();
-    expect(existsSync(join(f, '.cfw-lock'))).toBe(false);
+    expect(readdirSync(f)).toEqual([]); // no lock and no file of its own left behind
     lockFolder(f)(); // and it can be taken again
   });
 
@@ -46,6 +46,14 @@ describe('lockFolder: one process per data folder', () => {
     const release = lockFolder(f);
     expect(readFileSync(join(f, '.cfw-lock'), 'utf8')).toBe(String(process.pid));
     release();
+  });
+
+  it('refuses a second open of a folder this process holds, until the first is released', () => {
+    const f = folder();
+    const release = lockFolder(f);
+    expect(() => lockFolder(f)).toThrow(FolderInUseError);
+    release();
+    lockFolder(f)();
   });
 
   it('takes over a lock file that names no process', () => {

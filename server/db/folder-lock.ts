@@ -1,40 +1,71 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Folders this process holds: a second open here would share the files just as a second process would. */
+const held = new Set<string>();
 
 /**
  * One process per data folder. PGlite is not a server: two processes opening one folder (a second
  * `npm start`, a central server started twice) would both write its files and corrupt them, and PGlite takes
- * no OS lock of its own. So the opener writes its pid into a lock file created exclusively; a lock whose
- * process has ended (killed, crashed) is taken over. Returns the release.
+ * no OS lock of its own. So the opener puts a lock file holding its pid into the folder — written whole
+ * under another name and linked into place, so no one ever reads it half-written, and the link fails if a
+ * lock is there. A lock whose process has ended (killed, crashed) is taken over. Returns the release.
  */
 export function lockFolder(folder: string, fileName = '.cfw-lock'): () => void {
+  const key = resolve(folder);
+  if (held.has(key)) throw new FolderInUseError(folder, process.pid);
   const file = join(folder, fileName);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = holderOf(file);
-      // The same process may open its own folder again (after closing it, or a test reading a store its
-      // stopped child left): only another live process is refused.
-      if (holder !== null && holder !== process.pid && isAlive(holder)) throw new FolderInUseError(folder, holder);
-      rmSync(file, { force: true });
-      continue;
+  const mine = join(folder, `${fileName}.${process.pid}.${randomUUID()}`);
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(mine, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holder = holderOf(file);
+        // Our own pid in a lock we do not hold: left by an earlier process that had the same pid (a
+        // restarted container), so it is stale like any other.
+        if (holder !== null && holder !== process.pid && isAlive(holder)) throw new FolderInUseError(folder, holder);
+        takeOverStale(file, holder);
+        continue;
+      }
+      held.add(key);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        held.delete(key);
+        if (holderOf(file) === process.pid) rmSync(file, { force: true });
+      };
     }
-    try {
-      writeSync(fd, String(process.pid));
-    } finally {
-      closeSync(fd);
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (holderOf(file) === process.pid) rmSync(file, { force: true });
-    };
+    throw new FolderInUseError(folder, holderOf(file) ?? 0);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new FolderInUseError(folder, holderOf(file) ?? 0);
+}
+
+/**
+ * Moves a stale lock out of the way. Only one of several processes doing this at once gets the rename; if
+ * what it moved is not the stale lock it read (another process took over in between), it is put back.
+ */
+function takeOverStale(file: string, stale: number | null): void {
+  const aside = `${file}.stale.${randomUUID()}`;
+  try {
+    renameSync(file, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else moved it
+    throw e;
+  }
+  if (holderOf(aside) !== stale) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // a newer lock is already in place; ours to drop is only the moved copy
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 function holderOf(file: string): number | null {

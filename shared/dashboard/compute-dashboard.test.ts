@@ -7,6 +7,7 @@ import { DashboardLog } from './dashboard-log';
 import { caseIdsOf, countOf } from './drill';
 import type { DashboardQuery, StageFigures } from './figures';
 import { restoreLog, snapshotOf } from './log-snapshot';
+import { rulesTable } from './tables';
 
 const clerk1: P = { id: 'u-c1', name: '张敏' };
 const clerk2: P = { id: 'u-c2', name: '王芳' };
@@ -212,6 +213,7 @@ describe('dashboard metrics on a constructed audit trail', () => {
       { rule: R07, ruleEn: R07_EN, count: 1, share: 0.25, outcomes: { approval: 1, investigation: 0, declined: 0 } },
     ]);
     expect(caseIdsOf(r, { kind: 'ruleHit', rule: R07 })).toEqual(['A']);
+    expect(rulesTable(f).rows.map((row) => row[0])).toEqual([R01, `${R07} / ${R07_EN}`]);
   });
 
   it('tables each person: handled, average handling time, returns, open at the end', () => {

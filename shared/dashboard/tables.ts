@@ -97,7 +97,8 @@ export function rulesTable(f: DashboardFigures): TableModel {
       col('转调查', 'To investigation'),
       col('拒绝', 'Declined'),
     ],
-    rows: f.rules.hits.map((h) => [h.rule, h.count, h.share, h.outcomes.approval, h.outcomes.investigation, h.outcomes.declined]),
+    // A hit in both languages where the screening recorded both (the file is read in either).
+    rows: f.rules.hits.map((h) => [h.ruleEn ? `${h.rule} / ${h.ruleEn}` : h.rule, h.count, h.share, h.outcomes.approval, h.outcomes.investigation, h.outcomes.declined]),
   };
 }
 

@@ -106,5 +106,12 @@ test('an administrator switches a rule off and edits a parameter; the rules are 
   const rules = await value(call(admin, 'screening:rules', {}));
   expect(rules.current.policy.rules.find((r: { id: string }) => r.id === 'R083').enabled).toBe(false);
   expect(rules.current.policy.rules.find((r: { id: string }) => r.id === 'R010').params).toMatchObject({ minAge: 18, maxAge: 60 });
+
+  // Put back as shipped, so that the specs after this one screen by the shipped rules.
+  await admin.getByTestId('rule-enabled-R083').click();
+  await maxAgeInput.fill('65');
+  await admin.getByTestId('rules-note').fill('恢复默认规则');
+  await admin.getByTestId('rules-save').click();
+  await expect(inForce).toHaveAttribute('data-version', String(before + 2));
   expect(rules.versions.map((v: { version: number }) => v.version)).toContain(before);
 });

@@ -20,6 +20,7 @@ import { SYSTEM_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 import { DEFAULT_RULES } from '../../../shared/screening/default-rules';
 import { hitLine } from '../../../shared/screening/evaluate-rules';
+import { fillParams } from '../../../shared/screening/policy';
 
 /** Small deterministic PRNG (mulberry32) so demo data is the same on every machine. */
 export function prng(seed: number) {
@@ -130,7 +131,8 @@ const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
 /** A screening hit of one of the default rules, recorded as screening records it (both languages). */
 function seededHit(ruleId: string): { reasons: string[]; reasonsEn: string[] } {
   const rule = DEFAULT_RULES.find((r) => r.id === ruleId)!;
-  const hit = { ruleId, reasonCode: rule.reasonCode, description: rule.description };
+  const description = { zh: fillParams(rule.description.zh, rule.params), en: fillParams(rule.description.en, rule.params) };
+  const hit = { ruleId, reasonCode: rule.reasonCode, description };
   return { reasons: [hitLine(hit, 'zh')], reasonsEn: [hitLine(hit, 'en')] };
 }
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];
@@ -175,7 +177,7 @@ export function planCase(i: number, r: Rng, target: CaseState, nowMs: number, ma
     if (target === 'returned') add(clerk, 'returnForSupplement', { reasons: [r.pick(['身份证件模糊', '营业执照缺失', '完税证明缺失', '资料与申请不符'])] });
     const declinedAtScreening = target === 'declined' && r.next() < 0.4;
     if (reach('screening') || target === 'investigation' || target === 'declined') add(clerk, 'passDocCheck');
-    if (declinedAtScreening) add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'declined', ...seededHit('R001'), riskGrade });
+    if (declinedAtScreening) add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'declined', ...seededHit('R061'), riskGrade });
     if (target === 'investigation') {
       add(SYSTEM_ACTOR, 'completeScreening', { outcome: 'investigation', ...seededHit('R080'), riskGrade });
       if (r.next() < 0.5) add(officerA, 'claim');

@@ -1,8 +1,7 @@
 import { AutoComplete, Input } from 'antd';
 import { useLabels } from '../i18n/use-labels';
+import { AUDIT_TEXT } from './audit-text';
 import type { KnownUser } from './user-filter';
-
-const TEXT = { nameAndId: { zh: '{name}（{id}）', en: '{name} ({id})' } };
 
 interface Props {
   testId: string;
@@ -18,7 +17,7 @@ interface Props {
  * directory API for auditors, so the offer is what the trail itself shows; any user id can still be typed.
  */
 export function UserIdField({ testId, placeholder, value, invalid, users, onChange }: Props) {
-  const tx = useLabels(TEXT);
+  const tx = useLabels(AUDIT_TEXT);
   const needle = value.trim().toLowerCase();
   const options = users
     .filter((u) => !needle || u.id.toLowerCase().includes(needle) || u.name.includes(value.trim()))

@@ -14,6 +14,7 @@ export const AUDIT_TEXT = {
   caseRef: { zh: '申请编号', en: 'Application no.' },
   dates: { zh: '日期', en: 'Dates' },
   unknownUser: { zh: '请输入用户编号（如 u-officer-2）或已出现过的姓名', en: 'Enter a user id (e.g. u-officer-2) or a name seen in the trail' },
+  nameAndId: { zh: '{name}（{id}）', en: '{name} ({id})' },
   reset: { zh: '清除条件', en: 'Clear filters' },
   export: { zh: '导出 CSV', en: 'Export CSV' },
   exported: { zh: '已导出 {name}', en: 'Exported {name}' },

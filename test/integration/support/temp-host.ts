@@ -49,8 +49,4 @@ export async function tempHost(opts: { cases?: number; idleTimeoutMinutes?: numb
 
 export type TempHost = Awaited<ReturnType<typeof tempHost>>;
 
-/** Unwraps a Result in a test, failing with the host's own message. */
-export function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message} / ${r.error.messageEn}`);
-  return r.value;
-}
+export { value } from './result';
