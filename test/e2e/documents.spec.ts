@@ -72,7 +72,7 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   expect(errors).toEqual([]);
 });
 
-test('a clerk adds a document with the file picker, sees it read, and passes a case whose documents agree on to screening', async ({ page }) => {
+test('a clerk adds a document with the file picker and another by dragging it, sees them read, and passes a case whose documents agree on to screening', async ({ page }) => {
   const errors = watchPageErrors(page);
   const supervisor = await apiToken(page, 'zhouyan');
   const caseId = await pickCase(page, await apiToken(page, 'wangfang'), 'clean');
@@ -100,6 +100,17 @@ test('a clerk adds a document with the file picker, sees it read, and passes a c
   await (await chooser).setFiles({ name: '房产证扫描.png', mimeType: 'image/png', buffer: scan.bytes });
   await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(before + 1, { timeout: 30_000 });
   await expect(page.locator('[data-testid^="doc-item-"][data-kind="property_certificate"][data-status="done"]')).toHaveCount(1, { timeout: 60_000 });
+
+  // And another dragged from the desktop onto the upload area.
+  const dragged = await renderSpecimen({ kind: 'property_certificate', data: randomProperty(prng(8)) });
+  const files = await page.evaluateHandle(({ base64, name }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }));
+    return transfer;
+  }, { base64: dragged.bytes.toString('base64'), name: '房产证第二页.png' });
+  await page.locator('.doc-upload input[type=file]').locator('..').dispatchEvent('drop', { dataTransfer: files });
+  await expect(page.locator('[data-testid^="doc-item-"]')).toHaveCount(before + 2, { timeout: 30_000 });
+  await expect(page.locator('[data-testid^="doc-item-"][data-kind="property_certificate"][data-status="done"]')).toHaveCount(2, { timeout: 60_000 });
 
   // 通过: on to screening (which then runs by itself).
   await page.keyboard.press('p');
