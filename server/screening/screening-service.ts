@@ -1,7 +1,6 @@
 import { SYSTEM_ACTOR } from '../../shared/auth/system-user';
 import type { CaseRecord } from '../../shared/domain/case';
-import { screenApplication, type ScreeningEvaluation } from '../../shared/screening/screen-case';
-import { outcomeReasons } from '../../shared/screening/evaluate-rules';
+import { screenApplication, screeningOutcomePayload, type ScreeningEvaluation } from '../../shared/screening/screen-case';
 import { shanghaiDate } from '../../shared/sla/working-time';
 import type { ScreeningWire } from '../../shared/sync/protocol';
 import { loggableError } from '../../shared/domain/masking';
@@ -130,7 +129,7 @@ export class ServerScreening {
         console.error(`[central] case ${c.id} could not be screened: ${loggableError(e)}`);
         continue;
       }
-      const payload = { caseId: c.id, outcome: evaluation.outcome, reasons: evaluation.reasons, reasonsEn: outcomeReasons(evaluation.rules, 'en'), riskGrade: evaluation.riskGrade, team: evaluation.team };
+      const payload = screeningOutcomePayload(c.id, evaluation);
       const o = applyCommand(ws, { commandId: screeningCommandId(c), name: 'completeScreening', payload, createdAt: null }, SYSTEM_ACTOR, {
         now,
         leaseMs: this.deps.config.leaseMs,

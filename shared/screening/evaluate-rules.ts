@@ -44,7 +44,7 @@ export function evaluateRules(rules: readonly ScreeningRule[], facts: Facts, mat
       params: rule.params,
     };
     if (fired && 'negativeList.hits' in read) evidence.matches = [...matches];
-    const description = { zh: fillParams(rule.description.zh, rule.params), en: fillParams(rule.description.en, rule.params) };
+    const description = ruleDescription(rule);
     return {
       ruleId: rule.id,
       reasonCode: rule.reasonCode,
@@ -69,6 +69,11 @@ export function evaluateRules(rules: readonly ScreeningRule[], facts: Facts, mat
 function labelOf(fact: FactName): Label {
   const d = FACT_DEFS[fact];
   return { zh: d.zh, en: d.en };
+}
+
+/** A rule's description with its parameters filled in, in both languages. */
+export function ruleDescription(rule: Pick<ScreeningRule, 'description' | 'params'>): Label {
+  return { zh: fillParams(rule.description.zh, rule.params), en: fillParams(rule.description.en, rule.params) };
 }
 
 /** One rule hit as the outcome records it: `R010 AGE_OUT_OF_RANGE: 申请人年龄不在 18–65 周岁之间`. */

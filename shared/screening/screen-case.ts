@@ -27,6 +27,11 @@ export interface ScreeningEvaluation {
   price: PriceBreakdown;
 }
 
+/** The `completeScreening` payload that records an evaluation, the same on a desktop and on the server. */
+export function screeningOutcomePayload(caseId: string, e: ScreeningEvaluation) {
+  return { caseId, outcome: e.outcome, reasons: e.reasons, reasonsEn: outcomeReasons(e.rules, 'en'), riskGrade: e.riskGrade, team: e.team };
+}
+
 /**
  * Screening + limit + price of one case: a pure function of the application, the date, the negative-list
  * hits found by the host, and one version of the policy. The same inputs always give the same result.

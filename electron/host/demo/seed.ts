@@ -19,8 +19,7 @@ import { BRANCHES, BRAND_WORDS, GIVEN, PURPOSES, SHOP_WORDS, STREETS, SURNAMES, 
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 import { DEFAULT_RULES } from '../../../shared/screening/default-rules';
-import { hitLine } from '../../../shared/screening/evaluate-rules';
-import { fillParams } from '../../../shared/screening/policy';
+import { hitLine, ruleDescription } from '../../../shared/screening/evaluate-rules';
 
 /** Small deterministic PRNG (mulberry32) so demo data is the same on every machine. */
 export function prng(seed: number) {
@@ -131,8 +130,7 @@ const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
 /** A screening hit of one of the default rules, recorded as screening records it (both languages). */
 function seededHit(ruleId: string): { reasons: string[]; reasonsEn: string[] } {
   const rule = DEFAULT_RULES.find((r) => r.id === ruleId)!;
-  const description = { zh: fillParams(rule.description.zh, rule.params), en: fillParams(rule.description.en, rule.params) };
-  const hit = { ruleId, reasonCode: rule.reasonCode, description };
+  const hit = { ruleId, reasonCode: rule.reasonCode, description: ruleDescription(rule) };
   return { reasons: [hitLine(hit, 'zh')], reasonsEn: [hitLine(hit, 'en')] };
 }
 const CLERKS = ['u-clerk-1', 'u-clerk-2'];

@@ -6,8 +6,7 @@ import type { Actor } from '../../../shared/commands/types';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { AppErrorException, fail, ok, type Result } from '../../../shared/errors';
 import { negativeListProbes } from '../../../shared/screening/negative-list-match';
-import { screenApplication, type ScreeningEvaluation } from '../../../shared/screening/screen-case';
-import { outcomeReasons } from '../../../shared/screening/evaluate-rules';
+import { screenApplication, screeningOutcomePayload, type ScreeningEvaluation } from '../../../shared/screening/screen-case';
 import { shanghaiDate } from '../../../shared/sla/working-time';
 import type { CommandService, Executed } from '../commands/command-service';
 import type { Db } from '../db/database';
@@ -126,7 +125,7 @@ export class ScreeningService {
         const r = commands.execute(
           SYSTEM_ACTOR,
           'completeScreening',
-          { caseId, outcome: evaluation.outcome, reasons: evaluation.reasons, reasonsEn: outcomeReasons(evaluation.rules, 'en'), riskGrade: evaluation.riskGrade, team: evaluation.team },
+          screeningOutcomePayload(caseId, evaluation),
           commandId,
         );
         if (!r.ok) throw new AppErrorException(r.error); // the stored result goes with the refused command
