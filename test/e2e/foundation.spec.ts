@@ -42,6 +42,10 @@ test('claim next works from the keyboard and the case shows its application', as
 
 test('a supervisor reassigns a case with a reason and it appears in the new holder’s queue', async ({ browser }) => {
   const clerkPage = await (await browser.newContext()).newPage();
+  const streams: { url: string; authorization: string | undefined }[] = [];
+  clerkPage.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/events') streams.push({ url: r.url(), authorization: r.headers().authorization });
+  });
   await login(clerkPage, 'zhangmin');
   await clerkPage.getByTestId('nav-queue-doc_check').click();
   await clerkPage.getByTestId('claim-next').click();
@@ -68,6 +72,12 @@ test('a supervisor reassigns a case with a reason and it appears in the new hold
   await expect(wangfang.locator(`.ag-row[row-id="${caseId}"]`)).toBeVisible();
   // The clerk who lost the case sees it change hands without reloading.
   await expect(clerkPage.getByTestId('case-assignee')).toHaveText('王芳');
+  // That came over the event stream, whose session token went in a header and never in its URL.
+  expect(streams.length).toBeGreaterThan(0);
+  for (const stream of streams) {
+    expect(stream.url).toBe(`${baseUrl()}api/events`);
+    expect(stream.authorization).toMatch(/^Bearer \S+$/);
+  }
 });
 
 test('a clerk cannot reach supervisor actions, in the UI or through the API', async ({ page }) => {

@@ -54,7 +54,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<{ app: F
   }
 
   app.get('/api/events', (req, reply) => {
-    const token = (req.query as { token?: string }).token ?? '';
+    // The token comes in the Authorization header like every request's; one in the URL is not read.
+    const token = bearer(req.headers.authorization) ?? '';
     if (!opts.host.isSessionValid(token)) {
       return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', message: '请先登录', messageEn: 'Please log in' } });
     }

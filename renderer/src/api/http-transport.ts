@@ -1,5 +1,6 @@
 import type { Channel, HostEvent } from '../../../shared/api/contract';
 import { badResponseError, offlineError } from './envelope';
+import { EventStreamReader } from './event-stream';
 import { asHostEvent, type SessionAwareTransport } from './transport';
 
 /** 'queue:list' → '/api/queue/list' (the browser-mode host derives its routes the same way). */
@@ -12,13 +13,14 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * Browser mode: requests are POSTs with a JSON body, answers are always the Result envelope (also on 4xx),
- * and push events come over Server-Sent Events. The stream is open only while someone listens and a
- * session exists.
+ * and push events come over Server-Sent Events, read with fetch rather than EventSource so that the session
+ * token travels in the Authorization header (a token in a URL ends up in histories and logs). The stream is
+ * open only while someone listens and a session exists.
  */
 export class HttpTransport implements SessionAwareTransport {
   private readonly listeners = new Set<(event: HostEvent) => void>();
   private token: string | null = null;
-  private source: EventSource | null = null;
+  private stream: AbortController | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = 1000;
   private connectedBefore = false;
@@ -70,46 +72,67 @@ export class HttpTransport implements SessionAwareTransport {
 
   private syncStream(): void {
     const wanted = this.token !== null && this.listeners.size > 0;
-    if (wanted && !this.source && !this.retryTimer) this.openStream();
+    if (wanted && !this.stream && !this.retryTimer) this.openStream();
     if (!wanted) this.closeStream();
   }
 
   private openStream(): void {
     if (!this.token) return;
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(this.token)}`);
-    this.source = source;
-    source.onopen = () => {
-      this.retryMs = 1000;
-      // Events sent while we were disconnected are lost; tell listeners to reload what they show.
-      if (this.connectedBefore) this.emit({ type: 'cases-changed', changes: [] });
-      this.connectedBefore = true;
-    };
-    source.onmessage = (message: MessageEvent<string>) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      const event = asHostEvent(data);
-      if (event) this.emit(event);
-    };
-    source.onerror = () => {
-      // CONNECTING means the browser retries by itself; CLOSED (e.g. HTTP 401/404) means it gave up.
-      if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
-      this.source = null;
+    const stream = new AbortController();
+    this.stream = stream;
+    void this.readStream(this.token, stream.signal).then(() => {
+      if (this.stream !== stream) return; // closed or replaced meanwhile
+      // Ended: the host went away, the session ended (401) or the network failed. Try again, backing off.
+      this.stream = null;
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.syncStream();
       }, this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    };
+    });
+  }
+
+  /** Reads the event stream until it ends; the token goes in the Authorization header, never in the URL. */
+  private async readStream(token: string, signal: AbortSignal): Promise<void> {
+    try {
+      const response = await fetch('/api/events', {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal,
+      });
+      if (!response.ok || !response.body) return;
+      this.retryMs = 1000;
+      // Events sent while we were disconnected are lost; tell listeners to reload what they show.
+      if (this.connectedBefore) this.emit({ type: 'cases-changed', changes: [] });
+      this.connectedBefore = true;
+      const body = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      const events = new EventStreamReader();
+      for (;;) {
+        const { value, done } = await body.read();
+        if (done) return;
+        for (const data of events.push(value)) {
+          const event = asHostEvent(parseJson(data));
+          if (event && !signal.aborted) this.emit(event);
+        }
+      }
+    } catch {
+      // Offline, or aborted by closeStream: either way the stream has ended.
+    }
   }
 
   private closeStream(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.source?.close();
-    this.source = null;
+    this.stream?.abort();
+    this.stream = null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

@@ -3,7 +3,7 @@ import { CaseChange } from '../../../shared/api/schemas';
 
 /**
  * The contract's transport plus one optional hook: the HTTP transport must know the session token to open
- * its event stream (EventSource cannot send headers), while IPC events need no token.
+ * its event stream (sent in the Authorization header), while IPC events need no token.
  */
 export interface SessionAwareTransport extends WorkbenchTransport {
   setSessionToken?(token: string | null): void;
