@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { client } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
+import { LABEL_SEPARATOR } from '../i18n/list-text';
 import { useLabels } from '../i18n/use-labels';
 import { DASHBOARD_TEXT } from './dashboard-text';
 
@@ -108,7 +109,9 @@ export function ReassignPanel({ selected, appNoOf, onDone }: { selected: string[
                 <ul className="dash-reassign-failures">
                   {failures.map((x) => (
                     <li key={x.caseId}>
-                      {appNoOf(x.caseId)}：{x.error ? pick(x.error) : ''}
+                      {appNoOf(x.caseId)}
+                      {pick(LABEL_SEPARATOR)}
+                      {x.error ? pick(x.error) : ''}
                     </li>
                   ))}
                 </ul>

@@ -7,3 +7,6 @@ const LIST_SEPARATOR: Label = { zh: '、', en: ', ' };
 export function listText(items: readonly string[], pick: (label: Label) => string): string {
   return items.join(pick(LIST_SEPARATOR));
 }
+
+/** Between a label and what it labels: the full-width colon in Chinese (甲：乙), a colon and a space in English. */
+export const LABEL_SEPARATOR: Label = { zh: '：', en: ': ' };

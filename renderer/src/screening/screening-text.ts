@@ -1,9 +1,10 @@
+import { LABEL_SEPARATOR } from '../i18n/list-text';
 import type { Label } from '../i18n/use-labels';
 
 /** UI text of screening, limit estimation and pricing (风险筛查 · 测额 · 定价). */
 export const SCREENING_TEXT = {
   section: { zh: '风险筛查 · 测额 · 定价', en: 'Screening · limit · price' },
-  sep: { zh: '：', en: ': ' },
+  sep: LABEL_SEPARATOR,
   pending: { zh: '系统正在筛查该案件…', en: 'The system is screening this case…' },
   none: { zh: '该案件的筛查在启用自动筛查前完成，没有明细（结果见处理记录）', en: 'This case was screened before automatic screening; no details (see the history)' },
   notYet: { zh: '案件尚未进入筛查', en: 'The case has not reached screening yet' },

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { client } from '../api';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
-import { listText } from '../i18n/list-text';
+import { LABEL_SEPARATOR, listText } from '../i18n/list-text';
 import { navigate } from '../routing/routes';
 import { SYNC_TEXT } from './sync-text';
 import { useSyncStatus } from './useSyncStatus';
@@ -32,7 +32,7 @@ export function SyncStatusIndicator() {
           title: pick(SYNC_TEXT.notifyTitle),
           description: (
             <span data-testid="sync-rejected-notice">
-              {item.appNo ? `${item.appNo}：` : ''}
+              {item.appNo ? item.appNo + pick(LABEL_SEPARATOR) : ''}
               {pick(item)}
             </span>
           ),

@@ -1,7 +1,7 @@
 import type { AccountEvent } from '../../../shared/api/users-api';
 import { isRole, ROLE_LABELS } from '../../../shared/auth/roles';
 import type { Label } from '../i18n/use-labels';
-import { listText } from '../i18n/list-text';
+import { LABEL_SEPARATOR, listText } from '../i18n/list-text';
 import { TEAM_LABELS } from '../screening/screening-text';
 import { USERS_TEXT } from './users-text';
 
@@ -44,7 +44,7 @@ const LOCKED_DURING_LABELS: Record<NonNullable<AccountEvent['lockedDuring']>, La
 export function detailLines(event: Pick<AccountEvent, 'action' | 'changes' | 'lockedDuring'>, pick: (label: Label) => string): string[] {
   if (event.lockedDuring) return [pick(LOCKED_DURING_LABELS[event.lockedDuring])];
   return Object.entries(event.changes ?? {}).map(([field, { from, to }]) => {
-    const name = (FIELD_LABELS[field] ? pick(FIELD_LABELS[field]) : field) + pick(USERS_TEXT.fieldSeparator);
+    const name = (FIELD_LABELS[field] ? pick(FIELD_LABELS[field]) : field) + pick(LABEL_SEPARATOR);
     const after = valueText(field, to, pick);
     return event.action === 'userCreated' ? `${name}${after}` : `${name}${valueText(field, from, pick)} → ${after}`;
   });

@@ -67,5 +67,4 @@ export const USERS_TEXT = {
   historyAllAccounts: { zh: '全部账户', en: 'All accounts' },
   historyOlder: { zh: '加载更早的 {n} 条', en: 'Load {n} older' },
   byLockout: { zh: '（系统自动）', en: '(automatic)' },
-  fieldSeparator: { zh: '：', en: ': ' },
 } satisfies Record<string, Label>;
