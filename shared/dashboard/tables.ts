@@ -20,7 +20,8 @@ export interface TableModel {
 }
 
 const col = (zh: string, en: string, format: TableColumn['format'] = 'int'): TableColumn => ({ zh, en, format });
-const both = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
+/** A label in both languages: exports are read by Chinese and English readers alike. */
+export const both = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
 
 /** Per stage: throughput, time in stage, SLA and backlog ageing. */
 export function stagesTable(f: DashboardFigures): TableModel {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { PRODUCTS } from '../../shared/products/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFigures } from '../../shared/dashboard/figures';
 import { STAGES } from '../../shared/dashboard/stages';
@@ -230,6 +231,7 @@ describe('supervisor dashboard on a real demo store', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('阶段指标 Stages');
     expect(sheet.rowCount).toBe(current.stages.length + 1);
     const exits = Array.from({ length: current.stages.length }, (_, i) => sheet.getRow(i + 2).getCell(2).value);
     expect(exits).toEqual(current.stages.map((s) => s.exits));
@@ -237,5 +239,12 @@ describe('supervisor dashboard on a real demo store', () => {
     const drillCsv = value(await h.call('dashboard:export', supervisor, { query, table: 'drill', format: 'csv', ref: { kind: 'backlog', stage: 'approval' } }));
     const drillLines = Buffer.from(drillCsv.base64, 'base64').toString('utf8').trim().split('\r\n');
     expect(drillLines).toHaveLength(current.stages.find((s) => s.stage === 'approval')!.open + 1);
+    // Values in both languages, as the headers are: product and state read in either.
+    const products = Object.values(PRODUCTS).map((p) => `${p.zh} ${p.en}`);
+    for (const line of drillLines.slice(1)) {
+      const cells = line.split(',');
+      expect(products).toContain(cells[2]);
+      expect(cells[5]).toBe('待审批 Awaiting approval');
+    }
   });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { DrillRow } from '../../../shared/api/dashboard-api';
 import { PRODUCTS } from '../../../shared/products/catalog';
-import type { TableModel } from '../../../shared/dashboard/tables';
+import { both, type TableModel } from '../../../shared/dashboard/tables';
 import { STATE_LABELS } from '../../../shared/workflow/states';
 import { cell } from '../audit/audit-query';
 
@@ -20,11 +20,11 @@ export function toCsv(model: TableModel): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** One sheet: bold frozen header, rates as percentages, text cells kept as text (never formulas). */
+/** One sheet named in both languages: bold frozen header, rates as percentages, text cells kept as text (never formulas). */
 export async function toXlsx(model: TableModel): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '信贷工厂工作台 Credit Factory Workbench';
-  const sheet = workbook.addWorksheet(model.title.zh, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(both(model.title), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = model.columns.map((c) => ({
     header: `${c.zh}\n${c.en}`,
     width: Math.min(48, Math.max(12, c.zh.length * 2 + 4, c.en.length + 2)),
@@ -59,10 +59,10 @@ export function drillTable(rows: readonly DrillRow[]): TableModel {
     rows: rows.map((r) => [
       r.appNo,
       r.customerName,
-      PRODUCTS[r.productCode].zh,
+      both(PRODUCTS[r.productCode]),
       r.amountFen / 100,
       r.branchName,
-      STATE_LABELS[r.state].zh,
+      both(STATE_LABELS[r.state]),
       r.assigneeName ?? '',
       r.stageEnteredAt,
       r.slaDueAt ?? '',
