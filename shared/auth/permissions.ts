@@ -14,7 +14,7 @@ export const PERMISSIONS = [
   'contract.work', // contract desk
   'case.assign', // supervisor: assign / reassign with a reason
   'case.view_all',
-  'pii.view', // unmasked ID numbers and credit codes
+  'pii.view', // unmasked ID numbers, credit codes and phone numbers
   'audit.view',
   'audit.verify',
   'admin.manage',

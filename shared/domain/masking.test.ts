@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggableError, maskIdentifier, maskIdentifiersIn } from './masking';
+import { loggableError, maskIdentifier, maskIdentifiersIn, maskPhone } from './masking';
 
 describe('maskIdentifiersIn', () => {
   it('masks identity numbers wherever they stand, the old 15-digit kind too', () => {
@@ -35,5 +35,18 @@ describe('loggableError', () => {
 
   it('masks as the UI does', () => {
     expect(maskIdentifier('320115197104113218')).toBe('3201**********3218');
+  });
+});
+
+describe('maskPhone', () => {
+  it('keeps the first three and the last four digits of a mobile or a landline with its area code', () => {
+    expect(maskPhone('13851234567')).toBe('138****4567');
+    expect(maskPhone('025-84561234')).toBe('025*****1234');
+  });
+
+  it('keeps only the last two characters of a short number, and nothing of one or two', () => {
+    expect(maskPhone('84561234')).toBe('******34');
+    expect(maskPhone('12')).toBe('**');
+    expect(maskPhone('')).toBe('');
   });
 });

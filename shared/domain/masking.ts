@@ -4,6 +4,16 @@ export function maskIdentifier(value: string): string {
   return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
 }
 
+/**
+ * Masks a telephone number for roles that do not need it, keeping the first three and last four characters
+ * as banks print them (138****5678); a number too short for that keeps only its last two.
+ */
+export function maskPhone(value: string): string {
+  if (value.length >= 11) return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
+  if (value.length <= 2) return '*'.repeat(value.length);
+  return '*'.repeat(value.length - 2) + value.slice(-2);
+}
+
 // A run of exactly 18 (or the old 15) digits, wherever it stands: `idNumber320102…` or `320102…_身份证.jpg`.
 const ID_NUMBER_IN_TEXT = /(?<!\d)(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
 // Credit codes hold letters, so only a run of exactly 18 code characters between non-alphanumerics is one.

@@ -56,8 +56,10 @@ test('a supervisor reassigns a case with a reason and it appears in the new hold
   await login(supervisor, 'zhouyan');
   await supervisor.goto(`${baseUrl()}#/case/${encodeURIComponent(caseId)}`);
   await expect(supervisor.getByTestId('case-assignee')).toHaveText('张敏');
-  // Supervisors do not need identity numbers: they are masked.
+  // Supervisors do not need identity numbers or phone numbers: they are masked.
   await expect(supervisor.getByTestId('case-page')).toContainText(/\d{4}\*{10}[\dX]{4}/);
+  await expect(supervisor.getByTestId('case-page')).toContainText(/1\d{2}\*{4}\d{4}/);
+  await expect(supervisor.getByTestId('case-page')).not.toContainText(/1\d{10}/);
   await supervisor.getByTestId('action-assign').click();
   await supervisor.getByTestId('assign-user').click();
   await supervisor.getByTestId('assign-option-u-clerk-2').click();

@@ -119,13 +119,14 @@ describe('queues and claiming on a real SQLite store', () => {
     expect(filtered.rows.every((r) => r.state === 'approval' && r.productCode === 'tax_loan')).toBe(true);
   });
 
-  it('finds a case by part of the customer name and by full ID number, and masks the ID for a supervisor', async () => {
+  it('finds a case by part of the customer name and by full ID number, and masks the ID and phone for a supervisor', async () => {
     const db = new Database(h.dbFile, { readonly: true });
-    const c = db.prepare("SELECT id, applicant_name, id_number FROM cases WHERE credit_code IS NULL LIMIT 1").get() as {
+    const c = db.prepare("SELECT id, applicant_name, id_number FROM cases WHERE credit_code IS NULL AND state = 'submitted' LIMIT 1").get() as {
       id: string;
       applicant_name: string;
       id_number: string;
     };
+    const stored = JSON.parse((db.prepare('SELECT data FROM case_data WHERE case_id = ?').get(c.id) as { data: string }).data) as { applicant: { phone: string } };
     db.close();
     const byName = value(await h.call('queue:list', supervisor, { queue: 'all', startRow: 0, endRow: 500, filter: { search: c.applicant_name.slice(0, 2) } }));
     expect(byName.rows.map((r) => r.id)).toContain(c.id);
@@ -134,6 +135,12 @@ describe('queues and claiming on a real SQLite store', () => {
     const asSupervisor = value(await h.call('case:get', supervisor, { caseId: c.id }));
     expect(asSupervisor.application.applicant.idNumber).not.toBe(c.id_number);
     expect(asSupervisor.application.applicant.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(stored.applicant.phone).toMatch(/^1\d{10}$/);
+    expect(asSupervisor.application.applicant.phone).toBe(`${stored.applicant.phone.slice(0, 3)}****${stored.applicant.phone.slice(-4)}`);
+    // A clerk (pii.view) reads the case as the branch entered it.
+    const asClerk = value(await h.call('case:get', clerk, { caseId: c.id }));
+    expect(asClerk.application.applicant.idNumber).toBe(c.id_number);
+    expect(asClerk.application.applicant.phone).toBe(stored.applicant.phone);
   });
 
   it('treats SQL-looking search text as text', async () => {

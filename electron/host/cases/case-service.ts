@@ -3,7 +3,7 @@ import type { Session } from '../auth/auth-service';
 import type { CommandService } from '../commands/command-service';
 import { hasPermission } from '../../../shared/auth/permissions';
 import { stagePermission } from '../../../shared/commands/guards';
-import { maskIdentifier } from '../../../shared/domain/masking';
+import { maskIdentifier, maskPhone } from '../../../shared/domain/masking';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -72,12 +72,24 @@ export class CaseService {
       allowedActions: this.commands.allowedActions(c, session.actor),
       application: {
         ...d,
-        applicant: { ...d.applicant, idNumber: pii ? d.applicant.idNumber : maskIdentifier(d.applicant.idNumber) },
+        applicant: {
+          ...d.applicant,
+          idNumber: pii ? d.applicant.idNumber : maskIdentifier(d.applicant.idNumber),
+          phone: pii ? d.applicant.phone : maskPhone(d.applicant.phone),
+        },
         enterprise: d.enterprise
           ? { ...d.enterprise, creditCode: pii ? d.enterprise.creditCode : maskIdentifier(d.enterprise.creditCode) }
           : null,
-        // Guarantor and collateral owner identifiers are as sensitive as the applicant's (they ride along in `...d`).
-        ...(d.guarantor ? { guarantor: { ...d.guarantor, idNumber: pii ? d.guarantor.idNumber : maskIdentifier(d.guarantor.idNumber) } } : {}),
+        // Guarantor and collateral owner identifiers (and the guarantor's phone) are as sensitive as the applicant's (they ride along in `...d`).
+        ...(d.guarantor
+          ? {
+              guarantor: {
+                ...d.guarantor,
+                idNumber: pii ? d.guarantor.idNumber : maskIdentifier(d.guarantor.idNumber),
+                phone: pii ? d.guarantor.phone : maskPhone(d.guarantor.phone),
+              },
+            }
+          : {}),
         ...(d.collateral
           ? { collateral: { ...d.collateral, ownerIdNumber: pii ? d.collateral.ownerIdNumber : maskIdentifier(d.collateral.ownerIdNumber) } }
           : {}),
