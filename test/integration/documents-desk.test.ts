@@ -147,6 +147,25 @@ describe('the checking desk', () => {
     expect(desk.documents.find((d) => d.id === last.id)!.ocr.status).toBe('done');
   });
 
+  it('cancels a document while it is being recognised: nothing of that reading is kept, and it can be read again', async () => {
+    const s = sessionOf(clerk);
+    const doc = value(await h.host.services.documents.intake(s.actor, caseId, '补充25.jpg', (await idCardFront(25, 'jpeg')).bytes)).document;
+    const statusOf = async () => (await deskOf(clerk)).documents.find((d) => d.id === doc.id)!;
+    const deadline = Date.now() + 60_000;
+    while ((await statusOf()).ocr.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect((await statusOf()).ocr.status).toBe('running');
+    value(await h.call('documents:cancel', clerk, { documentId: doc.id }));
+    await h.host.services.documents.ocr.idle();
+    const cancelled = await statusOf();
+    expect(cancelled.ocr.status).toBe('cancelled');
+    expect(cancelled.fields).toEqual([]);
+    expect(value(await h.call('documents:recognise', clerk, { documentId: doc.id })).ocr.status).toBe('queued');
+    await h.host.services.documents.ocr.idle();
+    const read = await statusOf();
+    expect(read.ocr.status).toBe('done');
+    expect(read.fields.find((f) => f.key === 'idNumber')!.value).toMatch(/^\d{17}[\dX]$/);
+  });
+
   it('masks identity numbers and withholds images from a viewer without pii.view', async () => {
     const supervisor = await h.login('zhouyan');
     const seen = await deskOf(supervisor);
