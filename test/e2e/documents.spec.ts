@@ -3,7 +3,8 @@ import { demoVariant, type DemoVariant } from '../../electron/host/documents/dem
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documents/kinds';
 import { prng } from '../../electron/host/demo/seed';
 import { renderSpecimen } from '../fixtures/documents/render';
-import { randomProperty } from '../fixtures/documents/specimens';
+import { randomIdCard, randomProperty } from '../fixtures/documents/specimens';
+import { idNumberCheckDigit } from '../../shared/validators/id-number';
 import { apiToken, baseUrl, call, login, value, watchPageErrors } from './support/pages';
 
 /** An unclaimed case waiting in 资料审核 whose demo documents are of the wanted kind (see demo-variant.ts). */
@@ -117,5 +118,44 @@ test('a clerk adds a document with the file picker and another by dragging it, s
   await expect
     .poll(async () => ((await value(call(page, 'case:get', { caseId }, { token: supervisor }))) as { history: { action: string }[] }).history.map((h) => h.action), { timeout: 15_000 })
     .toContain('docCheckPassed');
+  expect(errors).toEqual([]);
+});
+
+test('a doubtful field is highlighted until the clerk corrects it: an ID number whose check digit is wrong', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  const caseId = await pickCase(page, await apiToken(page, 'zhangmin'), 'clean');
+  await login(page, 'zhangmin');
+  await claimAndWaitForRecognition(page, caseId);
+
+  // A scan of an ID card whose number was printed with the wrong check digit.
+  const { front } = randomIdCard(prng(31), '2026-11-24');
+  const right = front.idNumber;
+  const wrong = right.slice(0, 17) + (right[17] === '1' ? '2' : '1');
+  const scan = await renderSpecimen({ kind: 'id_card_front', data: { ...front, idNumber: wrong } });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /上传资料/ }).click();
+  await (await chooser).setFiles({ name: '身份证校验位.png', mimeType: 'image/png', buffer: scan.bytes });
+  const item = page.locator('[data-testid^="doc-item-"]').filter({ hasText: '身份证校验位.png' });
+  await expect(item).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(item).toContainText('⚠');
+  await item.click();
+
+  const row = page.getByTestId('field-row-idNumber');
+  await expect(page.getByTestId('field-value-idNumber')).toHaveText(wrong);
+  await expect(row).toHaveAttribute('data-doubtful', 'true');
+  await expect(row).toHaveClass(/doc-field-doubtful/);
+  await expect(row).toHaveCSS('background-color', 'rgb(255, 247, 230)');
+  // A field read surely beside it is not highlighted.
+  await expect(page.getByTestId('field-row-gender')).toHaveAttribute('data-doubtful', 'false');
+  await expect(page.getByTestId('field-row-gender')).not.toHaveCSS('background-color', 'rgb(255, 247, 230)');
+
+  // Corrected to the number with its right check digit: reviewed, no longer highlighted.
+  expect(idNumberCheckDigit(right.slice(0, 17))).toBe(right[17]);
+  await page.getByTestId('field-correct-idNumber').click();
+  await page.getByTestId('field-input-idNumber').fill(right);
+  await page.getByTestId('field-save-idNumber').click();
+  await expect(row).toHaveAttribute('data-status', 'corrected');
+  await expect(row).not.toHaveClass(/doc-field-doubtful/);
+  await expect(page.getByTestId('field-value-idNumber')).toHaveText(right);
   expect(errors).toEqual([]);
 });
