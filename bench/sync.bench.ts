@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,9 @@ process.env.WORKBENCH_QUIET = '1';
  *   sync.pull_{desktop,server,postgres}_cpu_ms    CPU each party spent on one pull of 10,000 changes
  *   sync.bare_claims_per_s  the same 16 connections running a bare UPDATE … SKIP LOCKED loop straight on
  *                        PostgreSQL, no API, no decide: what this machine allows right now (the yardstick)
+ *   sync.bare_{postgres,clients}_cpu_ms  CPU PostgreSQL and the bench spent per bare claim: set beside
+ *                        claim_postgres_cpu_ms, what an API claim costs the one shared PostgreSQL (server
+ *                        instances can be added; the primary cannot)
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLAIM_CASES = Number(process.env.BENCH_CLAIM_CASES ?? 20_000);
@@ -185,7 +188,7 @@ async function benchClaims(server: { url: string; child: ChildProcess }, db: Cen
 }
 
 /** 16 connections claiming with one bare statement each (no HTTP, no decide, no audit): the machine's ceiling. */
-async function benchBareLoop(url: string): Promise<number> {
+async function benchBareLoop(url: string): Promise<{ perSecond: number; postgresMs: number; clientsMs: number }> {
   const db = openPostgres({ url, maxConnections: 16 });
   await db.query(`CREATE TABLE bare_queue AS SELECT g AS id, 'submitted'::text AS state, NULL::text AS assignee, g % 5 AS priority, lpad(g::text, 10, '0') AS due
     FROM generate_series(1, ${CLAIM_CASES}) g`);
@@ -194,6 +197,7 @@ async function benchBareLoop(url: string): Promise<number> {
   await db.query('CREATE INDEX bare_claim ON bare_queue (state, priority DESC, due, id) WHERE assignee IS NULL');
   await db.query('ANALYZE bare_queue');
   let n = 0;
+  const meter = cpuMeter(process.pid);
   const deadline = performance.now() + CLAIM_SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -210,8 +214,9 @@ async function benchBareLoop(url: string): Promise<number> {
     }),
   );
   const perSecond = n / ((performance.now() - t0) / 1000);
+  const spent = meter();
   await db.close();
-  return perSecond;
+  return { perSecond, postgresMs: spent.postgresMs / n, clientsMs: spent.selfMs / n };
 }
 
 type ServerProcess = Awaited<ReturnType<typeof startCentralProcess>>;
@@ -244,6 +249,10 @@ async function claimsPart(pg: PgCluster, procs: ServerProcess[]) {
   await importCases(claimDb, queuedCases(WARM_UP_CLAIMS + CLAIM_CASES, NOW, 22), NOW);
   const claimServer = await startCentralProcess({ databaseUrl: claimUrl, nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [] });
   procs.push(claimServer);
+  if (SPLIT) {
+    pin(claimServer.child.pid!, 1);
+    pinPostgres();
+  }
   const claims = await benchClaims(claimServer, claimDb);
   report('sync.claims_per_s', Math.round(claims.perSecond), 'claims/s');
   report('sync.double_claims', claims.doubles, 'cases');
@@ -253,13 +262,34 @@ async function claimsPart(pg: PgCluster, procs: ServerProcess[]) {
   await claimDb.close();
 }
 
+/**
+ * `BENCH_SPLIT_CORES=1`: PostgreSQL on core 0, the central server and the bench's clients on core 1, as a
+ * deployment gives the primary a machine of its own; the bare loop is split the same way (its clients on 1).
+ */
+const SPLIT = process.env.BENCH_SPLIT_CORES === '1';
+function pin(pid: number, core: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+}
+function pinPostgres(): void {
+  for (const pid of execFileSync('pgrep', ['-x', 'postgres']).toString().trim().split('\n')) pin(Number(pid), 0);
+}
+
 async function main() {
   const pg = await startPostgres();
+  if (SPLIT) {
+    pinPostgres();
+    pin(process.pid, 1);
+  }
   const procs: ServerProcess[] = [];
   try {
     if (part('feed')) await feedPart(pg, procs);
     if (part('claims')) await claimsPart(pg, procs);
-    if (part('bare')) report('sync.bare_claims_per_s', Math.round(await benchBareLoop(await pg.createDatabase('bench_bare'))), 'claims/s');
+    if (part('bare')) {
+      const bare = await benchBareLoop(await pg.createDatabase('bench_bare'));
+      report('sync.bare_claims_per_s', Math.round(bare.perSecond), 'claims/s');
+      report('sync.bare_postgres_cpu_ms', bare.postgresMs, 'ms/claim');
+      report('sync.bare_clients_cpu_ms', bare.clientsMs, 'ms/claim');
+    }
   } finally {
     for (const p of procs) {
       p.child.kill('SIGTERM');
