@@ -24,6 +24,7 @@ export interface ImportSummary {
   accepted: number;
   rejected: number;
   fatal: string | null;
+  fatalZh: string | null;
   createdBy: string;
   createdAt: string;
 }
@@ -55,7 +56,8 @@ export class ServerNegativeList {
   async summary(limit = 20): Promise<{ total: number; imports: ImportSummary[] }> {
     const [count] = await this.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM negative_list');
     const rows = await this.deps.db.query<Record<string, unknown>>(
-      `SELECT id, file_name, encoding, size_bytes, total_rows, accepted, rejected, fatal, created_by, created_at FROM negative_list_imports ORDER BY id DESC LIMIT $1`,
+      `SELECT id, file_name, encoding, size_bytes, total_rows, accepted, rejected, fatal, report->'fatal'->>'message' AS fatal_zh, created_by, created_at
+       FROM negative_list_imports ORDER BY id DESC LIMIT $1`,
       [limit],
     );
     return {
@@ -69,6 +71,7 @@ export class ServerNegativeList {
         accepted: r.accepted as number,
         rejected: r.rejected as number,
         fatal: (r.fatal as string | null) ?? null,
+        fatalZh: (r.fatal_zh as string | null) ?? null,
         createdBy: r.created_by as string,
         createdAt: r.created_at as string,
       })),

@@ -149,7 +149,9 @@ export const ImportSummaryView = z.object({
   totalRows: z.number().int(),
   accepted: z.number().int(),
   rejected: z.number().int(),
+  /** Why a refused import was refused, in English and (from its report) in Chinese. */
   fatal: z.string().nullable(),
+  fatalZh: z.string().nullable(),
   createdBy: z.string(),
   createdAt: IsoTime,
 });

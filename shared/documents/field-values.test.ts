@@ -55,6 +55,13 @@ describe('displayFieldValue', () => {
     expect(displayFieldValue('area', '89.50')).toBe('89.50 ㎡');
     expect(displayFieldValue('text', '张三')).toBe('张三');
   });
+
+  it('reads in English when asked', () => {
+    expect(displayFieldValue('amount', '100000000', true)).toBe('¥1,000,000.00');
+    expect(displayFieldValue('period', '2015-03-12/长期', true)).toBe('2015-03-12 – no expiry');
+    expect(displayFieldValue('period', '2015-03-12/2035-03-12', true)).toBe('2015-03-12 – 2035-03-12');
+    expect(displayFieldValue('text', '张三', true)).toBe('张三');
+  });
 });
 
 describe('canonicalFor: what a field means adds to its type', () => {

@@ -160,12 +160,13 @@ export function isBlocking(type: FieldType, problems: readonly ValueProblem[]): 
 const yuan = (fen: number) =>
   `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
-/** How a canonical value reads for a person (the UI and the return notes). */
-export function displayFieldValue(type: FieldType, value: string): string {
-  if (type === 'amount' && /^\d+$/.test(value)) return `${yuan(Number(value))} 元`;
+/** How a canonical value reads for a person (the UI and the return notes), in Chinese unless `en`. */
+export function displayFieldValue(type: FieldType, value: string, en = false): string {
+  if (type === 'amount' && /^\d+$/.test(value)) return en ? `¥${yuan(Number(value))}` : `${yuan(Number(value))} 元`;
   if (type === 'area' && /^\d+\.\d{2}$/.test(value)) return `${value} ㎡`;
   if (type === 'period') {
     const p = parsePeriod(value);
+    if (p && en) return `${p.from} – ${p.to === OPEN_END ? 'no expiry' : p.to}`;
     if (p) return `${p.from} 至 ${p.to === OPEN_END ? '长期' : p.to}`;
   }
   return value;

@@ -68,7 +68,7 @@ describe('limit models (测额), floors and caps', () => {
     const e = estimateLimit(mortgage({ existingChargesFen: 60 * WAN }), TODAY, DEFAULT_LIMITS, false);
     expect(e.model.zh).toBe('评估价值 × 抵押率 − 已抵押余额');
     expect(e.inputs.find((i) => i.key === 'ltvBp')?.value).toBe(7_000);
-    expect(e.inputs.find((i) => i.key === 'class')?.value).toBe('住宅 / Residential');
+    expect(e.inputs.find((i) => i.key === 'collateral.class')?.value).toBe('residential');
     expect(e.steps.map((s) => s.formula)).toEqual(['¥3,000,000.00 × 70.00% = ¥2,100,000.00', '¥2,100,000.00 − ¥600,000.00 = ¥1,500,000.00']);
   });
 

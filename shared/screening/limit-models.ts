@@ -2,7 +2,7 @@ import type { ApplicationData } from '../domain/case';
 import { formatYuan, sumFen } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
 import { daysBetween } from './dates';
-import { COLLATERAL_CLASS_LABELS, collateralClass, type FactUnit } from './facts';
+import { collateralClass, type FactUnit } from './facts';
 import { formatBp, mulDiv } from './integer-math';
 import type { Label, LimitParams } from './policy';
 
@@ -76,7 +76,8 @@ function mortgageModel(data: ApplicationData, _today: string, p: LimitParams): M
     model,
     inputs: [
       { key: 'valuationFen', label: { zh: '评估价值', en: 'Valuation' }, value: c.valuationFen, unit: 'fen' },
-      { key: 'class', label: { zh: '抵押率类别', en: 'LTV class' }, value: `${COLLATERAL_CLASS_LABELS[cls].zh} / ${COLLATERAL_CLASS_LABELS[cls].en}`, unit: 'text' },
+      // The class's code: the page names it in the reader's language (as it does the fact of the same key).
+      { key: 'collateral.class', label: { zh: '抵押率类别', en: 'LTV class' }, value: cls, unit: 'text' },
       { key: 'ltvBp', label: { zh: '抵押率', en: 'Loan-to-value' }, value: ltv, unit: 'bp' },
       { key: 'existingChargesFen', label: { zh: '已抵押余额', en: 'Existing charges' }, value: charges, unit: 'fen' },
     ],

@@ -136,6 +136,7 @@ describe('negative-list import from CSV', () => {
     const summary = value(await h.call('negativeList:summary', admin, {}));
     expect(summary.imports[0]).toMatchObject({ fileName: 'huge.csv', accepted: 0 });
     expect(summary.imports[0]!.fatal).toContain('too large');
+    expect(summary.imports[0]!.fatalZh).toContain('200.0 MB，上限 64.0 MB');
   });
 
   it('is for administrators only', async () => {

@@ -341,6 +341,9 @@ describe.each(BACKENDS)('screening by the central server, seen on every desktop 
     expect(huge.status).toBe(413);
     const tooLarge = value(await adminDesk.call('negativeList:begin', t.admin!, { fileName: 'huge.csv', sizeBytes: 200 * 1024 * 1024 }));
     expect(tooLarge).toMatchObject({ uploadId: '', report: { imported: false, fatal: { code: 'too_large' } } });
+    // The refusal is listed with its reason in both languages.
+    const refusedList = value(await adminDesk.call('negativeList:summary', t.admin!, {}));
+    expect(refusedList.imports[0]).toMatchObject({ fileName: 'huge.csv', fatal: expect.stringContaining('too large'), fatalZh: expect.stringContaining('上限 64.0 MB') });
 
     // The rules page shows the server's versions, and an administrator's edit is saved there.
     const rules = value(await adminDesk.call('screening:rules', t.admin!, {}));

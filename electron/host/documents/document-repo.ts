@@ -20,7 +20,7 @@ function ocrFailureOf(stored: string | null): OcrFailure | null {
     // the older form, below
   }
   const [zh, ...en] = stored.split(' / ');
-  return { message: zh!, messageEn: en.length ? en.join(' / ') : zh! };
+  return { message: zh!, messageEn: en.length ? en.join(' / ') : 'Recognition failed; try again' };
 }
 
 export type OcrStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -25,6 +25,8 @@ export interface ImportRecord {
 
 export interface ImportSummary extends Omit<ImportRecord, 'report'> {
   id: number;
+  /** A refusal's reason in Chinese, from its report (`fatal` is the English). */
+  fatalZh: string | null;
 }
 
 /** Negative-list entries: indexed lookups for screening, bulk inserts for imports. */
@@ -54,7 +56,8 @@ export class NegativeListRepo {
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM negative_list');
     this.importsStmt = db.prepare<[number], ImportSummaryRow>(
-      'SELECT id, file_name, encoding, size_bytes, total_rows, accepted, rejected, fatal, created_by, created_at FROM negative_list_imports ORDER BY id DESC LIMIT ?',
+      `SELECT id, file_name, encoding, size_bytes, total_rows, accepted, rejected, fatal, json_extract(report, '$.fatal.message') AS fatal_zh, created_by, created_at
+       FROM negative_list_imports ORDER BY id DESC LIMIT ?`,
     );
     this.importStmt = db.prepare(
       'UPDATE negative_list_imports SET total_rows = @totalRows, accepted = @accepted, rejected = @rejected, report = @report WHERE id = @id',
@@ -113,6 +116,7 @@ export class NegativeListRepo {
       accepted: r.accepted,
       rejected: r.rejected,
       fatal: r.fatal,
+      fatalZh: r.fatal_zh,
       createdBy: r.created_by,
       createdAt: r.created_at,
     }));
@@ -128,6 +132,7 @@ interface ImportSummaryRow {
   accepted: number;
   rejected: number;
   fatal: string | null;
+  fatal_zh: string | null;
   created_by: string;
   created_at: string;
 }

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../shared/auth/roles';
 import { PRODUCTS } from '../../../shared/products/catalog';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { actorText, noteText } from '../i18n/actor-text';
 import { useLabels } from '../i18n/use-labels';
 import { AUTHORITY_TEXT } from './authority-text';
 
@@ -25,9 +26,9 @@ export function AuthorityVersions({ versions, current }: { versions: Version[]; 
         </span>
       ),
     },
-    { key: 'by', title: tx('createdBy'), width: 130, dataIndex: 'createdByName' },
+    { key: 'by', title: tx('createdBy'), width: 130, render: (_, v) => actorText(v.createdBy, v.createdByName, pick) },
     { key: 'at', title: tx('createdAt'), width: 170, render: (_, v) => formatShanghai(v.createdAt, { seconds: true }) },
-    { key: 'note', title: tx('noteColumn'), dataIndex: 'note' },
+    { key: 'note', title: tx('noteColumn'), render: (_, v) => noteText(v.createdBy, v.note, pick) },
     { key: 'rules', title: tx('rules'), width: 80, render: (_, v) => v.rules.length },
   ];
   return (

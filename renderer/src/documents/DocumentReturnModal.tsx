@@ -5,7 +5,7 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/documen
 import { client } from '../api';
 import { ReturnModal } from '../case/ReturnModal';
 import { useI18n } from '../i18n/I18nProvider';
-import { DOCUMENT_PROBLEMS, L } from './labels';
+import { DOCUMENT_PROBLEMS, L, lackingReason, problemReason } from './labels';
 
 interface Props {
   caseId: string;
@@ -15,7 +15,6 @@ interface Props {
   onSubmit(reasons: string[], note: string | undefined): void;
 }
 
-const kindZh = (k: DocumentKind) => DOCUMENT_KIND_LABELS[k].zh;
 
 /**
  * 退回补件 with document-specific reasons on top of the reason codes: the required documents that are
@@ -71,7 +70,7 @@ export function DocumentReturnModal({ caseId, open, ...rest }: Props) {
               <Space key={d.id} wrap size={4}>
                 <Typography.Text>{pick(DOCUMENT_KIND_LABELS[d.kind])}</Typography.Text>
                 {DOCUMENT_PROBLEMS.map((p) => {
-                  const reason = `${kindZh(d.kind)}${p.label.zh}`;
+                  const reason = problemReason(d.kind, p).zh;
                   return (
                     <Checkbox key={p.code} data-testid={`return-doc-${d.seq}-${p.code}`} checked={problems.includes(reason)} onChange={(e) => toggle(reason, e.target.checked)}>
                       {pick(p.label)}
@@ -86,5 +85,5 @@ export function DocumentReturnModal({ caseId, open, ...rest }: Props) {
       <Divider size="small" />
     </>
   );
-  return <ReturnModal {...rest} open={open} width={640} extra={extra} extraReasons={[...missing.map((k) => `${L.lacking.zh}${kindZh(k)}`), ...problems]} />;
+  return <ReturnModal {...rest} open={open} width={640} extra={extra} extraReasons={[...missing.map((k) => lackingReason(k).zh), ...problems]} />;
 }

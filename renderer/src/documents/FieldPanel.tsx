@@ -68,7 +68,7 @@ function CorrectionInput({ field, busy, onSave, onCancel }: { field: DocumentFie
  * check) are highlighted; each can be confirmed or corrected by the clerk holding the case.
  */
 export function FieldPanel(p: Props) {
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const doc = p.document;
   const defs = FIELD_DEFS[doc.kind];
   return (
@@ -93,7 +93,7 @@ export function FieldPanel(p: Props) {
           {doc.fields.map((f, i) => {
             const def = fieldDef(doc.kind, f.key);
             const label = def ? pick({ zh: def.zh, en: def.en }) : f.key;
-            const shown = def && f.value ? displayFieldValue(def.type, f.value) : f.value;
+            const shown = def && f.value ? displayFieldValue(def.type, f.value, lang === 'en-US') : f.value;
             return (
               <div
                 key={f.key}
@@ -134,7 +134,7 @@ export function FieldPanel(p: Props) {
                 )}
                 {f.status === 'corrected' && f.ocrValue !== f.value && (
                   <Typography.Text type="secondary" className="doc-field-was">
-                    {pick(L.recognisedAs)}: {def && f.ocrValue ? displayFieldValue(def.type, f.ocrValue) : f.ocrRaw || '—'}
+                    {pick(L.recognisedAs)}: {def && f.ocrValue ? displayFieldValue(def.type, f.ocrValue, lang === 'en-US') : f.ocrRaw || '—'}
                   </Typography.Text>
                 )}
               </div>

@@ -1,3 +1,6 @@
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/kinds';
+import type { Label } from '../i18n/use-labels';
+
 /** Text of the checking desk as { zh, en } pairs, read with the i18n `pick` (kept here, beside the desk). */
 export const L = {
   title: { zh: '资料审核台', en: 'Document desk' },
@@ -62,3 +65,15 @@ export const DOCUMENT_PROBLEMS = [
   { code: 'mismatch', label: L.mismatch },
   { code: 'expired', label: L.expired },
 ] as const;
+
+/** A missing document as a return reason: the Chinese is what the record keeps, the English how it reads. */
+export const lackingReason = (k: DocumentKind): Label => ({ zh: `${L.lacking.zh}${DOCUMENT_KIND_LABELS[k].zh}`, en: `${L.lacking.en}${DOCUMENT_KIND_LABELS[k].en}` });
+
+/** A problem with one document as a return reason (身份证人像面模糊不清 / ID card (front): illegible). */
+export const problemReason = (k: DocumentKind, p: (typeof DOCUMENT_PROBLEMS)[number]): Label => ({
+  zh: `${DOCUMENT_KIND_LABELS[k].zh}${p.label.zh}`,
+  en: `${DOCUMENT_KIND_LABELS[k].en}: ${p.label.en}`,
+});
+
+/** Every reason the desk's return form can record, for showing a recorded one in English. */
+export const DOCUMENT_RETURN_REASONS: readonly Label[] = DOCUMENT_KINDS.flatMap((k) => [lackingReason(k), ...DOCUMENT_PROBLEMS.map((p) => problemReason(k, p))]);

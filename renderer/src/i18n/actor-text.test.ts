@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { actorText } from './actor-text';
+import { actorText, noteText } from './actor-text';
+
+const en = (l: { zh: string; en: string }) => l.en;
+const zh = (l: { zh: string; en: string }) => l.zh;
 
 describe('actorText', () => {
-  const en = (l: { zh: string; en: string }) => l.en;
-  const zh = (l: { zh: string; en: string }) => l.zh;
   it('names the system and the central server in the chosen language, a person by his name', () => {
     expect(actorText('system', '系统', en)).toBe('System');
     expect(actorText('central', '中央服务器', en)).toBe('Central server');
     expect(actorText('central', '中央服务器', zh)).toBe('中央服务器');
     expect(actorText('u-clerk-1', '张敏', en)).toBe('张敏');
+  });
+});
+
+describe('noteText', () => {
+  it('shows a note the system wrote in the chosen language', () => {
+    expect(noteText('system', '初始版本 / initial version', en)).toBe('initial version');
+    expect(noteText('system', '初始版本 / initial version', zh)).toBe('初始版本');
+  });
+  it('shows a person’s note as written, slash and all', () => {
+    expect(noteText('u-admin', '调整额度 / 试行', en)).toBe('调整额度 / 试行');
+    expect(noteText('system', '无英文', en)).toBe('无英文');
   });
 });

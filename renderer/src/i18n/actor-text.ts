@@ -12,3 +12,12 @@ export function actorText(actorId: string, actorName: string, pick: (label: Labe
   const label = NON_PERSON_ACTORS[actorId];
   return label ? pick(label) : actorName;
 }
+
+/**
+ * A version's note: one the system wrote itself (version 1 of the rules and of the authority matrix, as
+ * shipped) is stored as "中文 / English" and shown in the chosen language; a person's is shown as written.
+ */
+export function noteText(createdBy: string, note: string, pick: (label: Label) => string): string {
+  const at = note.indexOf(' / ');
+  return createdBy === SYSTEM_USER.id && at > 0 ? pick({ zh: note.slice(0, at), en: note.slice(at + 3) }) : note;
+}

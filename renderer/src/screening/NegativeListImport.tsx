@@ -20,7 +20,7 @@ function toBase64(bytes: Uint8Array): string {
 
 /** Negative-list CSV import: the file goes up in chunks, the host imports all of it or nothing, and reports. */
 export function NegativeListImport() {
-  const { errorText } = useI18n();
+  const { errorText, pick } = useI18n();
   const tx = useLabels(ADMIN_TEXT);
   const [encoding, setEncoding] = useState<Encoding>('auto');
   const [progress, setProgress] = useState<number | null>(null);
@@ -108,7 +108,7 @@ export function NegativeListImport() {
               { key: 'at', title: tx('at'), width: 150, render: (_, i) => formatShanghai(i.createdAt) },
               { key: 'file', title: tx('file'), dataIndex: 'fileName' },
               { key: 'n', title: '✓ / ✗', width: 120, render: (_, i) => (i.fatal ? '—' : `${i.accepted} / ${i.rejected}`) },
-              { key: 'fatal', title: '', render: (_, i) => (i.fatal ? <Typography.Text type="danger">{i.fatal}</Typography.Text> : null) },
+              { key: 'fatal', title: '', render: (_, i) => (i.fatal ? <Typography.Text type="danger">{pick({ zh: i.fatalZh ?? i.fatal, en: i.fatal })}</Typography.Text> : null) },
             ]}
           />
         </>

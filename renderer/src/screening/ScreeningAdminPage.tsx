@@ -7,6 +7,7 @@ import { client } from '../api';
 import { PageError } from '../components/PageError';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { actorText, noteText } from '../i18n/actor-text';
 import { useLabels } from '../i18n/use-labels';
 import { ADMIN_TEXT } from './admin-text';
 import { NegativeListImport } from './NegativeListImport';
@@ -65,7 +66,7 @@ export function ScreeningAdminPage() {
     <div className="page screening-admin" data-testid="screening-admin">
       <Card size="small" title={tx('title')}>
         <Typography.Paragraph data-testid="rules-in-force" data-version={c.version}>
-          {tx('inForce', { version: c.version, by: c.createdBy, at: formatShanghai(c.createdAt), note: c.note })}
+          {tx('inForce', { version: c.version, by: actorText(c.createdBy, c.createdBy, pick), at: formatShanghai(c.createdAt), note: noteText(c.createdBy, c.note, pick) })}
         </Typography.Paragraph>
         {readOnly && <Alert type="info" showIcon title={pick(readOnly)} data-testid="rules-read-only" />}
         <Tabs
@@ -84,8 +85,8 @@ export function ScreeningAdminPage() {
                   columns={[
                     { key: 'v', title: tx('version'), width: 80, dataIndex: 'version' },
                     { key: 'at', title: tx('at'), width: 160, render: (_, v) => formatShanghai(v.createdAt) },
-                    { key: 'by', title: tx('by'), width: 120, dataIndex: 'createdBy' },
-                    { key: 'note', title: '', dataIndex: 'note' },
+                    { key: 'by', title: tx('by'), width: 120, render: (_, v) => actorText(v.createdBy, v.createdBy, pick) },
+                    { key: 'note', title: '', render: (_, v) => noteText(v.createdBy, v.note, pick) },
                   ]}
                 />
               ),

@@ -4,6 +4,7 @@ import type { RuleResultView, ScreeningView } from '../../../shared/api/screenin
 import { KEY_LABELS, PARTY_LABELS } from '../../../shared/screening/negative-list-match';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { listText } from '../i18n/list-text';
 import { useLabels } from '../i18n/use-labels';
 import { valueText } from './screening-format';
 import { OUTCOME_LABELS, SCREENING_TEXT, TEAM_LABELS } from './screening-text';
@@ -109,13 +110,13 @@ export function Evidence({ rule }: { rule: RuleResultView }) {
       ))}
       {params.length > 0 && (
         <div className="screening-params">
-          {tx('params')}{tx('sep')}{params.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join('，')}
+          {tx('params')}{tx('sep')}{listText(params.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`), pick)}
         </div>
       )}
       {rule.evidence.matches?.map((m) => (
         <div key={m.entryId} className="screening-match" data-testid="screening-match">
           <Typography.Text type="danger">{tx('hitOn', { party: pick(PARTY_LABELS[m.party]), key: pick(KEY_LABELS[m.key]), value: m.maskedValue })}</Typography.Text>
-          <div>{tx('listedFor', { reason: m.reason || '—', source: m.source || '—', date: m.listedOn ? `，${m.listedOn}` : '' })}</div>
+          <div>{tx('listedFor', { reason: m.reason || '—', source: m.source || '—', date: m.listedOn ? tx('listedOn', { date: m.listedOn }) : '' })}</div>
         </div>
       ))}
     </div>

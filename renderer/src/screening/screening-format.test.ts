@@ -18,6 +18,15 @@ describe('screening values as people read them', () => {
     expect(valueText(value, unit, key, zh)).toBe(text);
   });
 
+  it('names a class, an open-ended licence and an older estimate’s two-language class in English', () => {
+    const en: ValueText = { ...zh, pick: (l) => l.en };
+    expect(valueText('residential', 'text', 'collateral.class', en)).toBe('Residential');
+    expect(valueText('住宅 / Residential', 'text', 'class', en)).toBe('Residential');
+    expect(valueText('住宅 / Residential', 'text', 'class', zh)).toBe('住宅');
+    expect(valueText('长期', 'text', 'licence.validUntil', en)).toBe('No expiry');
+    expect(valueText('2030-01-01', 'text', 'licence.validUntil', en)).toBe('2030-01-01');
+  });
+
   it('parses a typed rate into basis points without floats', () => {
     expect(['4.35', '4.3', '4', ' 7.39% ', '0.05'].map(parsePercent)).toEqual([435, 430, 400, 739, 5]);
     expect(['4.355', '-1', 'abc', '', '100'].map(parsePercent)).toEqual([null, null, null, null, null]);

@@ -44,6 +44,9 @@ export function valueText(value: number | string | boolean | null, unit: string,
   if (key === 'customer.segment' && value in SEGMENT_LABELS) return t.pick(SEGMENT_LABELS[value as Segment]);
   if (key === 'collateral.kind' && KINDS[value]) return t.pick(KINDS[value]);
   if (key === 'collateral.class' && value in COLLATERAL_CLASS_LABELS) return t.pick(COLLATERAL_CLASS_LABELS[value as CollateralClass]);
+  // Estimates recorded before the class was kept as its code hold both names: "住宅 / Residential".
+  if (key === 'class' && value.includes(' / ')) return t.pick({ zh: value.split(' / ')[0]!, en: value.split(' / ')[1]! });
+  if (key === 'licence.validUntil' && value === '长期') return t.pick({ zh: '长期', en: 'No expiry' });
   return value;
 }
 

@@ -35,6 +35,7 @@ export const SCREENING_TEXT = {
   years: { zh: '{n} 年', en: '{n} years' },
   hitOn: { zh: '{party}按{key}命中：{value}', en: '{party} matched by {key}: {value}' },
   listedFor: { zh: '列入原因：{reason}（{source}{date}）', en: 'Listed for: {reason} ({source}{date})' },
+  listedOn: { zh: '，{date}', en: ', {date}' },
   params: { zh: '参数', en: 'Parameters' },
 
   limit: { zh: '测额', en: 'Limit estimate' },

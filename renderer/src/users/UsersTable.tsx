@@ -4,6 +4,7 @@ import type { ManagedUser } from '../../../shared/api/users-api';
 import { ROLE_LABELS } from '../../../shared/auth/roles';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
+import { actorText } from '../i18n/actor-text';
 import { useLabels } from '../i18n/use-labels';
 import { TEAM_LABELS } from '../screening/screening-text';
 import { isLocked, statusTags, type StatusTag } from './user-status';
@@ -51,7 +52,7 @@ export function UsersTable({ users, now, editable, unlocking, onEdit, onReset, o
 
   const columns: TableColumnsType<ManagedUser> = [
     { key: 'username', title: tx('username'), dataIndex: 'username', width: 160, sorter: (a, b) => a.username.localeCompare(b.username) },
-    { key: 'displayName', title: tx('displayName'), dataIndex: 'displayName', width: 140 },
+    { key: 'displayName', title: tx('displayName'), width: 140, render: (_, u) => actorText(u.id, u.displayName, pick) },
     {
       key: 'roles',
       title: tx('roles'),
