@@ -32,6 +32,8 @@ process.env.WORKBENCH_QUIET = '1';
  *   sync.double_claims   cases claimed more than once in that run                       (must be 0)
  *   sync.claim_{server,postgres,clients}_cpu_ms  CPU each party spent per claim in that run
  *   sync.pull_{desktop,server,postgres}_cpu_ms    CPU each party spent on one pull of 10,000 changes
+ *   sync.http_floor_{per_s,server_cpu_ms}  the same clients on a route that does no database work: the
+ *                        HTTP hop's own rate and server CPU per request
  *   sync.bare_claims_per_s  the same 16 connections running a bare UPDATE … SKIP LOCKED loop straight on
  *                        PostgreSQL, no API, no decide: what this machine allows right now (the yardstick)
  *   sync.bare_{postgres,clients}_cpu_ms  CPU PostgreSQL and the bench spent per bare claim: set beside
@@ -187,6 +189,37 @@ async function benchClaims(server: { url: string; child: ChildProcess }, db: Cen
   };
 }
 
+/**
+ * The same 16 clients asking the same server for /v1/health, which does no database work: what the HTTP hop
+ * alone costs the server per request, to set beside a claim's CPU.
+ */
+async function benchHttpFloor(server: { url: string; child: ChildProcess }): Promise<{ perSecond: number; serverMs: number }> {
+  const { hostname, port } = new URL(server.url);
+  const clients = Array.from({ length: 16 }, () => new RawHttpClient(hostname, Number(port)));
+  const loop = async (seconds: number) => {
+    let n = 0;
+    const deadline = performance.now() + seconds * 1000;
+    await Promise.all(
+      clients.map(async (client) => {
+        while (performance.now() < deadline) {
+          const r = (await client.get('/v1/health')) as { ok: boolean };
+          if (!r.ok) throw new Error(JSON.stringify(r));
+          n++;
+        }
+      }),
+    );
+    return n;
+  };
+  await loop(1);
+  const meter = cpuMeter(server.child.pid!);
+  const t0 = performance.now();
+  const n = await loop(Math.min(CLAIM_SECONDS, 5));
+  const seconds = (performance.now() - t0) / 1000;
+  const spent = meter();
+  for (const client of clients) client.close();
+  return { perSecond: n / seconds, serverMs: spent.serverMs / n };
+}
+
 /** 16 connections claiming with one bare statement each (no HTTP, no decide, no audit): the machine's ceiling. */
 async function benchBareLoop(url: string): Promise<{ perSecond: number; postgresMs: number; clientsMs: number }> {
   const db = openPostgres({ url, maxConnections: 16 });
@@ -259,6 +292,9 @@ async function claimsPart(pg: PgCluster, procs: ServerProcess[]) {
   report('sync.claim_server_cpu_ms', claims.serverMs, 'ms/claim');
   report('sync.claim_postgres_cpu_ms', claims.postgresMs, 'ms/claim');
   report('sync.claim_clients_cpu_ms', claims.clientsMs, 'ms/claim');
+  const floor = await benchHttpFloor(claimServer);
+  report('sync.http_floor_per_s', Math.round(floor.perSecond), 'requests/s');
+  report('sync.http_floor_server_cpu_ms', floor.serverMs, 'ms/request');
   await claimDb.close();
 }
 

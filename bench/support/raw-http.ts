@@ -26,14 +26,23 @@ export class RawHttpClient {
 
   /** POSTs JSON with a bearer token; resolves with the parsed JSON body whatever the status. */
   post(path: string, token: string, body: unknown): Promise<unknown> {
-    if (this.pending) return Promise.reject(new Error('one request at a time'));
     const data = JSON.stringify(body);
+    return this.send(
+      `POST ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${Buffer.byteLength(data)}\r\nauthorization: Bearer ${token}\r\n\r\n${data}`,
+    );
+  }
+
+  /** GETs a path without a token; resolves with the parsed JSON body. */
+  get(path: string): Promise<unknown> {
+    return this.send(`GET ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\n\r\n`);
+  }
+
+  private send(request: string): Promise<unknown> {
+    if (this.pending) return Promise.reject(new Error('one request at a time'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve: (text) => resolve(JSON.parse(text)), reject };
-      this.socket.write(
-        `POST ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\ncontent-type: application/json\r\n` +
-          `content-length: ${Buffer.byteLength(data)}\r\nauthorization: Bearer ${token}\r\n\r\n${data}`,
-      );
+      this.socket.write(request);
     });
   }
 
