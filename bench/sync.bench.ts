@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../electron/host/demo/demo-users';
@@ -284,7 +284,7 @@ async function claimsPart(pg: PgCluster, procs: ServerProcess[]) {
   procs.push(claimServer);
   if (SPLIT) {
     pin(claimServer.child.pid!, 1);
-    pinPostgres();
+    pinPostgres(pg);
   }
   const claims = await benchClaims(claimServer, claimDb);
   report('sync.claims_per_s', Math.round(claims.perSecond), 'claims/s');
@@ -303,21 +303,35 @@ async function claimsPart(pg: PgCluster, procs: ServerProcess[]) {
  * deployment gives the primary a machine of its own; the bare loop is split the same way (its clients on 1).
  */
 const SPLIT = process.env.BENCH_SPLIT_CORES === '1';
+/** Pins a process and its threads to one core; one that has just ended is no matter. */
 function pin(pid: number, core: number): void {
-  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+  } catch {
+    // gone meanwhile (an autovacuum worker, a backend that closed)
+  }
 }
-function pinPostgres(): void {
-  for (const pid of execFileSync('pgrep', ['-x', 'postgres']).toString().trim().split('\n')) pin(Number(pid), 0);
+/** This bench's cluster only: its postmaster (backends started later inherit its core) and its children now. */
+function pinPostgres(pg: PgCluster): void {
+  const postmaster = Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  pin(postmaster, 0);
+  let children = '';
+  try {
+    children = execFileSync('pgrep', ['-P', String(postmaster)]).toString();
+  } catch {
+    // none
+  }
+  for (const pid of children.trim().split('\n').filter(Boolean)) pin(Number(pid), 0);
 }
 
 async function main() {
   const pg = await startPostgres();
-  if (SPLIT) {
-    pinPostgres();
-    pin(process.pid, 1);
-  }
   const procs: ServerProcess[] = [];
   try {
+    if (SPLIT) {
+      pinPostgres(pg);
+      pin(process.pid, 1);
+    }
     if (part('feed')) await feedPart(pg, procs);
     if (part('claims')) await claimsPart(pg, procs);
     if (part('bare')) {

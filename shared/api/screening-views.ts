@@ -151,7 +151,7 @@ export const ImportSummaryView = z.object({
   rejected: z.number().int(),
   /** Why a refused import was refused, in English and (from its report) in Chinese. */
   fatal: z.string().nullable(),
-  fatalZh: z.string().nullable(),
+  fatalZh: z.string().nullable().default(null), // absent from a server older than the desktop
   createdBy: z.string(),
   createdAt: IsoTime,
 });

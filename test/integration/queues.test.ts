@@ -143,6 +143,20 @@ describe('queues and claiming on a real SQLite store', () => {
     expect(asClerk.application.applicant.phone).toBe(stored.applicant.phone);
   });
 
+  it('masks a guarantor’s identity number and phone for a supervisor', async () => {
+    const db = new Database(h.dbFile, { readonly: true });
+    const row = db.prepare("SELECT case_id, data FROM case_data WHERE json_extract(data, '$.guarantor') IS NOT NULL LIMIT 1").get() as { case_id: string; data: string };
+    db.close();
+    const stored = (JSON.parse(row.data) as { guarantor: { idNumber: string; phone: string } }).guarantor;
+    // Not in the contract's type of a case (no page shows it), but the host's answer carries what it holds.
+    const answer = value(await h.call('case:get', supervisor, { caseId: row.case_id })).application as { guarantor?: { idNumber: string; phone: string } };
+    expect(answer.guarantor).toBeDefined();
+    const seen = answer.guarantor!;
+    expect(seen.idNumber).toBe(`${stored.idNumber.slice(0, 4)}${'*'.repeat(stored.idNumber.length - 8)}${stored.idNumber.slice(-4)}`);
+    expect(seen.phone).toBe(`${stored.phone.slice(0, 3)}${'*'.repeat(stored.phone.length - 7)}${stored.phone.slice(-4)}`);
+    expect(seen.phone).not.toBe(stored.phone);
+  });
+
   it('treats SQL-looking search text as text', async () => {
     const r = value(await h.call('queue:list', supervisor, { queue: 'all', startRow: 0, endRow: 10, filter: { search: "'; DROP TABLE cases; --" } }));
     expect(r.total).toBe(0);

@@ -15,7 +15,7 @@ const NUMBER_FORMATS: Record<TableModel['columns'][number]['format'], string> = 
 
 /** CSV with a BOM (Excel reads UTF-8 Chinese only with it); headers carry both languages. */
 export function toCsv(model: TableModel): string {
-  const lines = [model.columns.map((c) => cell(`${c.zh} ${c.en}`)).join(',')];
+  const lines = [model.columns.map((c) => cell(both(c))).join(',')];
   for (const row of model.rows) lines.push(row.map((v) => cell(v ?? '')).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

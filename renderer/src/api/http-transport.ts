@@ -67,7 +67,14 @@ export class HttpTransport implements SessionAwareTransport {
   }
 
   private emit(event: HostEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (e) {
+        // One page's failing handler must not end the stream for the others.
+        reportError(e);
+      }
+    }
   }
 
   private syncStream(): void {
@@ -81,6 +88,8 @@ export class HttpTransport implements SessionAwareTransport {
     const stream = new AbortController();
     this.stream = stream;
     void this.readStream(this.token, stream.signal).then(() => {
+      // Whatever ended the read, the connection goes with it (the host drops its subscription).
+      stream.abort();
       if (this.stream !== stream) return; // closed or replaced meanwhile
       // Ended: the host went away, the session ended (401) or the network failed. Try again, backing off.
       this.stream = null;
@@ -101,7 +110,7 @@ export class HttpTransport implements SessionAwareTransport {
         cache: 'no-store',
         signal,
       });
-      if (!response.ok || !response.body) return;
+      if (signal.aborted || !response.ok || !response.body) return;
       this.retryMs = 1000;
       // Events sent while we were disconnected are lost; tell listeners to reload what they show.
       if (this.connectedBefore) this.emit({ type: 'cases-changed', changes: [] });

@@ -63,6 +63,12 @@ describe('detailLines', () => {
       '原值: 3201**********1385',
       '值: 3201**********1386',
     ]);
+    // A corrected amount and period read as on the desk, not in their stored form (fen, "…/长期").
+    expect(detailLines({ kind: 'business_licence', field: 'registeredCapital', fromValue: '100000000', value: '200000000' }, en).slice(2)).toEqual([
+      'Before: ¥1,000,000.00',
+      'Value: ¥2,000,000.00',
+    ]);
+    expect(detailLines({ kind: 'business_licence', field: 'term', value: '2015-03-12/长期' }, zh).at(-1)).toBe('值: 2015-03-12 至 长期');
     expect(detailLines({ fromKind: 'other', kind: 'business_licence' }, en)).toEqual(['Previous kind: Other', 'Document kind: Business licence']);
     expect(detailLines({ productCode: 'tax_loan', kinds: ['id_card_front', 'tax_certificate'] }, en)[1]).toBe('Document kinds: ID card (front), Tax payment certificate');
   });

@@ -1,5 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
-import type { CheckResultOut } from '../../../shared/api/documents-api';
+import type { CheckResultOut, DocumentDesk } from '../../../shared/api/documents-api';
+import { displayFieldValue } from '../../../shared/documents/field-values';
+import { fieldDef } from '../../../shared/documents/fields';
 import { useI18n } from '../i18n/I18nProvider';
 import { L } from './labels';
 
@@ -7,8 +9,14 @@ const ICON = { pass: '✓', warn: '!', fail: '✗' } as const;
 const COLOUR = { pass: 'success', warn: 'warning', fail: 'error' } as const;
 
 /** Cross-checks of the documents against the application, each with its evidence. */
-export function CrossChecks({ checks }: { checks: CheckResultOut[] }) {
-  const { pick } = useI18n();
+export function CrossChecks({ checks, documents }: { checks: CheckResultOut[]; documents: DocumentDesk['documents'] }) {
+  const { pick, lang } = useI18n();
+  // A recognised value as the field panel shows it (a period, an amount), by the field of its document.
+  const shown = (documentId: string | null, field: string, v: string) => {
+    const kind = documents.find((d) => d.id === documentId)?.kind;
+    const def = kind ? fieldDef(kind, field) : undefined;
+    return def ? displayFieldValue(def.type, v, lang === 'en-US') : v;
+  };
   const order = { fail: 0, warn: 1, pass: 2 } as const;
   const sorted = [...checks].sort((a, b) => order[a.status] - order[b.status]);
   return (
@@ -25,7 +33,7 @@ export function CrossChecks({ checks }: { checks: CheckResultOut[] }) {
               <Space key={e.field} size={8} className="doc-check-evidence" wrap>
                 {e.ocrValue !== null && (
                   <Typography.Text type="secondary">
-                    {pick(L.recognisedAs)}: <span className="mono">{e.ocrValue}</span>
+                    {pick(L.recognisedAs)}: <span className="mono">{shown(e.documentId, e.field, e.ocrValue)}</span>
                   </Typography.Text>
                 )}
                 {e.applicationValue !== null && (

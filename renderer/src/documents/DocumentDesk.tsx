@@ -155,7 +155,7 @@ export function DocumentDesk({ caseId, caseVersion, shortcutsEnabled }: { caseId
       <Typography.Title level={5} className="doc-section-title">
         {pick(L.checks)}
       </Typography.Title>
-      <CrossChecks checks={desk.crossChecks} />
+      <CrossChecks checks={desk.crossChecks} documents={desk.documents} />
     </Card>
   );
 }

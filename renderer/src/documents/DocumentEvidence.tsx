@@ -33,7 +33,7 @@ export function DocumentEvidence({ caseId, caseVersion }: { caseId: string; case
         {pick(L.checks)}: {desk.crossChecks.filter((c) => c.status === 'pass').length} ✓ · {desk.crossChecks.filter((c) => c.status === 'warn').length} ! ·{' '}
         {desk.crossChecks.filter((c) => c.status === 'fail').length} ✗
       </Typography.Paragraph>
-      {problems.length > 0 && <CrossChecks checks={problems} />}
+      {problems.length > 0 && <CrossChecks checks={problems} documents={desk.documents} />}
     </div>
   );
 }

@@ -15,7 +15,6 @@ interface Props {
   onSubmit(reasons: string[], note: string | undefined): void;
 }
 
-
 /**
  * 退回补件 with document-specific reasons on top of the reason codes: the required documents that are
  * missing (pre-ticked) and a problem per document (illegible, does not match the application, expired).

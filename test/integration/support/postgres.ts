@@ -12,6 +12,8 @@ import pg from 'pg';
  */
 export interface PgCluster {
   port: number;
+  /** The cluster's data folder (its postmaster.pid names the server process). */
+  dataDir: string;
   /** Creates a fresh database and returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): void;
@@ -56,6 +58,7 @@ export async function startPostgres(): Promise<PgCluster> {
   let stopped = false;
   return {
     port,
+    dataDir: data,
     async createDatabase(name: string) {
       const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
       await admin.connect();
