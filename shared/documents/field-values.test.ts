@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalFieldValue, canonicalFor, displayFieldValue, isBlocking, repairCreditCode } from './field-values';
+import { canonicalFieldValue, canonicalFor, displayFieldValue, displayValueOf, isBlocking, repairCreditCode } from './field-values';
 import { fieldDef } from './fields';
 
 describe('canonicalFieldValue', () => {
@@ -61,6 +61,8 @@ describe('displayFieldValue', () => {
     expect(displayFieldValue('period', '2015-03-12/长期', true)).toBe('2015-03-12 – no expiry');
     expect(displayFieldValue('period', '2015-03-12/2035-03-12', true)).toBe('2015-03-12 – 2035-03-12');
     expect(displayFieldValue('text', '张三', true)).toBe('张三');
+    expect(displayValueOf('business_licence', 'registeredCapital', '100000000', true)).toBe('¥1,000,000.00');
+    expect(displayValueOf('business_licence', 'noSuchField', '100000000', true)).toBe('100000000');
   });
 });
 

@@ -2,7 +2,8 @@ import { checkCreditCode } from '../validators/credit-code';
 import { checkIdNumber } from '../validators/id-number';
 import { parseAmountFen } from './capital-amount';
 import { findDocumentDate, formatPeriod, OPEN_END, parseDocumentDate, parsePeriod } from './chinese-dates';
-import type { FieldDef, FieldType } from './fields';
+import { fieldDef, type FieldDef, type FieldType } from './fields';
+import type { DocumentKind } from './kinds';
 import { isSurname } from './name-characters';
 import { normaliseCapitalNumerals, normaliseCreditCode, normaliseHouseNumber, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
 
@@ -170,4 +171,10 @@ export function displayFieldValue(type: FieldType, value: string, en = false): s
     if (p) return `${p.from} 至 ${p.to === OPEN_END ? '长期' : p.to}`;
   }
   return value;
+}
+
+/** A field of a document kind as `displayFieldValue` reads it; a key the kind does not have, as stored. */
+export function displayValueOf(kind: DocumentKind, key: string, value: string, en = false): string {
+  const def = fieldDef(kind, key);
+  return def ? displayFieldValue(def.type, value, en) : value;
 }

@@ -44,6 +44,8 @@ export class CaseService {
       (c.proposal?.confirmations ?? []).some((k) => k.by === viewer.id);
     if (!canSee) return fail('forbidden', '您无权查看该案件', 'You may not view this case');
     const pii = viewer.permissions.includes('pii.view');
+    const id = (v: string) => (pii ? v : maskIdentifier(v));
+    const phone = (v: string) => (pii ? v : maskPhone(v));
     const d = c.data;
     const history: HistoryEntry[] = this.audit.forCase(caseId).map((e) => ({
       seq: e.seq,
@@ -72,27 +74,11 @@ export class CaseService {
       allowedActions: this.commands.allowedActions(c, session.actor),
       application: {
         ...d,
-        applicant: {
-          ...d.applicant,
-          idNumber: pii ? d.applicant.idNumber : maskIdentifier(d.applicant.idNumber),
-          phone: pii ? d.applicant.phone : maskPhone(d.applicant.phone),
-        },
-        enterprise: d.enterprise
-          ? { ...d.enterprise, creditCode: pii ? d.enterprise.creditCode : maskIdentifier(d.enterprise.creditCode) }
-          : null,
+        applicant: { ...d.applicant, idNumber: id(d.applicant.idNumber), phone: phone(d.applicant.phone) },
+        enterprise: d.enterprise ? { ...d.enterprise, creditCode: id(d.enterprise.creditCode) } : null,
         // Guarantor and collateral owner identifiers (and the guarantor's phone) are as sensitive as the applicant's (they ride along in `...d`).
-        ...(d.guarantor
-          ? {
-              guarantor: {
-                ...d.guarantor,
-                idNumber: pii ? d.guarantor.idNumber : maskIdentifier(d.guarantor.idNumber),
-                phone: pii ? d.guarantor.phone : maskPhone(d.guarantor.phone),
-              },
-            }
-          : {}),
-        ...(d.collateral
-          ? { collateral: { ...d.collateral, ownerIdNumber: pii ? d.collateral.ownerIdNumber : maskIdentifier(d.collateral.ownerIdNumber) } }
-          : {}),
+        ...(d.guarantor ? { guarantor: { ...d.guarantor, idNumber: id(d.guarantor.idNumber), phone: phone(d.guarantor.phone) } } : {}),
+        ...(d.collateral ? { collateral: { ...d.collateral, ownerIdNumber: id(d.collateral.ownerIdNumber) } } : {}),
       },
       history,
     });

@@ -1,7 +1,7 @@
 import { REQUIRED_LABELS, type RequiredAuthority } from '../../../shared/approval/authority';
 import { isRole, ROLE_LABELS } from '../../../shared/auth/roles';
 import type { CaseEventType } from '../../../shared/commands/types';
-import { displayFieldValue } from '../../../shared/documents/field-values';
+import { displayValueOf } from '../../../shared/documents/field-values';
 import { fieldDef } from '../../../shared/documents/fields';
 import { DOCUMENT_KIND_LABELS, isDocumentKind, type DocumentKind } from '../../../shared/documents/kinds';
 import { PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
@@ -143,8 +143,7 @@ function valueText(key: string, value: unknown, i18n: Pick<I18n, 't' | 'pick' | 
   }
   // A reviewed field's values as the desk shows them (an amount in yuan, a period), not in canonical form.
   if ((key === 'value' || key === 'fromValue') && typeof value === 'string' && isKind(details.kind) && typeof details.field === 'string') {
-    const def = fieldDef(details.kind, details.field);
-    if (def) return displayFieldValue(def.type, value, i18n.lang === 'en-US');
+    return displayValueOf(details.kind, details.field, value, i18n.lang === 'en-US');
   }
   if (key === 'amountFen' && typeof value === 'number') return i18n.t('money.yuan', { amount: formatFen(value) });
   if (key === 'productCode' && typeof value === 'string' && value in PRODUCTS) return i18n.pick(PRODUCTS[value as ProductCode]);

@@ -1,7 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import type { CheckResultOut, DocumentDesk } from '../../../shared/api/documents-api';
-import { displayFieldValue } from '../../../shared/documents/field-values';
-import { fieldDef } from '../../../shared/documents/fields';
+import { displayValueOf } from '../../../shared/documents/field-values';
 import { useI18n } from '../i18n/I18nProvider';
 import { L } from './labels';
 
@@ -14,8 +13,7 @@ export function CrossChecks({ checks, documents }: { checks: CheckResultOut[]; d
   // A recognised value as the field panel shows it (a period, an amount), by the field of its document.
   const shown = (documentId: string | null, field: string, v: string) => {
     const kind = documents.find((d) => d.id === documentId)?.kind;
-    const def = kind ? fieldDef(kind, field) : undefined;
-    return def ? displayFieldValue(def.type, v, lang === 'en-US') : v;
+    return kind ? displayValueOf(kind, field, v, lang === 'en-US') : v;
   };
   const order = { fail: 0, warn: 1, pass: 2 } as const;
   const sorted = [...checks].sort((a, b) => order[a.status] - order[b.status]);

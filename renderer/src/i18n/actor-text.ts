@@ -1,4 +1,5 @@
 import { SERVER_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
+import { bilingual } from './list-text';
 import type { Label } from './use-labels';
 
 /** The actors that are not people, named in the chosen language (their stored names are Chinese). */
@@ -18,6 +19,6 @@ export function actorText(actorId: string, actorName: string, pick: (label: Labe
  * shipped) is stored as "中文 / English" and shown in the chosen language; a person's is shown as written.
  */
 export function noteText(createdBy: string, note: string, pick: (label: Label) => string): string {
-  const at = note.indexOf(' / ');
-  return createdBy === SYSTEM_USER.id && at > 0 ? pick({ zh: note.slice(0, at), en: note.slice(at + 3) }) : note;
+  const both = createdBy === SYSTEM_USER.id ? bilingual(note) : null;
+  return both ? pick(both) : note;
 }

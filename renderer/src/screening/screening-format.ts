@@ -1,8 +1,10 @@
+import { OPEN_END } from '../../../shared/documents/chinese-dates';
 import { PRODUCTS, SEGMENT_LABELS, type ProductCode, type Segment } from '../../../shared/products/catalog';
 import { COLLATERAL_CLASS_LABELS, type CollateralClass } from '../../../shared/screening/facts';
 import { formatMultiple } from '../../../shared/screening/limit-models';
 import { formatBp } from '../../../shared/screening/integer-math';
 import { formatFen } from '../format/money';
+import { bilingual } from '../i18n/list-text';
 import type { Label } from '../i18n/use-labels';
 
 const KINDS: Record<string, Label> = {
@@ -45,8 +47,9 @@ export function valueText(value: number | string | boolean | null, unit: string,
   if (key === 'collateral.kind' && KINDS[value]) return t.pick(KINDS[value]);
   if (key === 'collateral.class' && value in COLLATERAL_CLASS_LABELS) return t.pick(COLLATERAL_CLASS_LABELS[value as CollateralClass]);
   // Estimates recorded before the class was kept as its code hold both names: "住宅 / Residential".
-  if (key === 'class' && value.includes(' / ')) return t.pick({ zh: value.split(' / ')[0]!, en: value.split(' / ')[1]! });
-  if (key === 'licence.validUntil' && value === '长期') return t.pick({ zh: '长期', en: 'No expiry' });
+  const both = key === 'class' ? bilingual(value) : null;
+  if (both) return t.pick(both);
+  if (key === 'licence.validUntil' && value === OPEN_END) return t.pick({ zh: OPEN_END, en: 'No expiry' });
   return value;
 }
 
