@@ -29,8 +29,12 @@ const BATCHES_IN_FLIGHT = 2;
  * the running one cost more than they gain.
  */
 const MIN_SECOND_BATCH = 8;
-/** Candidates read beyond one per claim, for claims the first candidates are refused to (SoD, team). */
-const SPARE_CANDIDATES = 2;
+/**
+ * Candidates read beyond one per claim, for claims the first candidates are refused to (SoD, team): only the
+ * approval queues hold cases that one person may take and another may not. Elsewhere spares would only be
+ * read, locked and parsed for nothing.
+ */
+const SPARE_CANDIDATES: Partial<Record<QueueId, number>> = { approval_retail: 2, approval_corporate: 2, confirm: 2 };
 
 interface Waiting {
   claims: TokenClaims;
@@ -128,7 +132,7 @@ export class ClaimService {
       [
         execute('sessions', litTextArray(batch.map((w) => w.claims.sid))),
         execute('authority'),
-        execute(`batch_${queue}` as StatementName, lit(batch.length + SPARE_CANDIDATES)),
+        execute(`batch_${queue}` as StatementName, lit(batch.length + (SPARE_CANDIDATES[queue] ?? 0))),
       ].join(';\n'),
     );
     const pool = candidates!.map((r) => ({ row: r, taken: false }));

@@ -213,4 +213,27 @@ describe('the claim table on PostgreSQL', () => {
       await db.close();
     }
   }, 180_000);
+
+  it('stores case records of ordinary size uncompressed (no pglz on every claim), and compresses a large one', async () => {
+    const db = openPostgres({ url: await pg.createDatabase('case_toast'), maxConnections: 2 });
+    const now = Date.now();
+    try {
+      await migrateCentral(db);
+      await db.setSessionSetup(prepareAllSql());
+      await importCases(db, queuedCases(500, now, 11), now);
+      const stored = async () =>
+        (await db.query<{ compressed: number; rows: number; biggest: number }>(
+          'SELECT count(*) FILTER (WHERE pg_column_compression(record) IS NOT NULL)::int AS compressed, count(*)::int AS rows, max(pg_column_size(c.*))::int AS biggest FROM cases c',
+        ))[0]!;
+      const imported = await stored();
+      expect(imported.rows).toBe(500);
+      // Rows above PostgreSQL's toast threshold (2,032 bytes), which it would have compressed.
+      expect(imported.biggest).toBeGreaterThan(2032);
+      expect(imported.compressed).toBe(0);
+      await db.query(`UPDATE cases SET record = record || jsonb_build_object('note', repeat('补充材料说明', 2000)) WHERE id = (SELECT min(id) FROM cases)`);
+      expect((await stored()).compressed).toBe(1);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 });
