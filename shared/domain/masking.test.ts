@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggableError, maskIdentifier, maskIdentifiersIn, maskPhone } from './masking';
+import { loggableError, maskIdentifier, maskIdentifiersIn, maskPersonalDataIn, maskPhone } from './masking';
 
 describe('maskIdentifiersIn', () => {
   it('masks identity numbers wherever they stand, the old 15-digit kind too', () => {
@@ -28,6 +28,11 @@ describe('loggableError', () => {
     expect(line).not.toMatch(/\d{5}/);
   });
 
+  it('masks phone numbers too: a database error quoting a row', () => {
+    const line = loggableError(new Error('duplicate key (phone)=(13851234567) and (tel)=(025-84561234)'));
+    expect(line).toBe('Error: duplicate key (phone)=(138****4567) and (tel)=(025*****1234)');
+  });
+
   it('says what a thrown non-error was without printing an object', () => {
     expect(loggableError({ params: ['320115197104113218'] })).toBe('non-error value');
     expect(loggableError('bad 320115197104113218')).toBe('bad 3201**********3218');
@@ -48,5 +53,19 @@ describe('maskPhone', () => {
     expect(maskPhone('84561234')).toBe('******34');
     expect(maskPhone('12')).toBe('**');
     expect(maskPhone('')).toBe('');
+  });
+});
+
+describe('maskPersonalDataIn', () => {
+  it('masks mobile and landline numbers beside identifiers, and an identity number as one', () => {
+    expect(maskPersonalDataIn('联系 13851234567，座机 0512-68881234')).toBe('联系 138****4567，座机 051******1234');
+    expect(maskPersonalDataIn('320115197104113218')).toBe('3201**********3218');
+    expect(maskPersonalDataIn('tel:+8613851234567')).toBe('tel:+86138****4567');
+  });
+
+  it('leaves other numbers alone: dates, times, amounts, application numbers, epoch milliseconds', () => {
+    for (const text of ['2026-12-02 10:30', '¥1,000,000.00', 'CQ02100000401', '1764720000000', 'port 5318', '10000000000', '12345678901']) {
+      expect(maskPersonalDataIn(text)).toBe(text);
+    }
   });
 });

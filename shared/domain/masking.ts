@@ -27,11 +27,26 @@ export function maskIdentifiersIn(text: string): string {
   return text.replace(ID_NUMBER_IN_TEXT, maskIdentifier).replace(CREDIT_CODE_IN_TEXT, maskIdentifier);
 }
 
+// A mainland mobile number (11 digits from 13… to 19…, perhaps after +86), and a landline written with its
+// area code and dash.
+const MOBILE_IN_TEXT = /(?<!\d)(\+?86)?(1[3-9]\d{9})(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+
 /**
- * An error as a log line may hold it: its name and its message with identifiers masked, cut to `max`
- * characters only after masking (a number cut in two would no longer be recognised).
+ * Masks identifiers and telephone numbers in a text on its way to a log, which nobody reads for either (a
+ * database error quoting a row, a file name). Identifiers first: an identity number holds 11-digit runs.
+ */
+export function maskPersonalDataIn(text: string): string {
+  return maskIdentifiersIn(text)
+    .replace(MOBILE_IN_TEXT, (_, country: string | undefined, mobile: string) => (country ?? '') + maskPhone(mobile))
+    .replace(LANDLINE_IN_TEXT, maskPhone);
+}
+
+/**
+ * An error as a log line may hold it: its name and its message with identifiers and phone numbers masked,
+ * cut to `max` characters only after masking (a number cut in two would no longer be recognised).
  */
 export function loggableError(e: unknown, max = 200): string {
-  if (!(e instanceof Error)) return typeof e === 'string' ? maskIdentifiersIn(e).slice(0, max) : 'non-error value';
-  return `${e.name}: ${maskIdentifiersIn(e.message).slice(0, max)}`;
+  if (!(e instanceof Error)) return typeof e === 'string' ? maskPersonalDataIn(e).slice(0, max) : 'non-error value';
+  return `${e.name}: ${maskPersonalDataIn(e.message).slice(0, max)}`;
 }
