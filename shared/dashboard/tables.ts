@@ -1,3 +1,4 @@
+import { offeredReason } from '../workflow/offered-reasons';
 import { RETURN_KIND_LABELS } from './actions';
 import type { DashboardFigures } from './figures';
 import { STAGE_LABELS, STAGES } from './stages';
@@ -22,6 +23,12 @@ export interface TableModel {
 const col = (zh: string, en: string, format: TableColumn['format'] = 'int'): TableColumn => ({ zh, en, format });
 /** A label in both languages: exports are read by Chinese and English readers alike. */
 export const both = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
+
+/** A recorded reason: one the forms offered in both languages, one typed in as written. */
+function reasonText(recorded: string): string {
+  const offered = offeredReason(recorded);
+  return offered ? both(offered) : recorded;
+}
 
 /** Per stage: throughput, time in stage, SLA and backlog ageing. */
 export function stagesTable(f: DashboardFigures): TableModel {
@@ -82,7 +89,7 @@ export function returnsTable(f: DashboardFigures): TableModel {
     name: 'returns',
     title: { zh: '退回原因', en: 'Return reasons' },
     columns: [col('退回类型', 'Kind', 'text'), col('原因', 'Reason', 'text'), col('次数', 'Count')],
-    rows: f.quality.reasons.map((r) => [both(RETURN_KIND_LABELS[r.kind]), r.reason ?? '', r.count]),
+    rows: f.quality.reasons.map((r) => [both(RETURN_KIND_LABELS[r.kind]), r.reason === null ? '' : reasonText(r.reason), r.count]),
   };
 }
 

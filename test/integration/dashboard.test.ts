@@ -4,6 +4,7 @@ import { PRODUCTS } from '../../shared/products/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFigures } from '../../shared/dashboard/figures';
 import { STAGES } from '../../shared/dashboard/stages';
+import { offeredReason } from '../../shared/workflow/offered-reasons';
 import { tempHost, value, type TempHost } from './support/temp-host';
 
 const DAY = 86_400_000;
@@ -246,5 +247,12 @@ describe('supervisor dashboard on a real demo store', () => {
       expect(products).toContain(cells[2]);
       expect(cells[5]).toBe('待审批 Awaiting approval');
     }
+
+    // Return reasons the forms offered read in both languages too; one typed in stays as written.
+    const returnsCsv = value(await h.call('dashboard:export', supervisor, { query, table: 'returns', format: 'csv' }));
+    const reasonCells = Buffer.from(returnsCsv.base64, 'base64').toString('utf8').trim().split('\r\n').slice(1).map((l) => l.split(',')[1]);
+    expect(reasonCells).toHaveLength(current.quality.reasons.length);
+    expect(reasonCells).toContain('身份证件模糊 ID document illegible');
+    current.quality.reasons.forEach((r, i) => expect(reasonCells[i]).toBe(r.reason === null ? '' : offeredReason(r.reason) ? `${r.reason} ${offeredReason(r.reason)!.en}` : r.reason));
   });
 });

@@ -84,25 +84,6 @@ export const APPROVAL_TEXT = {
   hintReadOnly: { zh: '仅供查看', en: 'View only' },
 } satisfies Record<string, Label>;
 
-/** Stored in Chinese (what the record keeps and the branch reads); index n is test id `decline-reason-<n>`. */
-export const DECLINE_REASONS = [
-  { zh: '不符合产品准入条件', en: 'Does not meet the product’s entry criteria' },
-  { zh: '征信记录不良', en: 'Poor credit record' },
-  { zh: '负债率过高', en: 'Debt ratio too high' },
-  { zh: '经营状况不佳或现金流不足', en: 'Weak business or insufficient cash flow' },
-  { zh: '命中负面清单', en: 'On the negative list' },
-  { zh: '资料真实性存疑', en: 'Documents of doubtful authenticity' },
-  { zh: '其他', en: 'Other' },
-] as const satisfies readonly Label[];
-
-/** Reasons for sending a case back to document checking; index n is test id `doccheck-reason-<n>`. */
-export const DOC_CHECK_REASONS = [
-  { zh: '资料与申请信息不符', en: 'Documents do not match the application' },
-  { zh: '证件信息需重新核对', en: 'Identity details need checking again' },
-  { zh: '缺少审批所需资料', en: 'Documents needed for approval are missing' },
-  { zh: '其他', en: 'Other' },
-] as const satisfies readonly Label[];
-
 export const GUARANTEE_LABELS = {
   credit: { zh: '信用', en: 'Unsecured' },
   guarantee: { zh: '保证', en: 'Guarantee' },

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ReasonChecklist } from '../components/ReasonChecklist';
 import { useI18n } from '../i18n/I18nProvider';
-import { OTHER_REASON_INDEX, RETURN_REASONS } from './return-reasons';
+import { OTHER_REASON_INDEX, RETURN_REASONS } from '../../../shared/workflow/offered-reasons';
 
 interface Props {
   open: boolean;

@@ -5,7 +5,8 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/documen
 import { client } from '../api';
 import { ReturnModal } from '../case/ReturnModal';
 import { useI18n } from '../i18n/I18nProvider';
-import { DOCUMENT_PROBLEMS, L, lackingReason, problemReason } from './labels';
+import { DOCUMENT_PROBLEMS, lackingReason, problemReason } from '../../../shared/workflow/offered-reasons';
+import { L } from './labels';
 
 interface Props {
   caseId: string;

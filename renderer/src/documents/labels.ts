@@ -1,6 +1,3 @@
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/kinds';
-import type { Label } from '../i18n/use-labels';
-
 /** Text of the checking desk as { zh, en } pairs, read with the i18n `pick` (kept here, beside the desk). */
 export const L = {
   title: { zh: '资料审核台', en: 'Document desk' },
@@ -53,27 +50,4 @@ export const L = {
   returnMissing: { zh: '缺少的资料', en: 'Missing documents' },
   returnProblems: { zh: '资料问题', en: 'Problems with documents' },
   returnOther: { zh: '其他原因', en: 'Other reasons' },
-  illegible: { zh: '模糊不清', en: 'illegible' },
-  mismatch: { zh: '与申请不符', en: 'does not match the application' },
-  expired: { zh: '已过期', en: 'expired' },
-  lacking: { zh: '缺少', en: 'Missing: ' },
 } as const;
-
-/** Problems a document can be returned for; the Chinese text goes into the reason the branch reads. */
-export const DOCUMENT_PROBLEMS = [
-  { code: 'illegible', label: L.illegible },
-  { code: 'mismatch', label: L.mismatch },
-  { code: 'expired', label: L.expired },
-] as const;
-
-/** A missing document as a return reason: the Chinese is what the record keeps, the English how it reads. */
-export const lackingReason = (k: DocumentKind): Label => ({ zh: `${L.lacking.zh}${DOCUMENT_KIND_LABELS[k].zh}`, en: `${L.lacking.en}${DOCUMENT_KIND_LABELS[k].en}` });
-
-/** A problem with one document as a return reason (身份证人像面模糊不清 / ID card (front): illegible). */
-export const problemReason = (k: DocumentKind, p: (typeof DOCUMENT_PROBLEMS)[number]): Label => ({
-  zh: `${DOCUMENT_KIND_LABELS[k].zh}${p.label.zh}`,
-  en: `${DOCUMENT_KIND_LABELS[k].en}: ${p.label.en}`,
-});
-
-/** Every reason the desk's return form can record, for showing a recorded one in English. */
-export const DOCUMENT_RETURN_REASONS: readonly Label[] = DOCUMENT_KINDS.flatMap((k) => [lackingReason(k), ...DOCUMENT_PROBLEMS.map((p) => problemReason(k, p))]);
