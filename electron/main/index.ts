@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { loggableError, maskIdentifiersIn } from '../../shared/domain/masking';
 import { defaultDataDir } from '../host/data-dir';
 import { centralFromEnv, startWorkbench, type Workbench } from '../host/start-workbench';
-import { bindApi, forwardHostEvents } from './ipc';
+import { bindApi, bindMenuLanguage, forwardHostEvents } from './ipc';
 import {
   CONTENT_SECURITY_POLICY,
   PRELOAD_FROM_MAIN,
@@ -16,6 +16,7 @@ import {
   menuLabelsFor,
   menuTemplate,
   windowOptions,
+  type MenuLabels,
 } from './window-options';
 
 /*
@@ -56,11 +57,11 @@ async function start(): Promise<void> {
 
   applySessionPolicy();
   const binding = bindApi(ipcMain, host, (url) => isAllowedNavigation(url, appUrl));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate(menuLabelsFor(app.getLocale()), { devTools, isMac: process.platform === 'darwin', onAbout: showAbout }),
-    ),
-  );
+  const setMenu = (labels: MenuLabels) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(labels, { devTools, isMac: process.platform === 'darwin', onAbout: showAbout })));
+  // The system's language until the page says which one the user chose.
+  setMenu(menuLabelsFor(app.getLocale()));
+  const stopMenuLanguage = bindMenuLanguage(ipcMain, (url) => isAllowedNavigation(url, appUrl), setMenu);
 
   const window = createWindow();
   const stopEvents = forwardHostEvents(host, () => (window.isDestroyed() ? null : window.webContents), binding);
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.once('will-quit', (event) => {
     stopEvents();
+    stopMenuLanguage();
     binding.dispose();
     // The embedded central server's database is closed before the process ends.
     event.preventDefault();

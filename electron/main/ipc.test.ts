@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, EVENT_CHANNEL, type Channel, type HostEvent } from '../../shared/api/contract';
+import { CHANNELS, EVENT_CHANNEL, MENU_LANGUAGE_CHANNEL, type Channel, type HostEvent } from '../../shared/api/contract';
 import { ok, type Result } from '../../shared/errors';
 import type { HostHandle } from '../host/host-handle';
-import { bindApi, forwardHostEvents, readRequest, type EventSink, type IpcMainLike } from './ipc';
+import { bindApi, bindMenuLanguage, forwardHostEvents, readRequest, type EventSink, type IpcMainEventsLike, type IpcMainLike } from './ipc';
+import { MENU_LABELS, type MenuLabels } from './window-options';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 type HostListener = Parameters<HostHandle['subscribe']>[0];
@@ -148,5 +149,45 @@ describe('forwardHostEvents', () => {
     stop();
     expect(listeners.size).toBe(0);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('bindMenuLanguage', () => {
+  type MessageListener = Parameters<IpcMainEventsLike['on']>[1];
+
+  function setupMenu() {
+    const listeners = new Map<string, Set<MessageListener>>();
+    const ipc: IpcMainEventsLike = {
+      on: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+      removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+    };
+    const applied: MenuLabels[] = [];
+    const stop = bindMenuLanguage(ipc, (url) => url === APP_URL, (labels) => void applied.push(labels));
+    const send = (lang: unknown, frameUrl: string | null = APP_URL) =>
+      listeners.get(MENU_LANGUAGE_CHANNEL)?.forEach((l) => l({ sender: {}, senderFrame: frameUrl === null ? null : { url: frameUrl } }, lang));
+    return { listeners, applied, stop, send };
+  }
+
+  it("rebuilds the menu in the language the app's own page switched to", () => {
+    const { applied, send } = setupMenu();
+    send('en-US');
+    send('zh-CN');
+    expect(applied).toEqual([MENU_LABELS['en-US'], MENU_LABELS['zh-CN']]);
+  });
+
+  it('ignores another frame, a destroyed one, and anything that is not a UI language', () => {
+    const { applied, send } = setupMenu();
+    send('en-US', 'https://evil.example/');
+    send('en-US', null);
+    for (const other of ['fr-FR', '', null, {}, ['en-US']]) send(other);
+    expect(applied).toEqual([]);
+  });
+
+  it('stops listening when disposed', () => {
+    const { listeners, applied, stop, send } = setupMenu();
+    stop();
+    send('en-US');
+    expect(listeners.get(MENU_LANGUAGE_CHANNEL)?.size).toBe(0);
+    expect(applied).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import { CHANNELS, EVENT_CHANNEL, type Channel, type HostEvent } from '../../shared/api/contract';
+import { CHANNELS, EVENT_CHANNEL, MENU_LANGUAGE_CHANNEL, type Channel, type HostEvent } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/errors';
 import type { HostHandle } from '../host/host-handle';
+import { menuLabelsForUi, type MenuLabels } from './window-options';
 
 /*
  * The IPC side of the typed API. The Electron objects are described structurally (Electron's own
@@ -17,6 +18,11 @@ interface InvokeEvent {
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEvent, payload: unknown) => unknown): void;
   removeHandler(channel: string): void;
+}
+
+export interface IpcMainEventsLike {
+  on(channel: string, listener: (event: InvokeEvent, payload: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: InvokeEvent, payload: unknown) => void): unknown;
 }
 
 export interface EventSink {
@@ -88,4 +94,18 @@ export function forwardHostEvents(host: HostHandle, window: () => EventSink | nu
     if (token !== null && binding.tokenOf(sink) !== token) return;
     sink.send(EVENT_CHANNEL, event);
   });
+}
+
+/**
+ * The native menu follows the UI's language switch: the app's own frame names the language, and `apply`
+ * rebuilds the menu with its labels. A message from another frame, or naming anything else, changes nothing.
+ */
+export function bindMenuLanguage(ipc: IpcMainEventsLike, isTrustedFrame: (url: string) => boolean, apply: (labels: MenuLabels) => void): () => void {
+  const listener = (event: InvokeEvent, lang: unknown): void => {
+    if (!event.senderFrame || !isTrustedFrame(event.senderFrame.url)) return;
+    const labels = menuLabelsForUi(lang);
+    if (labels) apply(labels);
+  };
+  ipc.on(MENU_LANGUAGE_CHANNEL, listener);
+  return () => void ipc.removeListener(MENU_LANGUAGE_CHANNEL, listener);
 }

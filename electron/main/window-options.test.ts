@@ -9,6 +9,7 @@ import {
   denyWindowOpen,
   isAllowedNavigation,
   menuLabelsFor,
+  menuLabelsForUi,
   menuTemplate,
   windowOptions,
 } from './window-options';
@@ -147,5 +148,11 @@ describe('menuTemplate', () => {
     expect(menuLabelsFor('zh-TW')).toBe(MENU_LABELS['zh-CN']);
     expect(menuLabelsFor('')).toBe(MENU_LABELS['zh-CN']);
     expect(menuLabelsFor('en-US')).toBe(MENU_LABELS['en-US']);
+  });
+
+  it("follows the UI's language switch, and ignores anything else a page may send", () => {
+    expect(menuLabelsForUi('en-US')).toBe(MENU_LABELS['en-US']);
+    expect(menuLabelsForUi('zh-CN')).toBe(MENU_LABELS['zh-CN']);
+    for (const other of ['fr-FR', 'en', '', null, undefined, 1, { toString: () => 'en-US' }, ['en-US']]) expect(menuLabelsForUi(other)).toBeNull();
   });
 });

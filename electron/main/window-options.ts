@@ -1,5 +1,6 @@
 // Only type imports from 'electron': this module must load in plain Node, where the Electron binary may not exist.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { UI_LANGUAGES, type UiLanguage } from '../../shared/api/contract';
 
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -98,7 +99,7 @@ export interface MenuLabels {
   about: string;
 }
 
-export const MENU_LABELS: Readonly<Record<'zh-CN' | 'en-US', MenuLabels>> = {
+export const MENU_LABELS: Readonly<Record<UiLanguage, MenuLabels>> = {
   'zh-CN': {
     file: '文件',
     quit: '退出',
@@ -128,6 +129,14 @@ export const MENU_LABELS: Readonly<Record<'zh-CN' | 'en-US', MenuLabels>> = {
 /** Chinese unless the system locale is clearly not Chinese: the workbench is used in Chinese branches. */
 export function menuLabelsFor(locale: string): MenuLabels {
   return locale === '' || locale.toLowerCase().startsWith('zh') ? MENU_LABELS['zh-CN'] : MENU_LABELS['en-US'];
+}
+
+/**
+ * The menu for the language the UI switched to (MENU_LANGUAGE_CHANNEL); null for anything else the page
+ * may send, which leaves the menu as it is.
+ */
+export function menuLabelsForUi(lang: unknown): MenuLabels | null {
+  return (UI_LANGUAGES as readonly unknown[]).includes(lang) ? MENU_LABELS[lang as UiLanguage] : null;
 }
 
 export interface MenuOptions {

@@ -1,13 +1,23 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENT_CHANNEL, type Channel, type HostEvent, type WorkbenchTransport } from '../../shared/api/contract';
+import {
+  CHANNELS,
+  EVENT_CHANNEL,
+  MENU_LANGUAGE_CHANNEL,
+  UI_LANGUAGES,
+  type Channel,
+  type HostEvent,
+  type UiLanguage,
+  type WorkbenchBridge,
+} from '../../shared/api/contract';
 import { fail } from '../../shared/errors';
 
 /*
- * The only bridge between the page and the host. The page gets two functions; ipcRenderer itself never
+ * The only bridge between the page and the host. The page gets three functions; ipcRenderer itself never
  * crosses, so page script cannot send on channels the contract does not declare.
  */
 
 const allowedChannels: ReadonlySet<string> = new Set<string>(CHANNELS);
+const languages: ReadonlySet<string> = new Set<string>(UI_LANGUAGES);
 
 const transport = {
   invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown> {
@@ -29,6 +39,10 @@ const transport = {
       ipcRenderer.removeListener(EVENT_CHANNEL, relay);
     };
   },
-} satisfies WorkbenchTransport;
+
+  setMenuLanguage(lang: UiLanguage): void {
+    if (typeof lang === 'string' && languages.has(lang)) ipcRenderer.send(MENU_LANGUAGE_CHANNEL, lang);
+  },
+} satisfies WorkbenchBridge;
 
 contextBridge.exposeInMainWorld('workbench', transport);

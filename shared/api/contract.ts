@@ -59,3 +59,18 @@ export interface WorkbenchTransport {
   invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
+
+/** The languages the UI speaks (the in-app switch). */
+export const UI_LANGUAGES = ['zh-CN', 'en-US'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/**
+ * Electron IPC message (renderer → main, no answer) naming the language the UI switched to, so the native
+ * menu follows the in-app switch rather than the operating system's language.
+ */
+export const MENU_LANGUAGE_CHANNEL = 'workbench:menu-language';
+
+/** `window.workbench` in Electron: the transport, and the window's native menu language. */
+export interface WorkbenchBridge extends WorkbenchTransport {
+  setMenuLanguage(lang: UiLanguage): void;
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, EVENT_CHANNEL, type HostEvent, type WorkbenchTransport } from '../../shared/api/contract';
+import { CHANNELS, EVENT_CHANNEL, MENU_LANGUAGE_CHANNEL, type HostEvent, type WorkbenchBridge, type WorkbenchTransport } from '../../shared/api/contract';
 import { PRELOAD_FROM_MAIN } from '../../electron/main/window-options';
 
 /*
@@ -50,17 +50,21 @@ interface Loaded {
   exposed: Map<string, unknown>;
   required: string[];
   invokes: unknown[][];
+  sends: unknown[][];
   listeners: Map<string, Set<(...args: unknown[]) => void>>;
   fakeIpcRenderer: object;
 }
 
 /** Run the bundle the way Node's CommonJS loader would, in a fresh context with nothing but JS built-ins. */
 function loadBundle(code: string): Loaded {
-  const loaded: Loaded = { exposed: new Map(), required: [], invokes: [], listeners: new Map(), fakeIpcRenderer: {} };
+  const loaded: Loaded = { exposed: new Map(), required: [], invokes: [], sends: [], listeners: new Map(), fakeIpcRenderer: {} };
   const ipcRenderer = {
     invoke(...args: unknown[]) {
       loaded.invokes.push(args);
       return Promise.resolve({ ok: true, value: 'from-main' });
+    },
+    send(...args: unknown[]) {
+      loaded.sends.push(args);
     },
     on(channel: string, listener: (...args: unknown[]) => void) {
       const set = loaded.listeners.get(channel) ?? new Set();
@@ -120,14 +124,26 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(readFileSync(mainBundlePath, 'utf8')).toContain(JSON.stringify(PRELOAD_FROM_MAIN));
   });
 
-  it('exposes exactly window.workbench, with invoke and onEvent only', () => {
+  it('exposes exactly window.workbench, with invoke, onEvent and setMenuLanguage only', () => {
     const { exposed, required } = loadBundle(code);
     expect(required.every((id) => SANDBOX_MODULES.has(id))).toBe(true);
     expect([...exposed.keys()]).toEqual(['workbench']);
     const workbench = exposed.get('workbench') as Record<string, unknown>;
-    expect(Object.keys(workbench).sort()).toEqual(['invoke', 'onEvent']);
-    expect(typeof workbench['invoke']).toBe('function');
-    expect(typeof workbench['onEvent']).toBe('function');
+    expect(Object.keys(workbench).sort()).toEqual(['invoke', 'onEvent', 'setMenuLanguage']);
+    for (const key of Object.keys(workbench)) expect(typeof workbench[key]).toBe('function');
+  });
+
+  it('sends the menu language to the main process, a UI language only', () => {
+    const { exposed, sends, invokes } = loadBundle(code);
+    const workbench = exposed.get('workbench') as WorkbenchBridge;
+    workbench.setMenuLanguage('en-US');
+    for (const other of ['fr-FR', '', null, { toString: () => 'en-US' }]) workbench.setMenuLanguage(other as never);
+    workbench.setMenuLanguage('zh-CN');
+    expect(sends).toEqual([
+      [MENU_LANGUAGE_CHANNEL, 'en-US'],
+      [MENU_LANGUAGE_CHANNEL, 'zh-CN'],
+    ]);
+    expect(invokes).toEqual([]);
   });
 
   it('forwards every contract channel to ipcRenderer.invoke as { token, input }', async () => {

@@ -1,11 +1,11 @@
-import type { HostEvent, WorkbenchTransport } from '../../../shared/api/contract';
+import type { HostEvent, WorkbenchBridge } from '../../../shared/api/contract';
 import { badResponseError } from './envelope';
 import { asHostEvent, type SessionAwareTransport } from './transport';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload via contextBridge; absent in browser mode. */
-    workbench?: WorkbenchTransport;
+    workbench?: WorkbenchBridge;
   }
 }
 

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { UiLanguage } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/errors';
 import { enUS } from './en-US';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
-export type Lang = 'zh-CN' | 'en-US';
+export type Lang = UiLanguage;
 type Bilingual = { zh: string; en: string } | { message: string; messageEn: string };
 
 const STORAGE_KEY = 'cfw.lang';
@@ -43,8 +44,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    // The window title stays 信贷工厂工作台 (index.html); only the document language follows the switch.
+    // The window title stays 信贷工厂工作台 (index.html); only the document language follows the switch —
+    // and in Electron the native menu (文件/视图/帮助), which otherwise follows the system's language.
     document.documentElement.lang = lang;
+    window.workbench?.setMenuLanguage?.(lang);
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
