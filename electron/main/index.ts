@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { loggableError, maskIdentifiersIn } from '../../shared/domain/masking';
+import { loggableError, maskPersonalDataIn } from '../../shared/domain/masking';
 import { defaultDataDir } from '../host/data-dir';
 import { centralFromEnv, startWorkbench, type Workbench } from '../host/start-workbench';
 import { bindApi, bindMenuLanguage, forwardHostEvents } from './ipc';
@@ -129,7 +129,7 @@ function showAbout(): void {
 /** Start-up failed (e.g. the local store is newer than this app): say so instead of showing a blank window. */
 function fatal(error: unknown): void {
   // The whole error object would print what a database attaches to it (the statement, its parameters).
-  const detail = error instanceof Error ? maskIdentifiersIn(error.message) : String(error);
+  const detail = error instanceof Error ? maskPersonalDataIn(error.message) : String(error);
   console.error(`[main] start-up failed: ${loggableError(error)}`);
   dialog.showErrorBox('工作台无法启动 / The workbench could not start', detail);
   app.exit(1);

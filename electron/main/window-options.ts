@@ -1,6 +1,6 @@
 // Only type imports from 'electron': this module must load in plain Node, where the Electron binary may not exist.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
-import { UI_LANGUAGES, type UiLanguage } from '../../shared/api/contract';
+import { UI_LANGUAGES, type UiLanguage } from '../../shared/api/ui-language';
 
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -155,6 +155,7 @@ export function menuTemplate(labels: MenuLabels, { devTools, isMac, onAbout }: M
     { role: 'zoomIn', label: labels.zoomIn },
     { role: 'zoomOut', label: labels.zoomOut },
   ];
+  // macOS names its app and Edit menus itself, in the system's language.
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
     { label: labels.file, submenu: [{ role: 'quit', label: labels.quit }] },

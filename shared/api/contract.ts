@@ -8,6 +8,7 @@ import { documentsApi } from './documents-api';
 import { dashboardApi } from './dashboard-api';
 import { contractsApi } from './contracts-api';
 import { queuesApi } from './queues-api';
+import type { UiLanguage } from './ui-language';
 import { screeningApi } from './screening-api';
 import type { CaseChange } from './schemas';
 import { syncApi } from './sync-api';
@@ -60,15 +61,7 @@ export interface WorkbenchTransport {
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
-/** The languages the UI speaks (the in-app switch). */
-export const UI_LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-/**
- * Electron IPC message (renderer → main, no answer) naming the language the UI switched to, so the native
- * menu follows the in-app switch rather than the operating system's language.
- */
-export const MENU_LANGUAGE_CHANNEL = 'workbench:menu-language';
+export { MENU_LANGUAGE_CHANNEL, UI_LANGUAGES, type UiLanguage } from './ui-language';
 
 /** `window.workbench` in Electron: the transport, and the window's native menu language. */
 export interface WorkbenchBridge extends WorkbenchTransport {

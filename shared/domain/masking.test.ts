@@ -63,9 +63,23 @@ describe('maskPersonalDataIn', () => {
     expect(maskPersonalDataIn('tel:+8613851234567')).toBe('tel:+86138****4567');
   });
 
+  it('masks numbers as people write them: spaced, dashed, with the area code in brackets, in full-width digits', () => {
+    expect(maskPersonalDataIn('138 5123 4567')).toBe('138****4567');
+    expect(maskPersonalDataIn('138-5123-4567')).toBe('138****4567');
+    expect(maskPersonalDataIn('+86 138 5123 4567')).toBe('+86 138****4567');
+    expect(maskPersonalDataIn('(025)84561234')).toBe('(02******1234');
+    expect(maskPersonalDataIn('025 84561234')).toBe('025*****1234');
+    expect(maskPersonalDataIn('0512-6888 1234')).toBe('051*******1234');
+    expect(maskPersonalDataIn('电话１３８５１２３４５６７')).toBe('电话138****4567');
+  });
+
   it('leaves other numbers alone: dates, times, amounts, application numbers, epoch milliseconds', () => {
-    for (const text of ['2026-12-02 10:30', '¥1,000,000.00', 'CQ02100000401', '1764720000000', 'port 5318', '10000000000', '12345678901']) {
+    for (const text of ['2026-12-02 10:30', '¥1,000,000.00', 'CQ02100000401', '1764720000000', 'port 5318', '10000000000', '12345678901', '02584561234']) {
       expect(maskPersonalDataIn(text)).toBe(text);
     }
+  });
+
+  it('masks an 11-digit number from 13… whatever it is, an amount in fen too: the safer mistake in a log', () => {
+    expect(maskPersonalDataIn('amountFen 15000000000')).toBe('amountFen 150****0000');
   });
 });

@@ -27,18 +27,22 @@ export function maskIdentifiersIn(text: string): string {
   return text.replace(ID_NUMBER_IN_TEXT, maskIdentifier).replace(CREDIT_CODE_IN_TEXT, maskIdentifier);
 }
 
-// A mainland mobile number (11 digits from 13… to 19…, perhaps after +86), and a landline written with its
-// area code and dash.
-const MOBILE_IN_TEXT = /(?<!\d)(\+?86)?(1[3-9]\d{9})(?!\d)/g;
-const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+// A mainland mobile number (13… to 19…, perhaps after +86, perhaps written 138 5123 4567 or 138-5123-4567),
+// and a landline with its area code set off — 025-84561234, (025)84561234, 0512 6888 1234 — since a bare run
+// of digits from 0 is as likely an application or account number.
+const MOBILE_IN_TEXT = /(?<!\d)(\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)(?:\(0\d{2,3}\)\s?|0\d{2,3}[\s-])\d{3,4}[\s-]?\d{4}(?!\d)/g;
 
 /**
  * Masks identifiers and telephone numbers in a text on its way to a log, which nobody reads for either (a
- * database error quoting a row, a file name). Identifiers first: an identity number holds 11-digit runs.
+ * database error quoting a row, a file name). Full-width digits are read as digits. Identifiers first: an
+ * identity number holds 11-digit runs. An 11-digit number from 13… is masked whatever it is (an amount in
+ * fen, say): in a log that is the safer mistake.
  */
 export function maskPersonalDataIn(text: string): string {
-  return maskIdentifiersIn(text)
-    .replace(MOBILE_IN_TEXT, (_, country: string | undefined, mobile: string) => (country ?? '') + maskPhone(mobile))
+  const halfWidth = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return maskIdentifiersIn(halfWidth)
+    .replace(MOBILE_IN_TEXT, (_, country: string | undefined, a: string, b: string, c: string) => (country ?? '') + maskPhone(a + b + c))
     .replace(LANDLINE_IN_TEXT, maskPhone);
 }
 

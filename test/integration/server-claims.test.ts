@@ -5,7 +5,13 @@ import { startCentralServer } from '../../server/central-server';
 import { migrateCentral } from '../../server/db/migrate';
 import { openPostgres } from '../../server/db/postgres-db';
 import { prepareAllSql } from '../../server/db/statements';
-import { createUsers, queuedCases } from '../../server/demo/central-demo';
+import { createUsers, queuedCases, seedCentralDemo } from '../../server/demo/central-demo';
+import { DEMO_USERS } from '../../electron/host/demo/demo-users';
+import { DEFAULT_AUTHORITY_RULES } from '../../shared/approval/authority';
+import { decideCommand } from '../../shared/commands/registry';
+import type { CaseRecord } from '../../shared/domain/case';
+import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
+import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import { importCases } from '../../server/demo/import-cases';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
@@ -175,6 +181,72 @@ describe('two server instances over one PostgreSQL, as behind a load balancer', 
       await second.close();
       await second.db.close();
       await first.close();
+    }
+  }, 300_000);
+});
+
+describe('claims the queue refuses to some (复核: own proposal, authority by amount)', () => {
+  it('officers claiming together each get only cases they may hold, and none is left that one of them could have taken', async () => {
+    const central = await startCentral('postgres', pg);
+    try {
+      expect(await seedCentralDemo(central.db, { cases: 800, now: central.clock.now, seed: 4 })).toBe(true);
+      const officers = DEMO_USERS.filter((u) => u.roles.some((r) => r === 'officer' || r === 'senior_officer'));
+      const proposed = async () =>
+        (await central.db.query<{ record: CaseRecord }>("SELECT record FROM cases WHERE state = 'proposed' AND assignee_id IS NULL ORDER BY id")).map((r) => r.record);
+      const ctx = {
+        now: new Date(central.clock.now).toISOString(),
+        calendar: DEFAULT_CALENDAR,
+        sla: DEFAULT_SLA_POLICY,
+        authority: { version: 1, rules: DEFAULT_AUTHORITY_RULES },
+        lookupUser: () => undefined,
+      };
+      const mayHold = (c: CaseRecord, u: (typeof officers)[number]) =>
+        decideCommand('claim', c, { caseId: c.id }, { ...ctx, actor: { id: u.id, name: u.displayName, roles: u.roles, team: u.team } }).ok;
+      const before = await proposed();
+      // The case is refused to some of them (their own proposals, amounts beyond an officer's authority):
+      // the batch must pass such candidates over to the next, not stop.
+      expect(before.filter((c) => officers.some((u) => !mayHold(c, u))).length).toBeGreaterThan(5);
+
+      const sessions = await Promise.all(officers.map((u) => loggedIn(central.url, u.username)));
+      const claimed = new Map<string, string>();
+      const doubles: string[] = [];
+      const done = new Set<number>();
+      // Rounds in which all who still claim ask at once, so the server decides them as one group. Whoever
+      // is told the queue has nothing for them must not find, after that round, a case left they may hold
+      // (claims only take cases away, so it was there when they asked).
+      while (done.size < officers.length) {
+        const toldNothing: number[] = [];
+        await Promise.all(
+          sessions.map(async ({ client, token }, k) => {
+            if (done.has(k)) return;
+            const o = value(await client.claimNext(token, { commandId: randomUUID(), queue: 'confirm' }));
+            if (o.status === 'rejected') {
+              expect(o.error.code).toBe('not-found');
+              toldNothing.push(k);
+              return;
+            }
+            if (claimed.has(o.change.caseId)) doubles.push(o.change.caseId);
+            claimed.set(o.change.caseId, officers[k]!.id);
+          }),
+        );
+        const left = toldNothing.length ? await proposed() : [];
+        for (const k of toldNothing) {
+          done.add(k);
+          for (const c of left) expect(mayHold(c, officers[k]!), `${officers[k]!.username} was told nothing, but ${c.id} was left`).toBe(false);
+        }
+      }
+      expect(doubles).toEqual([]);
+      expect(claimed.size).toBeGreaterThan(0);
+      // Each got only what the shared decide lets them hold, judged on the case as it was queued …
+      for (const c of before.filter((x) => claimed.has(x.id))) {
+        const u = officers.find((o) => o.id === claimed.get(c.id))!;
+        expect(mayHold(c, u), `${u.username} ← ${c.id}`).toBe(true);
+      }
+      // … and what is left, nobody of them may hold.
+      const left = await proposed();
+      for (const c of left) for (const u of officers) expect(mayHold(c, u), `${u.username} could have taken ${c.id}`).toBe(false);
+    } finally {
+      await central.close();
     }
   }, 300_000);
 });

@@ -41,6 +41,17 @@ function stubFetch() {
   return { opened, next, fetchStub };
 }
 
+/** A transport with a session and one listener, its stream open. */
+async function listening() {
+  const stub = stubFetch();
+  const transport = new HttpTransport();
+  transport.setSessionToken('tok-1');
+  const seen: HostEvent[] = [];
+  transport.onEvent((e) => void seen.push(e));
+  await vi.advanceTimersByTimeAsync(0);
+  return { ...stub, transport, seen };
+}
+
 const changed: HostEvent = { type: 'cases-changed', changes: [{ caseId: 'c1', state: 'doc_check', version: 2, assigneeName: '张敏' }] };
 
 describe('HttpTransport event stream', () => {
@@ -91,13 +102,8 @@ describe('HttpTransport event stream', () => {
     expect(opened).toHaveLength(1);
   });
 
-  it('reconnects after the stream ends, backing off 1, 2, 4 s while it fails, and asks for a reload once back', async () => {
-    const { opened, next, fetchStub } = stubFetch();
-    const transport = new HttpTransport();
-    transport.setSessionToken('tok-1');
-    const seen: HostEvent[] = [];
-    transport.onEvent((e) => void seen.push(e));
-    await vi.advanceTimersByTimeAsync(0);
+  it('reconnects after the stream ends, backing off 1, 2, 4, 8 s while it fails, and asks for a reload once back', async () => {
+    const { opened, next, fetchStub, seen } = await listening();
     expect(fetchStub).toHaveBeenCalledTimes(1);
 
     next.push('offline', 503, 'offline');
@@ -115,7 +121,8 @@ describe('HttpTransport event stream', () => {
     expect(await attemptsAfter(1)).toBe(3); // 2 s more: 503
     expect(await attemptsAfter(3999)).toBe(3);
     expect(await attemptsAfter(1)).toBe(4); // 4 s more: offline
-    expect(await attemptsAfter(8000)).toBe(5); // 8 s more: connected
+    expect(await attemptsAfter(7999)).toBe(4);
+    expect(await attemptsAfter(1)).toBe(5); // 8 s more: connected
     expect(opened).toHaveLength(2);
     // Events sent while away are lost: listeners are told to reload what they show.
     expect(seen).toEqual([{ type: 'cases-changed', changes: [] }]);
@@ -125,7 +132,22 @@ describe('HttpTransport event stream', () => {
     expect(await attemptsAfter(1000)).toBe(6);
   });
 
-  it('closes the stream and stops retrying when the last listener leaves or the session ends', async () => {
+  it('waits at most 30 s between attempts, however long the host stays away', async () => {
+    const { opened, next, fetchStub } = await listening();
+    next.push(...Array<'offline'>(10).fill('offline'));
+    opened[0]!.end();
+    // 1 + 2 + 4 + 8 + 16 s, then 30 s each time instead of 32, 64 …
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(fetchStub).toHaveBeenCalledTimes(6);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(fetchStub).toHaveBeenCalledTimes(6);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchStub).toHaveBeenCalledTimes(7);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(fetchStub).toHaveBeenCalledTimes(8);
+  });
+
+  it('closes the stream and cancels a pending retry when the last listener leaves or the session ends', async () => {
     const { opened, next, fetchStub } = stubFetch();
     const transport = new HttpTransport();
     transport.setSessionToken('tok-1');
@@ -133,6 +155,7 @@ describe('HttpTransport event stream', () => {
     await vi.advanceTimersByTimeAsync(0);
     stop();
     expect(opened[0]!.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetchStub).toHaveBeenCalledTimes(1);
 
@@ -142,9 +165,31 @@ describe('HttpTransport event stream', () => {
     next.push('offline');
     opened[1]!.end();
     await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(1); // the retry, waiting
     transport.setSessionToken(null);
+    expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetchStub).toHaveBeenCalledTimes(2);
-    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a new login during the back-off connects at once, as a first connection: no reload notice, back-off from 1 s', async () => {
+    const { opened, next, fetchStub, transport, seen } = await listening();
+    next.push('offline', 'offline');
+    opened[0]!.end();
+    await vi.advanceTimersByTimeAsync(1000 + 2000); // two failed attempts: the next would wait 4 s
+    expect(fetchStub).toHaveBeenCalledTimes(3);
+
+    next.push('offline');
+    transport.setSessionToken('tok-2');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchStub).toHaveBeenCalledTimes(4); // at once, and it fails
+    // Its own back-off starts at 1 s, not where the old session's had got to.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fetchStub).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchStub).toHaveBeenCalledTimes(5);
+    expect(opened.at(-1)!.headers.Authorization).toBe('Bearer tok-2');
+    // The new session's first connection: nothing to reload.
+    expect(seen).toEqual([]);
   });
 });
