@@ -1,6 +1,6 @@
 // Only type imports from 'electron': this module must load in plain Node, where the Electron binary may not exist.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
-import { UI_LANGUAGES, type UiLanguage } from '../../shared/api/ui-language';
+import { isUiLanguage, type UiLanguage } from '../../shared/api/ui-language';
 
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -136,7 +136,7 @@ export function menuLabelsFor(locale: string): MenuLabels {
  * may send, which leaves the menu as it is.
  */
 export function menuLabelsForUi(lang: unknown): MenuLabels | null {
-  return (UI_LANGUAGES as readonly unknown[]).includes(lang) ? MENU_LABELS[lang as UiLanguage] : null;
+  return isUiLanguage(lang) ? MENU_LABELS[lang] : null;
 }
 
 export interface MenuOptions {

@@ -2,8 +2,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   CHANNELS,
   EVENT_CHANNEL,
+  isUiLanguage,
   MENU_LANGUAGE_CHANNEL,
-  UI_LANGUAGES,
   type Channel,
   type HostEvent,
   type UiLanguage,
@@ -17,7 +17,6 @@ import { fail } from '../../shared/errors';
  */
 
 const allowedChannels: ReadonlySet<string> = new Set<string>(CHANNELS);
-const languages: ReadonlySet<string> = new Set<string>(UI_LANGUAGES);
 
 const transport = {
   invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown> {
@@ -41,7 +40,7 @@ const transport = {
   },
 
   setMenuLanguage(lang: UiLanguage): void {
-    if (typeof lang === 'string' && languages.has(lang)) ipcRenderer.send(MENU_LANGUAGE_CHANNEL, lang);
+    if (isUiLanguage(lang)) ipcRenderer.send(MENU_LANGUAGE_CHANNEL, lang);
   },
 } satisfies WorkbenchBridge;
 

@@ -45,7 +45,8 @@ export async function createUsers(db: CentralDb, users: readonly NewUser[], crea
   });
 }
 
-function ctxAt(actor: Actor, at: number): DecideContext {
+/** How the demo's commands are decided: at the given time, with the default calendar, SLA and authority matrix. */
+export function demoDecideContext(actor: Actor, at: number): DecideContext {
   return {
     actor,
     now: new Date(at).toISOString(),
@@ -62,7 +63,7 @@ export function replaySteps(steps: readonly Step[]): ImportedCase[] {
   const byCase = new Map<string, ImportedCase>();
   for (const s of steps) {
     const caseId = s.payload.caseId as string;
-    const decided = decideCommand(s.name, states.get(caseId) ?? null, s.payload, ctxAt(s.actor, s.at));
+    const decided = decideCommand(s.name, states.get(caseId) ?? null, s.payload, demoDecideContext(s.actor, s.at));
     if (!decided.ok) throw new Error(`demo: ${s.name} on ${caseId} refused: ${decided.error.messageEn}`);
     states.set(caseId, evolve(states.get(caseId) ?? null, decided.value));
     let c = byCase.get(caseId);

@@ -61,7 +61,7 @@ export interface WorkbenchTransport {
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 
-export { MENU_LANGUAGE_CHANNEL, UI_LANGUAGES, type UiLanguage } from './ui-language';
+export { isUiLanguage, MENU_LANGUAGE_CHANNEL, type UiLanguage } from './ui-language';
 
 /** `window.workbench` in Electron: the transport, and the window's native menu language. */
 export interface WorkbenchBridge extends WorkbenchTransport {

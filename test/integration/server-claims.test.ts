@@ -5,13 +5,10 @@ import { startCentralServer } from '../../server/central-server';
 import { migrateCentral } from '../../server/db/migrate';
 import { openPostgres } from '../../server/db/postgres-db';
 import { prepareAllSql } from '../../server/db/statements';
-import { createUsers, queuedCases, seedCentralDemo } from '../../server/demo/central-demo';
-import { DEMO_USERS } from '../../electron/host/demo/demo-users';
-import { DEFAULT_AUTHORITY_RULES } from '../../shared/approval/authority';
+import { createUsers, demoDecideContext, queuedCases, seedCentralDemo } from '../../server/demo/central-demo';
+import { DEMO_USERS, demoActor, type DemoUser } from '../../electron/host/demo/demo-users';
 import { decideCommand } from '../../shared/commands/registry';
 import type { CaseRecord } from '../../shared/domain/case';
-import { DEFAULT_SLA_POLICY } from '../../shared/sla/sla-policy';
-import { DEFAULT_CALENDAR } from '../../shared/sla/working-time';
 import { importCases } from '../../server/demo/import-cases';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
@@ -193,15 +190,7 @@ describe('claims the queue refuses to some (复核: own proposal, authority by a
       const officers = DEMO_USERS.filter((u) => u.roles.some((r) => r === 'officer' || r === 'senior_officer'));
       const proposed = async () =>
         (await central.db.query<{ record: CaseRecord }>("SELECT record FROM cases WHERE state = 'proposed' AND assignee_id IS NULL ORDER BY id")).map((r) => r.record);
-      const ctx = {
-        now: new Date(central.clock.now).toISOString(),
-        calendar: DEFAULT_CALENDAR,
-        sla: DEFAULT_SLA_POLICY,
-        authority: { version: 1, rules: DEFAULT_AUTHORITY_RULES },
-        lookupUser: () => undefined,
-      };
-      const mayHold = (c: CaseRecord, u: (typeof officers)[number]) =>
-        decideCommand('claim', c, { caseId: c.id }, { ...ctx, actor: { id: u.id, name: u.displayName, roles: u.roles, team: u.team } }).ok;
+      const mayHold = (c: CaseRecord, u: DemoUser) => decideCommand('claim', c, { caseId: c.id }, demoDecideContext(demoActor(u), central.clock.now)).ok;
       const before = await proposed();
       // The case is refused to some of them (their own proposals, amounts beyond an officer's authority):
       // the batch must pass such candidates over to the next, not stop.

@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/auth/roles';
+import type { Actor } from '../../../shared/commands/types';
 import type { Team } from '../../../shared/products/catalog';
 
 /** Demo accounts (listed in README). One shared demo password keeps the demo easy to try. */
@@ -25,3 +26,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'u-admin-1', username: 'admin', displayName: '系统管理员', roles: ['admin'], team: null },
   { id: 'u-audit-1', username: 'wugang', displayName: '吴刚', roles: ['auditor'], team: null },
 ];
+
+/** A demo user as the actor of a command. */
+export const demoActor = (u: DemoUser): Actor => ({ id: u.id, name: u.displayName, roles: u.roles, team: u.team });

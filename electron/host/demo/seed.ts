@@ -17,7 +17,7 @@ import { demoScreeningFacts } from './demo-screening-facts';
 import { seedDemoNegativeList } from '../screening/demo-negative-list';
 import { BRANCHES, BRAND_WORDS, GIVEN, PURPOSES, SHOP_WORDS, STREETS, SURNAMES, TRADES, type Branch } from './demo-data';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../../../shared/auth/system-user';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
+import { DEMO_PASSWORD, DEMO_USERS, demoActor } from './demo-users';
 import { DEFAULT_RULES } from '../../../shared/screening/default-rules';
 import { hitLine, ruleDescription } from '../../../shared/screening/evaluate-rules';
 
@@ -124,8 +124,7 @@ export interface Step {
   payload: Record<string, unknown>;
 }
 
-const actor = (u: DemoUser): Actor => ({ id: u.id, name: u.displayName, roles: u.roles, team: u.team });
-const user = (id: string) => actor(DEMO_USERS.find((u) => u.id === id)!);
+const user = (id: string) => demoActor(DEMO_USERS.find((u) => u.id === id)!);
 
 /** A screening hit of one of the default rules, recorded as screening records it (both languages). */
 function seededHit(ruleId: string): { reasons: string[]; reasonsEn: string[] } {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { UiLanguage } from '../../../shared/api/contract';
+import { isUiLanguage, type UiLanguage } from '../../../shared/api/ui-language';
 import type { AppError } from '../../../shared/errors';
 import { enUS } from './en-US';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
@@ -23,7 +23,8 @@ export interface I18n {
 
 function initialLang(): Lang {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isUiLanguage(stored) ? stored : 'zh-CN';
   } catch {
     return 'zh-CN'; // storage can be disabled; Chinese is the default anyway
   }
