@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/permissions';
 import type { Team } from '../products/catalog';
+import type { Label } from '../domain/label';
 
 /**
  * Work queues. A queue is a view over cases; membership is decided by the host in SQL (queue-query.ts)
@@ -28,7 +29,7 @@ export const QUEUE_PERMISSION: Record<QueueId, Permission | null> = {
   all: 'case.view_all',
 };
 
-export const QUEUE_LABELS: Record<QueueId, { zh: string; en: string }> = {
+export const QUEUE_LABELS: Record<QueueId, Label> = {
   doc_check: { zh: '资料审核', en: 'Document check' },
   approval_retail: { zh: '零售审批', en: 'Retail approval' },
   approval_corporate: { zh: '公司审批', en: 'Corporate approval' },

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../errors';
 import type { Role } from '../auth/roles';
 import { amountLabel } from '../money/fen';
 import type { ProductCode } from '../products/catalog';
+import type { Label } from '../domain/label';
 
 /** Risk grade of a case, set by screening; an ungraded case is treated as the riskiest grade. */
 export const RISK_GRADES = ['A', 'B', 'C'] as const;
@@ -72,13 +73,13 @@ export function mayConfirm(roles: readonly Role[], required: RequiredAuthority):
   return required === 'officer' && roles.includes('officer');
 }
 
-export function describeLimit(rule: AuthorityRule | null): { zh: string; en: string } {
+export function describeLimit(rule: AuthorityRule | null): Label {
   if (!rule) return { zh: '无审批权限', en: 'no approval authority' };
   const amount = amountLabel(rule.maxAmountFen);
   return { zh: `${amount.zh}${rule.inclusive ? '（含）' : '（不含）'}`, en: `${amount.en} ${rule.inclusive ? 'inclusive' : 'exclusive'}` };
 }
 
-export const REQUIRED_LABELS: Record<RequiredAuthority, { zh: string; en: string }> = {
+export const REQUIRED_LABELS: Record<RequiredAuthority, Label> = {
   officer: { zh: '审批员复核', en: 'an officer confirms' },
   senior_officer: { zh: '高级审批员复核', en: 'a senior officer confirms' },
   two_seniors: { zh: '两名高级审批员复核', en: 'two senior officers confirm' },

@@ -6,6 +6,7 @@ import { slaMinutesFor } from '../sla/sla-policy';
 import { STATE_LABELS, type CaseState } from '../workflow/states';
 import { canTransition } from '../workflow/transitions';
 import type { Actor, CaseEvent, CaseEventType, DecideContext } from './types';
+import type { Label } from '../domain/label';
 
 /** Permission to work a case in the stage it is in; null where no person works it. */
 export function stagePermission(state: CaseState): Permission | null {
@@ -27,7 +28,7 @@ export function stagePermission(state: CaseState): Permission | null {
 
 export const notFound = () => fail('not-found', '案件不存在', 'Case not found');
 
-export function wrongState(c: CaseRecord, action: { zh: string; en: string }) {
+export function wrongState(c: CaseRecord, action: Label) {
   const label = STATE_LABELS[c.state];
   return fail(
     'invalid-transition',

@@ -1,3 +1,5 @@
+import type { Label } from '../domain/label';
+
 /**
  * Repayment schedules in integer fen (DESIGN §4, §8). Interest for a month is the outstanding balance times the
  * monthly rate (annual rate ÷ 12), rounded half up to the fen; the principal of every instalment but the last is
@@ -8,7 +10,7 @@
 export const REPAYMENT_METHODS = ['equal_installment', 'equal_principal', 'interest_only'] as const;
 export type RepaymentMethod = (typeof REPAYMENT_METHODS)[number];
 
-export const REPAYMENT_METHOD_LABELS: Record<RepaymentMethod, { zh: string; en: string }> = {
+export const REPAYMENT_METHOD_LABELS: Record<RepaymentMethod, Label> = {
   equal_installment: { zh: '等额本息', en: 'Equal instalments' },
   equal_principal: { zh: '等额本金', en: 'Equal principal' },
   interest_only: { zh: '按月付息、到期还本', en: 'Monthly interest, principal at maturity' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContractDocType } from './contract-number';
 import { hasStrayBraces, placeholdersIn } from './placeholders';
+import type { Label } from '../domain/label';
 
 /**
  * Contract templates are data (resources/templates/*.json, then versions edited by an admin in the store):
@@ -9,7 +10,7 @@ import { hasStrayBraces, placeholdersIn } from './placeholders';
  */
 export const CONTRACT_DOC_TYPES = ['loan', 'guarantee', 'mortgage'] as const satisfies readonly ContractDocType[];
 
-export const DOC_TYPE_LABELS: Record<ContractDocType, { zh: string; en: string }> = {
+export const DOC_TYPE_LABELS: Record<ContractDocType, Label> = {
   loan: { zh: '借款合同', en: 'Loan contract' },
   guarantee: { zh: '保证合同', en: 'Guarantee contract' },
   mortgage: { zh: '抵押合同', en: 'Mortgage contract' },

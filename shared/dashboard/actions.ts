@@ -1,4 +1,5 @@
 import type { CaseEventType } from '../commands/types';
+import type { Label } from '../domain/label';
 
 /**
  * How each audited event type bears on the metrics. An event type missing here (added by a later
@@ -37,7 +38,7 @@ export const RETURN_KIND_OF: Partial<Record<string, ReturnKind>> = {
   sentBack: 'sentBack',
 };
 
-export const RETURN_KIND_LABELS: Record<ReturnKind, { zh: string; en: string }> = {
+export const RETURN_KIND_LABELS: Record<ReturnKind, Label> = {
   supplement: { zh: '退回补件', en: 'Returned for supplement' },
   toDocCheck: { zh: '退回资料审核', en: 'Returned to document check' },
   sentBack: { zh: '复核退回', en: 'Sent back by checker' },

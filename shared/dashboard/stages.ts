@@ -1,5 +1,6 @@
 import { slaMinutesFor, type SlaPolicy } from '../sla/sla-policy';
 import type { CaseState } from '../workflow/states';
+import type { Label } from '../domain/label';
 
 /**
  * The stages of the credit factory a supervisor watches (DESIGN §2, §10). A stage groups the states a case
@@ -10,7 +11,7 @@ import type { CaseState } from '../workflow/states';
 export const STAGES = ['doc_check', 'screening', 'investigation', 'approval', 'confirm', 'contract'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+export const STAGE_LABELS: Record<Stage, Label> = {
   doc_check: { zh: '资料审核', en: 'Document check' },
   screening: { zh: '风险筛查', en: 'Screening' },
   investigation: { zh: '线下调查', en: 'Investigation' },

@@ -2,6 +2,7 @@ import { offeredReason } from '../workflow/offered-reasons';
 import { RETURN_KIND_LABELS } from './actions';
 import type { DashboardFigures } from './figures';
 import { STAGE_LABELS, STAGES } from './stages';
+import type { Label } from '../domain/label';
 
 export type CellValue = string | number | null;
 
@@ -15,14 +16,14 @@ export interface TableColumn {
 /** One exportable table of the dashboard: the same rows for CSV and XLSX. */
 export interface TableModel {
   name: string;
-  title: { zh: string; en: string };
+  title: Label;
   columns: TableColumn[];
   rows: CellValue[][];
 }
 
 const col = (zh: string, en: string, format: TableColumn['format'] = 'int'): TableColumn => ({ zh, en, format });
 /** A label in both languages: exports are read by Chinese and English readers alike. */
-export const both = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
+export const both = (l: Label) => `${l.zh} ${l.en}`;
 
 /** A recorded reason: one the forms offered in both languages, one typed in as written. */
 function reasonText(recorded: string): string {

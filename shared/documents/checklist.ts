@@ -1,6 +1,7 @@
 import type { ApplicationData } from '../domain/case';
 import { PRODUCT_CODES, type ProductCode } from '../products/catalog';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import type { Label } from '../domain/label';
 
 /** One required document of a product. Data: the defaults below seed the store; an admin edits them there. */
 export interface ChecklistItem {
@@ -36,8 +37,8 @@ export function missingKinds(items: readonly ChecklistItem[], application: Appli
 }
 
 /** Checks an edited checklist: known kinds, no duplicates, not empty. Returns the problems in Chinese/English. */
-export function checklistProblems(product: string, items: readonly ChecklistItem[]): { zh: string; en: string }[] {
-  const problems: { zh: string; en: string }[] = [];
+export function checklistProblems(product: string, items: readonly ChecklistItem[]): Label[] {
+  const problems: Label[] = [];
   if (!(PRODUCT_CODES as readonly string[]).includes(product)) problems.push({ zh: `未知产品 ${product}`, en: `Unknown product ${product}` });
   if (items.length === 0) problems.push({ zh: '清单不能为空', en: 'The checklist cannot be empty' });
   const seen = new Set<string>();

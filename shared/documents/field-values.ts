@@ -6,6 +6,7 @@ import { fieldDef, type FieldDef, type FieldType } from './fields';
 import type { DocumentKind } from './kinds';
 import { isSurname } from './name-characters';
 import { normaliseCapitalNumerals, normaliseCreditCode, normaliseHouseNumber, normaliseIdNumber, normaliseText, removeSpaces, toHalfWidth } from './normalise';
+import type { Label } from '../domain/label';
 
 /**
  * Why a value is doubtful. `check_digit` on a credit code is only a warning (some early codes fail GB 32100);
@@ -14,7 +15,7 @@ import { normaliseCapitalNumerals, normaliseCreditCode, normaliseHouseNumber, no
 export type ValueProblem = 'empty' | 'format' | 'check_digit' | 'birth_date' | 'region' | 'date';
 
 /** Each problem in words, for the clerk who typed the value. */
-export const VALUE_PROBLEM_LABELS: Record<ValueProblem, { zh: string; en: string }> = {
+export const VALUE_PROBLEM_LABELS: Record<ValueProblem, Label> = {
   empty: { zh: '内容为空', en: 'empty' },
   format: { zh: '格式不对', en: 'wrong format' },
   check_digit: { zh: '校验位不符', en: 'check digit does not match' },

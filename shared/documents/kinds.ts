@@ -1,3 +1,5 @@
+import type { Label } from '../domain/label';
+
 /** Kinds of document a case may carry (DESIGN §6). The clerk may override what the machine detected. */
 export const DOCUMENT_KINDS = [
   'id_card_front', // 身份证人像面
@@ -12,7 +14,7 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string }> = {
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, Label> = {
   id_card_front: { zh: '身份证（人像面）', en: 'ID card (front)' },
   id_card_back: { zh: '身份证（国徽面）', en: 'ID card (back)' },
   business_licence: { zh: '营业执照', en: 'Business licence' },

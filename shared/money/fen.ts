@@ -1,3 +1,5 @@
+import type { Label } from '../domain/label';
+
 /**
  * Money is an integer number of fen (分, 0.01 yuan). Floats never touch amounts:
  * parsing works on digit strings and formatting on integer division, so 0.1 + 0.2
@@ -44,7 +46,7 @@ export function formatYuanCompact(fen: number): string {
 }
 
 /** An amount in words of both languages: 50万元 / 500,000 yuan. */
-export const amountLabel = (fen: number): { zh: string; en: string } => ({ zh: `${formatWan(fen)}元`, en: `${formatYuanCompact(fen)} yuan` });
+export const amountLabel = (fen: number): Label => ({ zh: `${formatWan(fen)}元`, en: `${formatYuanCompact(fen)} yuan` });
 
 /**
  * Amount in 万元 (1万元 = 1,000,000 fen) rounded half away from zero to 0.01万 (= 100 元),

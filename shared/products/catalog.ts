@@ -1,3 +1,5 @@
+import type { Label } from '../domain/label';
+
 /** Products of DESIGN §5. Amounts in fen, terms in months. Parameters are data so screening can read them. */
 export const PRODUCT_CODES = [
   'tax_loan',
@@ -38,7 +40,7 @@ export const PRODUCTS: Record<ProductCode, Product> = {
 export const SEGMENTS = ['micro_enterprise', 'sole_proprietor', 'business_owner', 'farmer', 'public_sector'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-export const SEGMENT_LABELS: Record<Segment, { zh: string; en: string }> = {
+export const SEGMENT_LABELS: Record<Segment, Label> = {
   micro_enterprise: { zh: '小微企业', en: 'Micro enterprise' },
   sole_proprietor: { zh: '个体工商户', en: 'Sole proprietor' },
   business_owner: { zh: '小微企业主', en: 'Business owner' },

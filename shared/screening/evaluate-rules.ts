@@ -1,7 +1,8 @@
 import { evaluateCondition, type Params } from './conditions';
 import { FACT_DEFS, type FactName, type Facts, type FactValue } from './facts';
 import type { NegativeListMatch } from './negative-list-match';
-import { fillParams, type Label, type RuleOutcome, type ScreeningRule } from './policy';
+import { fillParams, type RuleOutcome, type ScreeningRule } from './policy';
+import type { Label } from '../domain/label';
 
 export type ScreeningOutcome = 'approval' | 'investigation' | 'declined';
 

@@ -2,6 +2,7 @@ import type { ApplicationData, Collateral } from '../domain/case';
 import { PRODUCTS } from '../products/catalog';
 import { licenceValidity } from '../validators/licence-validity';
 import { wholeMonths, wholeYears } from './dates';
+import type { Label } from '../domain/label';
 
 /** A value a rule or grading factor reads; null = not known for this case (a rule on it does not fire). */
 export type FactValue = number | string | boolean | null;
@@ -51,7 +52,7 @@ export type Facts = Record<FactName, FactValue>;
 export const COLLATERAL_CLASSES = ['residential', 'local_industrial', 'shop', 'other'] as const;
 export type CollateralClass = (typeof COLLATERAL_CLASSES)[number];
 
-export const COLLATERAL_CLASS_LABELS: Record<CollateralClass, { zh: string; en: string }> = {
+export const COLLATERAL_CLASS_LABELS: Record<CollateralClass, Label> = {
   residential: { zh: '住宅', en: 'Residential' },
   local_industrial: { zh: '本地工业厂房', en: 'Local industrial' },
   shop: { zh: '商铺', en: 'Shop' },

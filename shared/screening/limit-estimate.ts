@@ -3,7 +3,8 @@ import { PRODUCTS, type ProductCode } from '../products/catalog';
 import { isPublicSector } from './facts';
 import { floorTo } from './integer-math';
 import { LIMIT_MODELS, yuan, type LimitInput, type LimitStep } from './limit-models';
-import type { Label, LimitParams } from './policy';
+import type { LimitParams } from './policy';
+import type { Label } from '../domain/label';
 
 export type LimitFloorCode = 'base_inclusive' | 'public_sector';
 export type LimitCapCode = 'requested' | 'product_max';

@@ -4,7 +4,8 @@ import type { ProductCode } from '../products/catalog';
 import { daysBetween } from './dates';
 import { collateralClass, type FactUnit } from './facts';
 import { formatBp, mulDiv } from './integer-math';
-import type { Label, LimitParams } from './policy';
+import type { LimitParams } from './policy';
+import type { Label } from '../domain/label';
 
 /** One input of a limit model as shown in its explanation. */
 export interface LimitInput {

@@ -1,11 +1,12 @@
 import type { ApplicationData } from '../domain/case';
 import { maskIdentifier } from '../domain/masking';
 import { checkIdNumber } from '../validators/id-number';
+import type { Label } from '../domain/label';
 
 export type NegativeListParty = 'applicant' | 'enterprise' | 'legal_representative' | 'guarantor' | 'collateral_owner';
 export type NegativeListKey = 'id_number' | 'credit_code' | 'name_birth';
 
-export const PARTY_LABELS: Record<NegativeListParty, { zh: string; en: string }> = {
+export const PARTY_LABELS: Record<NegativeListParty, Label> = {
   applicant: { zh: '申请人', en: 'Applicant' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   legal_representative: { zh: '法定代表人', en: 'Legal representative' },
@@ -13,7 +14,7 @@ export const PARTY_LABELS: Record<NegativeListParty, { zh: string; en: string }>
   collateral_owner: { zh: '抵押人', en: 'Property owner' },
 };
 
-export const KEY_LABELS: Record<NegativeListKey, { zh: string; en: string }> = {
+export const KEY_LABELS: Record<NegativeListKey, Label> = {
   id_number: { zh: '身份证号', en: 'ID number' },
   credit_code: { zh: '统一社会信用代码', en: 'Credit code' },
   name_birth: { zh: '姓名+出生日期', en: 'Name + birth date' },

@@ -1,6 +1,7 @@
 import { checkCreditCode } from '../validators/credit-code';
 import { checkIdNumber, isCalendarDate } from '../validators/id-number';
 import { nameBirthKey } from './negative-list-match';
+import type { Label } from '../domain/label';
 
 /** Columns of a negative-list CSV, each recognised by its Chinese or English header. */
 export const NEGATIVE_LIST_COLUMNS = {
@@ -39,7 +40,7 @@ export type RowProblem =
   | 'duplicate_in_file'
   | 'already_listed';
 
-export const ROW_PROBLEM_LABELS: Record<RowProblem, { zh: string; en: string }> = {
+export const ROW_PROBLEM_LABELS: Record<RowProblem, Label> = {
   column_count: { zh: '列数与表头不一致', en: 'Number of columns differs from the header' },
   no_key: { zh: '缺少身份证号、统一社会信用代码或姓名+出生日期', en: 'No ID number, credit code or name + birth date' },
   invalid_id_number: { zh: '身份证号不合法（校验位或出生日期错误）', en: 'Invalid ID number (check digit or birth date)' },

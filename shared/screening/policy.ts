@@ -2,9 +2,9 @@ import type { RiskGrade } from '../approval/authority';
 import type { ProductCode, Segment, Team } from '../products/catalog';
 import type { Condition, Params } from './conditions';
 import type { CollateralClass } from './facts';
+import type { Label } from '../domain/label';
 
 export type RuleOutcome = 'pass' | 'refer' | 'decline';
-export type Label = { zh: string; en: string };
 
 /**
  * A screening rule as data. It fires when `when` is definitely true; its outcome then counts: `decline`

@@ -2,7 +2,8 @@ import type { RiskGrade } from '../approval/authority';
 import type { ApplicationData } from '../domain/case';
 import { formatYuan } from '../money/fen';
 import { formatBp } from './integer-math';
-import type { DiscountTier, Label, LprEntry, PricingParams } from './policy';
+import type { DiscountTier, LprEntry, PricingParams } from './policy';
+import type { Label } from '../domain/label';
 
 export type PriceLineCode = 'lpr' | 'grade_spread' | 'product_spread' | 'deposit_discount' | 'pos_discount' | 'payroll_discount' | 'discount_cap';
 

@@ -1,7 +1,8 @@
 import type { RiskGrade } from '../approval/authority';
 import { evaluateCondition } from './conditions';
 import type { Facts } from './facts';
-import type { GradingParams, Label } from './policy';
+import type { GradingParams } from './policy';
+import type { Label } from '../domain/label';
 
 export interface GradeExplanation {
   grade: RiskGrade;

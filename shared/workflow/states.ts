@@ -1,3 +1,5 @@
+import type { Label } from '../domain/label';
+
 /** Application states of DESIGN §2. */
 export const CASE_STATES = [
   'submitted',
@@ -14,7 +16,7 @@ export const CASE_STATES = [
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-export const STATE_LABELS: Record<CaseState, { zh: string; en: string }> = {
+export const STATE_LABELS: Record<CaseState, Label> = {
   submitted: { zh: '已受理', en: 'Submitted' },
   doc_check: { zh: '资料审核中', en: 'Document check' },
   returned: { zh: '退回补件', en: 'Returned for supplement' },

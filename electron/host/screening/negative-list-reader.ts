@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { CsvSyntaxError, parseCsv } from '../../../shared/screening/csv';
 import { mapHeader, ROW_PROBLEM_LABELS, validateRow, type NegativeListRow, type RowProblem } from '../../../shared/screening/negative-list-row';
+import type { Label } from '../../../shared/domain/label';
 
 /**
  * Reading a negative-list CSV file, apart from where its rows go: decoding (UTF-8 or GBK), the header, each
@@ -30,7 +31,7 @@ export interface ImportReport {
   listSize: number;
 }
 
-const FATAL_TEXT: Record<FatalCode, { zh: string; en: string }> = {
+const FATAL_TEXT: Record<FatalCode, Label> = {
   empty: { zh: '文件为空', en: 'The file is empty' },
   too_large: { zh: '文件过大', en: 'The file is too large' },
   encoding: { zh: '无法识别文件编码（支持 UTF-8 和 GBK）', en: 'The file is neither valid UTF-8 nor GBK' },
@@ -47,7 +48,7 @@ export class FatalImport extends Error {
   constructor(
     readonly code: FatalCode,
     readonly line: number | null = null,
-    readonly extra: { zh: string; en: string } | null = null,
+    readonly extra: Label | null = null,
   ) {
     super(code);
   }
@@ -69,7 +70,7 @@ export function fatalOf(e: FatalImport): NonNullable<ImportReport['fatal']> {
   };
 }
 
-export function sizeText(bytes: number, maxBytes: number): { zh: string; en: string } {
+export function sizeText(bytes: number, maxBytes: number): Label {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return { zh: `${mb(bytes)}，上限 ${mb(maxBytes)}`, en: `${mb(bytes)}, at most ${mb(maxBytes)}` };
 }

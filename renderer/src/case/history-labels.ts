@@ -13,8 +13,7 @@ import { recordedReason } from '../i18n/recorded-reasons';
 import { listText } from '../i18n/list-text';
 import { TEAM_LABELS } from '../screening/screening-text';
 import type { I18n } from '../i18n/I18nProvider';
-
-type Label = { zh: string; en: string };
+import type { Label } from '../../../shared/domain/label';
 
 /** History `action` is the case event type (shared/commands/types.ts). */
 export const ACTIONS: Record<CaseEventType, Label> = {

@@ -1,8 +1,9 @@
 import { Checkbox, Space } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Label } from '../../../shared/domain/label';
 
 interface Props {
-  reasons: readonly { zh: string; en: string }[];
+  reasons: readonly Label[];
   /** Indexes of the checked reasons. */
   checked: number[];
   onChange(checked: number[]): void;

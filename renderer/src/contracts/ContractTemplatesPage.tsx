@@ -12,6 +12,7 @@ import { CONTRACT_TEXT } from './contract-text';
 import { base64ToBytes } from './pdf-document';
 import { PdfPreview } from './PdfPreview';
 import './contracts.css';
+import type { Label } from '../../../shared/domain/label';
 
 type DocType = TemplateBody['docType'];
 
@@ -55,7 +56,7 @@ export function ContractTemplatesPage() {
     }
   };
   const refusal = (error: AppError) => {
-    const problems = (error.details?.problems as { zh: string; en: string }[] | undefined) ?? [];
+    const problems = (error.details?.problems as Label[] | undefined) ?? [];
     setProblem(problems.length ? problems.map((p) => pick(p)).join('\n') : errorText(error));
   };
   const doPreview = async () => {

@@ -1,9 +1,10 @@
 import type { DashboardFigures, FigureRef } from '../../../shared/dashboard/figures';
 import { STAGE_LABELS, type Stage } from '../../../shared/dashboard/stages';
 import { binLabels, formatMinutes } from './dashboard-format';
+import type { Label } from '../../../shared/domain/label';
 
 type Lang = 'zh-CN' | 'en-US';
-type Pick = (label: { zh: string; en: string }) => string;
+type Pick = (label: Label) => string;
 
 /** A chart's option and what each clickable item stands for. */
 export interface ChartSpec {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardFigures } from '../../../shared/dashboard/figures';
 import { figureLabel, ruleText } from './figure-label';
+import type { Label } from '../../../shared/domain/label';
 
-const zh = (l: { zh: string; en: string }) => l.zh;
-const en = (l: { zh: string; en: string }) => l.en;
+const zh = (l: Label) => l.zh;
+const en = (l: Label) => l.en;
 
 const outcomes = { approval: 0, investigation: 0, declined: 1 };
 const recorded = { rule: 'R060 CREDIT_OVERDUE: 征信存在逾期记录', ruleEn: 'R060 CREDIT_OVERDUE: Overdue on the credit report', count: 1, share: 1, outcomes };

@@ -3,8 +3,9 @@ import type { DashboardFigures, FigureRef, RuleHitRow } from '../../../shared/da
 import { STAGE_LABELS } from '../../../shared/dashboard/stages';
 import { recordedReason } from '../i18n/recorded-reasons';
 import { DASHBOARD_TEXT as T } from './dashboard-text';
+import type { Label } from '../../../shared/domain/label';
 
-type PickText = (label: { zh: string; en: string }) => string;
+type PickText = (label: Label) => string;
 
 /** A rule hit in the chosen language: older screenings recorded it in Chinese only, and show so. */
 export function ruleText(row: Readonly<Pick<RuleHitRow, 'rule' | 'ruleEn'>>, pick: PickText): string {

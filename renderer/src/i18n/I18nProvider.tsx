@@ -3,9 +3,10 @@ import { isUiLanguage, type UiLanguage } from '../../../shared/api/ui-language';
 import type { AppError } from '../../../shared/errors';
 import { enUS } from './en-US';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
+import type { Label } from '../../../shared/domain/label';
 
 export type Lang = UiLanguage;
-type Bilingual = { zh: string; en: string } | { message: string; messageEn: string };
+type Bilingual = Label | { message: string; messageEn: string };
 
 const STORAGE_KEY = 'cfw.lang';
 const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { actorText, noteText } from './actor-text';
+import type { Label } from '../../../shared/domain/label';
 
-const en = (l: { zh: string; en: string }) => l.en;
-const zh = (l: { zh: string; en: string }) => l.zh;
+const en = (l: Label) => l.en;
+const zh = (l: Label) => l.zh;
 
 describe('actorText', () => {
   it('names the system and the central server in the chosen language, a person by his name', () => {

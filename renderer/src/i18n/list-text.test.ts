@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listText } from './list-text';
+import type { Label } from '../../../shared/domain/label';
 
-const zh = (l: { zh: string; en: string }) => l.zh;
-const en = (l: { zh: string; en: string }) => l.en;
+const zh = (l: Label) => l.zh;
+const en = (l: Label) => l.en;
 
 describe('listText', () => {
   it('joins with the enumeration comma in Chinese and a comma in English', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordedReason } from './recorded-reasons';
+import type { Label } from '../../../shared/domain/label';
 
 describe('recordedReason', () => {
-  const en = (l: { zh: string; en: string }) => l.en;
-  const zh = (l: { zh: string; en: string }) => l.zh;
+  const en = (l: Label) => l.en;
+  const zh = (l: Label) => l.zh;
   it('shows a reason the forms offered in the chosen language', () => {
     expect(recordedReason('身份证件模糊', en)).toBe('ID document illegible');
     expect(recordedReason('征信记录不良', en)).toBe('Poor credit record');

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
+import type { Label } from '../../../shared/domain/label';
 import { useI18n } from './I18nProvider';
 
-export type Label = { zh: string; en: string };
+export type { Label };
 
 /**
  * Text of one feature kept beside it as `{ zh, en }` labels (as shared/ does), so features built in parallel

@@ -1,6 +1,6 @@
-/** Text of the sync status and the refused-commands page, Chinese first (picked with `pick` of I18n). */
-type Label = { zh: string; en: string };
+import type { Label } from '../../../shared/domain/label';
 
+/** Text of the sync status and the refused-commands page, Chinese first (picked with `pick` of I18n). */
 export const SYNC_TEXT = {
   nav: { zh: '同步与退回', en: 'Sync & refusals' },
   online: { zh: '在线', en: 'Online' },
