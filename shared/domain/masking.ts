@@ -5,6 +5,15 @@ export function maskIdentifier(value: string): string {
 }
 
 /**
+ * Masks a date of birth for roles that do not need it, every digit of it: the birth date is the eight digits
+ * in the middle of an identity number that `maskIdentifier` hides, so shown beside the masked number it would
+ * leave a handful of candidates for the whole number.
+ */
+export function maskBirthDate(value: string): string {
+  return value.replace(/\d/g, '*');
+}
+
+/**
  * Masks a telephone number for roles that do not need it, keeping the first three and last four characters
  * as banks print them (138****5678); a number too short for that keeps only its last two.
  */

@@ -3,7 +3,7 @@ import type { Session } from '../auth/auth-service';
 import type { CommandService } from '../commands/command-service';
 import { hasPermission } from '../../../shared/auth/permissions';
 import { stagePermission } from '../../../shared/commands/guards';
-import { maskIdentifier, maskPhone } from '../../../shared/domain/masking';
+import { maskIdentifier, maskPhone, maskBirthDate } from '../../../shared/domain/masking';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -46,6 +46,7 @@ export class CaseService {
     const pii = viewer.permissions.includes('pii.view');
     const id = (v: string) => (pii ? v : maskIdentifier(v));
     const phone = (v: string) => (pii ? v : maskPhone(v));
+    const birth = (v: string) => (pii ? v : maskBirthDate(v));
     const d = c.data;
     const history: HistoryEntry[] = this.audit.forCase(caseId).map((e) => ({
       seq: e.seq,
@@ -74,7 +75,7 @@ export class CaseService {
       allowedActions: this.commands.allowedActions(c, session.actor),
       application: {
         ...d,
-        applicant: { ...d.applicant, idNumber: id(d.applicant.idNumber), phone: phone(d.applicant.phone) },
+        applicant: { ...d.applicant, idNumber: id(d.applicant.idNumber), phone: phone(d.applicant.phone), birthDate: birth(d.applicant.birthDate) },
         enterprise: d.enterprise ? { ...d.enterprise, creditCode: id(d.enterprise.creditCode) } : null,
         // Guarantor and collateral owner identifiers (and the guarantor's phone) are as sensitive as the applicant's (they ride along in `...d`).
         ...(d.guarantor ? { guarantor: { ...d.guarantor, idNumber: id(d.guarantor.idNumber), phone: phone(d.guarantor.phone) } } : {}),
@@ -94,7 +95,7 @@ export class CaseService {
     const users = this.users
       .all()
       .filter((u) => u.active && u.passwordHash !== null && hasPermission(u.roles, needed))
-      .filter((u) => !((c.state === 'approval' || c.state === 'proposed') && c.checkedBy === u.id))
+      .filter((u) => !((c.state === 'approval' || c.state === 'proposed') && c.checkers.includes(u.id)))
       .filter((u) => !(c.state === 'proposed' && c.proposal?.by === u.id))
       .filter((u) => !(c.state === 'approval' && u.team !== null && u.team !== c.team))
       .map((u) => ({ id: u.id, displayName: u.displayName, openCount: open.get(u.id) ?? 0 }))

@@ -41,4 +41,12 @@ describe('fieldView: what the checking desk is told to look at', () => {
     expect(fieldView(doc, f, false)).toMatchObject({ value: '1101**********4514', ocrValue: '1101**********4514', ocrRaw: '1101**********4514' });
     expect(fieldView(doc, field({}), false).value).toBe('张三');
   });
+
+  it('masks the birth date on an ID card too (the middle of the identity number), and leaves other dates', () => {
+    const birth = field({ field: 'birthDate', ocrRaw: '1990年3月7日', ocrValue: '1990-03-07', value: '1990-03-07' });
+    expect(fieldView(doc, birth, true)).toMatchObject({ value: '1990-03-07', ocrRaw: '1990年3月7日' });
+    expect(fieldView(doc, birth, false)).toMatchObject({ value: '****-**-**', ocrValue: '****-**-**', ocrRaw: '****年*月*日' });
+    const licence = { ...doc, kind: 'business_licence' } as DocumentRow;
+    expect(fieldView(licence, field({ field: 'establishedOn', ocrValue: '2015-06-01', value: '2015-06-01' }), false).value).toBe('2015-06-01');
+  });
 });

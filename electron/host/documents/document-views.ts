@@ -2,14 +2,15 @@ import type { DocumentField, DocumentSummary } from '../../../shared/api/documen
 import type { CheckedDocument, CheckResult } from '../../../shared/documents/cross-checks';
 import type { ValueProblem } from '../../../shared/documents/field-values';
 import { fieldDef, isSensitiveField, LOW_CONFIDENCE } from '../../../shared/documents/fields';
-import { maskIdentifier } from '../../../shared/domain/masking';
+import { maskBirthDate, maskIdentifier, maskIdentifiersIn } from '../../../shared/domain/masking';
 import type { DocumentRepo, DocumentRow, FieldRow } from './document-repo';
 
 /** Turns stored rows into what the checking desk shows, masking identifiers for viewers without pii.view. */
 export function fieldView(doc: DocumentRow, f: FieldRow, pii: boolean): DocumentField {
   const def = fieldDef(doc.kind, f.field);
   const sensitive = def ? isSensitiveField(def.type) : false;
-  const mask = (v: string) => (sensitive && !pii && v ? maskIdentifier(v) : v);
+  // The birth date on an ID card is the middle of the identity number: masked with it (maskBirthDate).
+  const mask = (v: string) => (pii || !v ? v : sensitive ? maskIdentifier(v) : f.field === 'birthDate' ? maskBirthDate(v) : v);
   const problems = f.ocrProblems as ValueProblem[];
   return {
     key: f.field,
@@ -38,7 +39,8 @@ export function documentView(
     id: doc.id,
     caseId: doc.caseId,
     seq: doc.seq,
-    fileName: doc.fileName,
+    // Branches often name a scan after the identity number it shows.
+    fileName: pii ? doc.fileName : maskIdentifiersIn(doc.fileName),
     mime: doc.mime,
     sizeBytes: doc.sizeBytes,
     sha256: doc.sha256,

@@ -38,6 +38,15 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const APP_NO = /^CF\d{4,}$/;
 
 /**
+ * A search for a full ID number or credit code. Only people who may see them unmasked may search by them:
+ * for anyone else an exact match would confirm a guess at the digits the mask hides, one query at a time.
+ */
+export function isIdentifierSearch(raw: string): boolean {
+  const term = raw.trim().toUpperCase();
+  return ID_NUMBER.test(term) || (CREDIT_CODE.test(term) && /[A-Z]/.test(term));
+}
+
+/**
  * The search box takes a full ID number or credit code (exact, indexed), an application number (prefix),
  * or part of a customer's or company's name. A name of two or more characters is looked up through its
  * rarest bigram (`rarest` picks it), then confirmed with LIKE on that short candidate list.

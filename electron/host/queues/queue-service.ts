@@ -7,7 +7,7 @@ import type { CommandService } from '../commands/command-service';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { gramMatch } from '../store/name-grams';
-import { combine, filterConditions, orderBy, queueMembership } from './queue-query';
+import { combine, filterConditions, isIdentifierSearch, orderBy, queueMembership } from './queue-query';
 
 interface RawRow {
   id: string;
@@ -27,7 +27,6 @@ interface RawRow {
 
 const ROW_COLUMNS =
   'id, app_no, customer_name, product_code, amount_fen, branch_name, submitted_at, sla_due_at, state, assignee_id, assignee_name, priority, version';
-
 
 export class QueueService {
   private readonly gramCount;
@@ -64,6 +63,13 @@ export class QueueService {
 
   list(q: ApiParsedInput<'queue:list'>, user: UserInfo): Result<QueuePage> {
     if (!mayOpenQueue(q.queue, user)) return forbiddenQueue();
+    if (q.filter.search && isIdentifierSearch(q.filter.search) && !user.permissions.includes('pii.view')) {
+      return fail(
+        'forbidden',
+        '您的角色不能按证件号码或统一社会信用代码查询，请按客户名称或申请编号查询',
+        'Your role may not search by ID number or credit code; search by customer name or application number',
+      );
+    }
     const nowIso = new Date(this.now()).toISOString();
     const where = combine([queueMembership(q.queue, user.id), ...filterConditions(q.filter, nowIso, this.rarest)]);
     const limit = Math.min(Math.max(q.endRow - q.startRow, 1), 500);

@@ -46,6 +46,7 @@ export const enUS: Messages = {
   'queue.filter.states': 'State',
   'queue.filter.products': 'Product',
   'queue.search': 'Name / application no. / ID or credit code',
+  'queue.searchNoIds': 'Name / application no.',
   'queue.claimNext': 'Claim next',
   'queue.total': '{count} cases',
   'queue.legendClaim': 'N claim next',

@@ -44,6 +44,7 @@ export const zhCN = {
   'queue.filter.states': '状态',
   'queue.filter.products': '产品',
   'queue.search': '客户名称 / 申请编号 / 证件号码',
+  'queue.searchNoIds': '客户名称 / 申请编号',
   'queue.claimNext': '领取下一件',
   'queue.total': '共 {count} 件',
   'queue.legendClaim': 'N 领取下一件',

@@ -3,6 +3,7 @@ import { useEffect, useState, type Ref } from 'react';
 import { PRODUCT_CODES, PRODUCTS, type ProductCode } from '../../../shared/products/catalog';
 import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/workflow/states';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
 
 /** Typing pauses this long before the grid asks the host again. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -25,6 +26,7 @@ interface Props {
 
 export function QueueToolbar({ values, onChange, total, searchRef, onClaimNext, claiming }: Props) {
   const { t, pick } = useI18n();
+  const { can } = useSession();
   const [search, setSearch] = useState(values.search);
 
   useEffect(() => {
@@ -66,7 +68,8 @@ export function QueueToolbar({ values, onChange, total, searchRef, onClaimNext, 
             className="queue-search"
             allowClear
             maxLength={40}
-            placeholder={t('queue.search')}
+            // Only roles that see identity numbers may search by them (the host refuses it to the others).
+            placeholder={t(can('pii.view') ? 'queue.search' : 'queue.searchNoIds')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => {
