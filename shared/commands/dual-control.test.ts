@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUTHORITY_RULES, type AuthorityMatrix } from '../approval/authority';
 import type { CaseRecord, Proposal } from '../domain/case';
-import { APPLICATION, CASE_ID, caseIn, ctxFor, expectError, heldBy, NOW, run, U } from './command-fixtures';
+import { APPLICATION, CASE_ID, caseIn, ctxFor, expectError, heldBy, NOW, run, SHA, U } from './command-fixtures';
 import { decideCommand } from './registry';
 
 const WAN = 1_000_000;
@@ -95,5 +95,62 @@ describe('dual control (双人审批)', () => {
     const c = proposedFor(900 * WAN);
     const decline: Proposal = { by: U.zhangWei.id, byName: U.zhangWei.name, at: NOW, decision: 'decline', reasons: ['经营异常'], confirmations: [] };
     expect(run('confirm', heldBy({ ...c, proposal: decline }, U.liuQiang), { caseId: CASE_ID }, U.liuQiang).next.state).toBe('declined');
+  });
+});
+
+describe('segregation of duties: everyone who did document-checking work is a checker', () => {
+  const CLERK_PASSES = (c: CaseRecord) => {
+    let next = run('claim', c, { caseId: CASE_ID }, U.liNa).next;
+    next = run('passDocCheck', next, { caseId: CASE_ID }, U.liNa).next;
+    return run('completeScreening', next, { caseId: CASE_ID, outcome: 'approval', reasons: ['ok'], riskGrade: 'A', team: 'retail' }, U.intake).next;
+  };
+  const DECLINE = { decision: 'decline', reasons: ['负债率高'] };
+
+  it('bars a clerk+officer who corrected a field and returned the case for supplement, after another clerk passed it', () => {
+    let c = run('claim', caseIn('submitted'), { caseId: CASE_ID }, U.huangLei).next;
+    c = run('reviewDocument', c, { caseId: CASE_ID, documentId: 'd-1', kind: 'id_card_front',
+      review: { action: 'correctField', field: 'idNumber', from: '320102199001011234', value: '320102199001011235', sensitive: true } }, U.huangLei).next;
+    c = run('returnForSupplement', c, { caseId: CASE_ID, reasons: ['身份证号不一致'] }, U.huangLei).next;
+    c = run('resubmit', c, { caseId: CASE_ID }, U.intake).next;
+    const approval = CLERK_PASSES(c);
+    expect(approval.state).toBe('approval');
+
+    const sod = '不能审批本人审核过资料的案件';
+    expect(expectError(decideCommand('claim', approval, { caseId: CASE_ID }, ctxFor(U.huangLei)), 'sod-violation').message).toBe(sod);
+    const propose = decideCommand('propose', heldBy(approval, U.huangLei), { caseId: CASE_ID, proposal: DECLINE }, ctxFor(U.huangLei));
+    expect(expectError(propose, 'sod-violation').message).toBe(sod);
+
+    const proposed = run('propose', run('claim', approval, { caseId: CASE_ID }, U.zhangWei).next, { caseId: CASE_ID, proposal: DECLINE }, U.zhangWei).next;
+    expect(proposed.state).toBe('proposed');
+    expect(expectError(decideCommand('claim', proposed, { caseId: CASE_ID }, ctxFor(U.huangLei)), 'sod-violation').message).toBe(sod);
+    expect(expectError(decideCommand('confirm', heldBy(proposed, U.huangLei), { caseId: CASE_ID }, ctxFor(U.huangLei)), 'sod-violation').message).toBe(sod);
+    expect(approval.checkedBy).toBe(U.liNa.id); // still the one who passed it
+    expect(approval.checkers).toEqual([U.huangLei.id, U.liNa.id]);
+  });
+
+  it.each([
+    ['confirmed a field', 'reviewDocument', { documentId: 'd-1', kind: 'id_card_front', review: { action: 'confirmField', field: 'name', value: '陈小红', sensitive: false } }],
+    ['corrected a kind', 'reviewDocument', { documentId: 'd-1', kind: 'id_card_back', review: { action: 'setKind', from: 'id_card_front', kind: 'id_card_back' } }],
+    ['added a document while checking', 'addDocument', { documentId: 'd-9', fileName: 'scan.pdf', sha256: SHA, mime: 'application/pdf', sizeBytes: 1000, pages: 1 }],
+  ] as const)('bars a clerk+officer who %s, then released the case to another clerk', (_what, command, payload) => {
+    let c = run('claim', caseIn('submitted'), { caseId: CASE_ID }, U.huangLei).next;
+    c = run(command, c, { caseId: CASE_ID, ...payload }, U.huangLei).next;
+    c = run('release', c, { caseId: CASE_ID }, U.huangLei).next;
+    const approval = CLERK_PASSES(c);
+    expectError(decideCommand('claim', approval, { caseId: CASE_ID }, ctxFor(U.huangLei)), 'sod-violation');
+  });
+
+  it('does not bar a clerk+officer who only claimed and released the case in document checking', () => {
+    let c = run('claim', caseIn('submitted'), { caseId: CASE_ID }, U.huangLei).next;
+    c = run('release', c, { caseId: CASE_ID }, U.huangLei).next;
+    const approval = CLERK_PASSES(c);
+    expect(approval.checkers).toEqual([U.liNa.id]);
+    const held = run('claim', approval, { caseId: CASE_ID }, U.huangLei).next;
+    const proposed = run('propose', held, { caseId: CASE_ID, proposal: DECLINE }, U.huangLei).next;
+    expect(proposed.state).toBe('proposed');
+    // and as the confirming officer on someone else's proposal
+    const other = run('propose', run('claim', approval, { caseId: CASE_ID }, U.zhangWei).next, { caseId: CASE_ID, proposal: DECLINE }, U.zhangWei).next;
+    const heldForConfirm = run('claim', other, { caseId: CASE_ID }, U.huangLei).next;
+    expect(run('confirm', heldForConfirm, { caseId: CASE_ID }, U.huangLei).next.state).toBe('declined');
   });
 });

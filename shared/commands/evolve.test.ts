@@ -200,3 +200,57 @@ describe('evolve: fields', () => {
     expect(c.submittedAt).toBe(T0);
   });
 });
+
+describe('evolve: checkers (segregation of duties)', () => {
+  const inDocCheck = () => evolve(submittedCase(), [ev('claimed', T1, { to: 'doc_check', by: 'u-c1', assignee: { id: 'u-c1', name: '王芳' } })]);
+
+  it.each(['documentFieldConfirmed', 'documentFieldCorrected', 'documentKindSet', 'documentAdded'] as const)(
+    'counts whoever records %s during the document check as a checker, without passing or moving the case',
+    (type) => {
+      const c = evolve(inDocCheck(), [ev(type, T2, { by: 'u-c1' })]);
+      expect(c.checkers).toEqual(['u-c1']);
+      expect(c.checkedBy).toBeNull();
+    },
+  );
+
+  it('counts the clerk who returns the case for supplement, and keeps him after another clerk passes it', () => {
+    const c = evolve(inDocCheck(), [
+      ev('returnedForSupplement', T2, { by: 'u-c1', to: 'returned', assignee: null }),
+      ev('resubmitted', T2, { by: 'u-branch', to: 'submitted' }),
+      ev('claimed', T3, { by: 'u-c2', to: 'doc_check', assignee: { id: 'u-c2', name: '李娜' } }),
+      ev('docCheckPassed', T3, { by: 'u-c2', to: 'screening', assignee: null, checkedBy: 'u-c2' }),
+    ]);
+    expect(c.checkers).toEqual(['u-c1', 'u-c2']);
+    expect(c.checkedBy).toBe('u-c2');
+  });
+
+  it('lists each checker once however much he did', () => {
+    const c = evolve(inDocCheck(), [
+      ev('documentFieldConfirmed', T2, { by: 'u-c1' }),
+      ev('documentFieldCorrected', T2, { by: 'u-c1' }),
+      ev('docCheckPassed', T3, { by: 'u-c1', to: 'screening', checkedBy: 'u-c1' }),
+    ]);
+    expect(c.checkers).toEqual(['u-c1']);
+  });
+
+  it('does not count claiming, releasing or being assigned the case, nor the branch adding documents', () => {
+    const c = evolve(submittedCase(), [
+      ev('documentAdded', T1, { by: 'u-branch' }),
+      ev('claimed', T1, { by: 'u-c1', to: 'doc_check', assignee: { id: 'u-c1', name: '王芳' } }),
+      ev('released', T2, { by: 'u-c1', to: 'submitted', assignee: null }),
+      ev('assigned', T2, { by: 'u-sup', to: 'doc_check', assignee: { id: 'u-c3', name: '赵六' } }),
+      ev('released', T3, { by: 'u-c3', to: 'submitted', assignee: null }),
+      ev('withdrawn', T3, { by: 'u-branch', to: 'withdrawn' }),
+    ]);
+    expect(c.checkers).toEqual([]);
+  });
+
+  it('does not change a frozen case when adding a checker', () => {
+    const c = inDocCheck();
+    Object.freeze(c.checkers);
+    Object.freeze(c);
+    const next = evolve(c, [ev('documentFieldCorrected', T2, { by: 'u-c1' })]);
+    expect(next.checkers).toEqual(['u-c1']);
+    expect(c.checkers).toEqual([]);
+  });
+});

@@ -1,5 +1,19 @@
 import type { CaseRecord } from '../domain/case';
-import type { CaseEvent } from './types';
+import type { CaseEvent, CaseEventType } from './types';
+
+/**
+ * 资料审核 work: what a clerk records on a case he holds in doc_check. Whoever records any of these has checked
+ * the documents (DESIGN §3), whether or not he is the one who passed them. Claim, release and assignment are
+ * not here: holding a case without recording anything on it is not checking it.
+ */
+const DOC_CHECK_WORK: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
+  'documentFieldConfirmed',
+  'documentFieldCorrected',
+  'documentKindSet',
+  'documentAdded', // only in doc_check: the branch adds documents while the case is submitted or returned
+  'returnedForSupplement',
+  'docCheckPassed',
+]);
 
 /** Applies events to a case. Pure; the only place a CaseRecord changes. */
 export function evolve(state: CaseRecord | null, events: readonly CaseEvent[]): CaseRecord {
@@ -42,13 +56,20 @@ function apply(c: CaseRecord | null, e: CaseEvent): CaseRecord {
     next.assigneeId = e.assignee?.id ?? null;
     next.assigneeName = e.assignee?.name ?? null;
   }
+  // Decided on a case in doc_check, so `e.by` is the clerk holding it (the decides refuse anyone else).
+  if (c.state === 'doc_check' && DOC_CHECK_WORK.has(e.type)) addChecker(next, e.by);
   if (e.checkedBy !== undefined) {
-    next.checkedBy = e.checkedBy;
-    if (!c.checkers.includes(e.checkedBy)) next.checkers = [...c.checkers, e.checkedBy];
+    next.checkedBy = e.checkedBy; // still the clerk who (last) passed the check
+    addChecker(next, e.checkedBy);
   }
   if (e.riskGrade !== undefined) next.riskGrade = e.riskGrade;
   if (e.team !== undefined) next.team = e.team; // screening may route the case to another approval team
   if (e.proposal !== undefined) next.proposal = e.proposal;
   if (e.type === 'returnedForSupplement') next.returnCount = c.returnCount + 1;
   return next;
+}
+
+/** Adds `userId` to the checkers of `next` (a fresh copy of the case) once, replacing the array, never changing it. */
+function addChecker(next: CaseRecord, userId: string): void {
+  if (!next.checkers.includes(userId)) next.checkers = [...next.checkers, userId];
 }

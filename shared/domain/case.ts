@@ -125,7 +125,7 @@ export interface CaseRecord {
   assigneeName: string | null;
   /** Clerk who last passed the document check. */
   checkedBy: string | null;
-  /** Everyone who ever passed this case's document check: none of them may approve or confirm it. */
+  /** Everyone who did document-checking work on this case (evolve.ts DOC_CHECK_WORK): none of them may approve or confirm it. */
   checkers: string[];
   /** Set by screening; null until then (treated as the riskiest grade for authority). */
   riskGrade: RiskGrade | null;
