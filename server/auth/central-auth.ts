@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../../shared/api/schemas';
 import type { Actor } from '../../shared/commands/types';
 import { fail, ok, type Result } from '../../shared/errors';
-import { accountDisabled, lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../shared/auth/login-errors';
+import { accountDisabled, lockedError, lockInForce, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../shared/auth/login-errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../electron/host/auth/password';
 import { changePasswordFirst, checkNewPassword } from '../../shared/users/user-admin';
 import type { ServerConfig } from '../config';
-import type { CentralDb, Row } from '../db/central-db';
+import type { CentralDb, Row, Tx } from '../db/central-db';
 import { lit } from '../db/sql-literal';
 import { execute, STATEMENTS } from '../db/statements';
 import { recordAuthEvent } from './auth-events';
@@ -48,24 +48,29 @@ export class CentralAuth {
   ) {}
 
   async login(username: string, password: string, deviceId: string | null): Promise<Result<{ token: string; expiresAt: string; user: UserInfo }>> {
-    const [user] = await this.db.query<LoginRow>(
+    const [found] = await this.db.query<LoginRow>(
       `SELECT ${USER_COLUMNS}, password_hash, failed_attempts, locked_until FROM users WHERE lower(username) = lower($1)`,
       [username.trim()],
     );
-    const canLogIn = !!user && user.active && user.password_hash !== null;
+    const canLogIn = !!found && found.active && found.password_hash !== null;
     // The same scrypt work whether or not the user exists, so timing does not tell.
-    const passwordOk = await verifyPassword(password, canLogIn ? user.password_hash! : DUMMY_HASH);
-    if (!user || !canLogIn) return badCredentials();
-    const now = this.config.now();
-    if (user.locked_until !== null && user.locked_until > now) {
-      await this.event(user.id, 'loginRefusedLocked', deviceId, {});
-      return lockedError(user.locked_until, now);
-    }
-    if (!passwordOk) return wrongPasswordRefusal(await this.countFailure(user.id, deviceId, now, 'login'), now, 'login');
+    const passwordOk = await verifyPassword(password, canLogIn ? found.password_hash! : DUMMY_HASH);
+    if (!found || !canLogIn) return badCredentials();
 
+    // The row read above is stale by now: other logins (on this instance or another) may have failed, and
+    // locked the account, while this one's scrypt ran. The lock is checked, the failure counted or the
+    // session issued in one transaction, under the row lock, against the row as it is now.
     const sessionId = randomBytes(18).toString('base64url');
-    const expiresAt = now + this.config.tokenTtlMs;
-    await this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx): Promise<Result<{ user: LoginRow; expiresAt: number }>> => {
+      const [user] = await tx.query<LoginRow>(`SELECT ${USER_COLUMNS}, password_hash, failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE`, [found.id]);
+      if (!user || !user.active || user.password_hash === null) return badCredentials();
+      const now = this.config.now();
+      if (lockInForce(user.locked_until, now)) {
+        await recordAuthEvent(tx, { at: now, userId: user.id, action: 'loginRefusedLocked', deviceId });
+        return lockedError(user.locked_until, now);
+      }
+      if (!passwordOk) return wrongPasswordRefusal(await this.recordFailure(tx, user, deviceId, now, 'login'), now, 'login');
+      const expiresAt = now + this.config.tokenTtlMs;
       await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [user.id]);
       await tx.query('INSERT INTO sessions (id, user_id, device_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
         sessionId,
@@ -75,7 +80,10 @@ export class CentralAuth {
         expiresAt,
       ]);
       await recordAuthEvent(tx, { at: now, userId: user.id, action: 'login', deviceId });
+      return ok({ user, expiresAt });
     });
+    if (!outcome.ok) return outcome;
+    const { user, expiresAt } = outcome.value;
     const token = issueToken(this.secret, { sid: sessionId, uid: user.id, exp: expiresAt });
     return ok({ token, expiresAt: new Date(expiresAt).toISOString(), user: userInfoOf(user) });
   }
@@ -87,17 +95,32 @@ export class CentralAuth {
    */
   private async countFailure(userId: string, deviceId: string | null, now: number, during: WrongPasswordAt) {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ failed_attempts: number; locked_until: number | null }>(
-        'SELECT failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE',
+      const [row] = await tx.query<{ id: string; failed_attempts: number; locked_until: number | null }>(
+        'SELECT id, failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE',
         [userId],
       );
-      const next = nextFailure({ failedAttempts: row!.failed_attempts, lockedUntil: row!.locked_until }, this.config.maxFailedAttempts);
-      const lockedUntil = next.locks ? now + this.config.lockoutMs : null;
-      await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [userId, next.locks ? 0 : next.failures, lockedUntil]);
-      if (next.locks && during === 'passwordChange') await tx.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
-      await recordAuthEvent(tx, { at: now, userId, action: wrongPasswordAction(next.locks, during), deviceId, details: { failures: next.failures, during } });
-      return { ...next, lockedUntil };
+      return this.recordFailure(tx, row!, deviceId, now, during);
     });
+  }
+
+  /**
+   * One more wrong password for `row`, read FOR UPDATE in the caller's transaction. An account locked
+   * meanwhile is refused as locked, its lockout and count left as they are.
+   */
+  private async recordFailure(
+    tx: Tx,
+    row: { id: string; failed_attempts: number; locked_until: number | null },
+    deviceId: string | null,
+    now: number,
+    during: WrongPasswordAt,
+  ): Promise<{ left: number; lockedUntil: number | null }> {
+    if (lockInForce(row.locked_until, now)) return { left: 0, lockedUntil: row.locked_until };
+    const next = nextFailure({ failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }, this.config.maxFailedAttempts, now);
+    const lockedUntil = next.locks ? now + this.config.lockoutMs : null;
+    await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [row.id, next.failures, lockedUntil]);
+    if (next.locks && during === 'passwordChange') await tx.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [row.id, now]);
+    await recordAuthEvent(tx, { at: now, userId: row.id, action: wrongPasswordAction(next.locks, during), deviceId, details: { failures: next.failures, during } });
+    return { left: next.left, lockedUntil };
   }
 
   async logout(session: ServerSession): Promise<void> {
@@ -168,15 +191,18 @@ export class CentralAuth {
     ]);
     const checkedAt = this.config.now();
     // Locked by wrong passwords at a login screen: no password is checked until the lockout ends.
-    if (row?.locked_until != null && row.locked_until > checkedAt) return lockedError(row.locked_until, checkedAt);
+    if (row && lockInForce(row.locked_until, checkedAt)) return lockedError(row.locked_until, checkedAt);
     if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
-      return wrongPasswordRefusal(await this.countFailure(session.user.id, null, checkedAt, 'passwordChange'), checkedAt, 'passwordChange');
+      return wrongPasswordRefusal(await this.countFailure(session.user.id, null, this.config.now(), 'passwordChange'), checkedAt, 'passwordChange');
     }
     const checked = checkNewPassword(current, next, session.user.username);
     if (!checked.ok) return checked;
     const hash = await hashPassword(next);
     const now = this.config.now();
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx): Promise<Result<{ passwordChangedAt: number }>> => {
+      // Wrong guesses in flight alongside this one may have locked the account meanwhile: that lockout stands.
+      const [latest] = await tx.query<{ locked_until: number | null }>('SELECT locked_until FROM users WHERE id = $1 FOR UPDATE', [session.user.id]);
+      if (latest && lockInForce(latest.locked_until, now)) return lockedError(latest.locked_until, now);
       await tx.query(
         'UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = $3, failed_attempts = 0, version = version + 1 WHERE id = $1',
         [session.user.id, hash, now],
@@ -188,8 +214,8 @@ export class CentralAuth {
         action: 'passwordChanged',
         details: { by: session.user.id, byName: session.user.display_name },
       });
+      return ok({ passwordChangedAt: now });
     });
-    return ok({ passwordChangedAt: now });
   }
 
   private async event(userId: string, action: string, deviceId: string | null, details: Record<string, unknown>) {

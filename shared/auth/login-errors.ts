@@ -30,14 +30,25 @@ export const wrongCurrentPassword = (attemptsLeft: number) =>
     { field: 'currentPassword', attemptsLeft },
   );
 
+/** Whether a lockout is still in force at `now` (one that has run out no longer refuses anything). */
+export const lockInForce = (lockedUntil: number | null, now: number): lockedUntil is number => lockedUntil !== null && lockedUntil > now;
+
 /**
  * One more wrong password for an account: at login, or as the current password when changing one's own (a
  * session left open must not become a way to try passwords without limit). Both count towards the same
- * lockout; a lockout that has run out starts the count again.
+ * lockout; only a lockout that has run out by `now` starts the count again. A failure while a lockout is still
+ * in force keeps counting and keeps the account locked (never a way to lift the lock).
  */
-export function nextFailure(account: { failedAttempts: number; lockedUntil: number | null }, maxAttempts: number): { failures: number; locks: boolean; left: number } {
-  const failures = (account.lockedUntil !== null ? 0 : account.failedAttempts) + 1;
-  return { failures, locks: failures >= maxAttempts, left: Math.max(0, maxAttempts - failures) };
+export function nextFailure(
+  account: { failedAttempts: number; lockedUntil: number | null },
+  maxAttempts: number,
+  now: number,
+): { failures: number; locks: boolean; left: number } {
+  const stillLocked = lockInForce(account.lockedUntil, now);
+  const expired = account.lockedUntil !== null && !stillLocked;
+  const failures = (expired ? 0 : account.failedAttempts) + 1;
+  const locks = stillLocked || failures >= maxAttempts;
+  return { failures, locks, left: locks ? 0 : Math.max(0, maxAttempts - failures) };
 }
 
 /** The audit action that records one more wrong password. */

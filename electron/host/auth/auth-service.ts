@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf } from '../../../shared/auth/permissions';
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Actor } from '../../../shared/commands/types';
-import { accountDisabled, lockedError, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../../shared/auth/login-errors';
+import { accountDisabled, lockedError, lockInForce, nextFailure, wrongPasswordAction, wrongPasswordRefusal, type WrongPasswordAt } from '../../../shared/auth/login-errors';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -59,25 +59,30 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>> {
     const { users, now } = this.deps;
-    const user = users.byUsername(username.trim());
-    const canLogIn = !!user && user.active && user.passwordHash !== null;
-    const passwordOk = await verifyPassword(password, canLogIn ? user.passwordHash! : DUMMY_HASH);
+    const found = users.byUsername(username.trim());
+    const canLogIn = !!found && found.active && found.passwordHash !== null;
+    const passwordOk = await verifyPassword(password, canLogIn ? found.passwordHash! : DUMMY_HASH);
     const badCredentials = fail('unauthenticated', '用户名或密码错误', 'Wrong username or password');
-    if (!user || !canLogIn) return badCredentials;
+    if (!found || !canLogIn) return badCredentials;
 
-    const t = now();
-    if (user.lockedUntil !== null && user.lockedUntil > t) {
-      this.auditLogin(user, 'loginRefusedLocked', {});
-      return lockedError(user.lockedUntil, t);
-    }
-    if (!passwordOk) return wrongPasswordRefusal(this.countFailure(user, 'login'), t, 'login');
+    // The row read above is stale by now: other logins may have failed (and locked the account) while this
+    // one's scrypt ran. The lock is checked, the failure counted or the session issued, all in one
+    // transaction against the row as it is now.
     const token = randomBytes(32).toString('base64url');
-    this.deps.db.transaction(() => {
+    return this.deps.db.transaction((): Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }> => {
+      const t = now();
+      const user = users.byId(found.id);
+      if (!user || !user.active || user.passwordHash === null) return badCredentials;
+      if (lockInForce(user.lockedUntil, t)) {
+        this.auditLogin(user, 'loginRefusedLocked', {});
+        return lockedError(user.lockedUntil, t);
+      }
+      if (!passwordOk) return wrongPasswordRefusal(this.countFailure(user, t, 'login'), t, 'login');
       users.setFailures(user.id, 0, null);
       this.insertSession.run(hashToken(token), user.id, t, t);
       this.auditLogin(user, 'login', {});
+      return ok({ token, user: userInfo(user), idleTimeoutMinutes: this.deps.idleTimeoutMinutes });
     })();
-    return ok({ token, user: userInfo(user), idleTimeoutMinutes: this.deps.idleTimeoutMinutes });
   }
 
   logout(session: Session): void {
@@ -115,14 +120,22 @@ export class AuthService {
     const t = this.deps.now();
     if (!user) return accountDisabled();
     // Locked by wrong passwords at the login screen: no password is checked until the lockout ends.
-    if (user.lockedUntil !== null && user.lockedUntil > t) return lockedError(user.lockedUntil, t);
+    if (lockInForce(user.lockedUntil, t)) return lockedError(user.lockedUntil, t);
     if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
-      return wrongPasswordRefusal(this.countFailure(user, 'passwordChange'), t, 'passwordChange');
+      return wrongPasswordRefusal(this.countFailure(user, this.deps.now(), 'passwordChange'), t, 'passwordChange');
     }
     const checked = checkNewPassword(current, next, user.username);
     if (!checked.ok) return checked;
-    this.setOwnPassword(session, await hashPassword(next));
-    return ok({});
+    const hash = await hashPassword(next);
+    // Wrong guesses in flight alongside this one may have locked the account meanwhile: that lockout stands.
+    return this.deps.db.transaction((): Result<Record<string, never>> => {
+      const at = this.deps.now();
+      const latest = this.deps.users.byId(session.user.id);
+      if (!latest) return accountDisabled();
+      if (lockInForce(latest.lockedUntil, at)) return lockedError(latest.lockedUntil, at);
+      this.setOwnPassword(session, hash);
+      return ok({});
+    })();
   }
 
   /** Writes the user's own new password (its hash), ending his other sessions, with its audit entry. */
@@ -138,12 +151,15 @@ export class AuthService {
    * One more wrong password, in one transaction with its audit entry. A lockout reached while changing one's
    * own password also ends the account's sessions: whoever was trying passwords in an open session is out too.
    */
-  private countFailure(user: UserRow, during: WrongPasswordAt): { left: number; lockedUntil: number | null } {
+  private countFailure(user: UserRow, t: number, during: WrongPasswordAt): { left: number; lockedUntil: number | null } {
     return this.deps.db.transaction(() => {
-      // Read again inside the transaction: another login may have failed while this one's scrypt ran.
-      const next = nextFailure(this.deps.users.byId(user.id) ?? user, MAX_FAILED_ATTEMPTS);
-      const lockedUntil = next.locks ? this.deps.now() + this.deps.lockoutMinutes * 60_000 : null;
-      this.deps.users.setFailures(user.id, next.locks ? 0 : next.failures, lockedUntil);
+      // Read again inside the transaction: another attempt may have failed (or locked the account) since.
+      const current = this.deps.users.byId(user.id) ?? user;
+      // Locked meanwhile: refused as locked, and the lockout and its count are left as they are.
+      if (lockInForce(current.lockedUntil, t)) return { left: 0, lockedUntil: current.lockedUntil };
+      const next = nextFailure(current, MAX_FAILED_ATTEMPTS, t);
+      const lockedUntil = next.locks ? t + this.deps.lockoutMinutes * 60_000 : null;
+      this.deps.users.setFailures(user.id, next.failures, lockedUntil);
       if (next.locks && during === 'passwordChange') this.endAllSessions.run(user.id);
       this.auditLogin(user, wrongPasswordAction(next.locks, during), { failures: next.failures, during });
       return { left: next.left, lockedUntil };
