@@ -105,6 +105,26 @@ describe('queues and claiming on a real SQLite store', () => {
     expect(d.history.at(-1)?.details.reasons).toEqual(['营业执照缺失']);
   });
 
+  it('refuses a note with a character no store keeps (half a surrogate pair, a NUL), saying so, and changes nothing', async () => {
+    const c = value(await h.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const before = value(await h.call('case:get', clerk, { caseId: c.caseId }));
+    for (const note of ['请补充 \ud800 照片', '请补充\u0000照片']) {
+      const r = await h.call('case:returnForSupplement', clerk, { caseId: c.caseId, reasons: ['营业执照缺失'], note });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toMatchObject({ code: 'validation' });
+      expect(r.error.message).toContain('无法保存的字符');
+    }
+    const after = value(await h.call('case:get', clerk, { caseId: c.caseId }));
+    expect({ state: after.state, version: after.version, history: after.history.length }).toEqual({
+      state: before.state,
+      version: before.version,
+      history: before.history.length,
+    });
+    // A note that merely reads \u0000 is text like any other.
+    expect(value(await h.call('case:returnForSupplement', clerk, { caseId: c.caseId, reasons: ['营业执照缺失'], note: '见 \\u0000 附件' })).state).toBe('returned');
+  });
+
   it('pages, sorts and filters in the host', async () => {
     const asc = value(await h.call('queue:list', supervisor, { queue: 'all', startRow: 0, endRow: 20, sort: [{ colId: 'amountFen', sort: 'asc' }] }));
     const amounts = asc.rows.map((r) => r.amountFen);

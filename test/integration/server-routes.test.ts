@@ -57,6 +57,21 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
   const push = (commands: unknown) => JSON.stringify({ commands });
   const goodCommand = () => ({ commandId: randomUUID(), name: 'claim', payload: { caseId }, createdAt: new Date().toISOString() });
 
+  it('refuses text that cannot be stored (a NUL or half a surrogate pair, escaped in the JSON) with a clear error, and not a note that merely reads \\u0000', async () => {
+    const before = await stored();
+    for (const bad of ['zhang\u0000min', 'zhang\ud800min', '\udc00']) {
+      const r = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: bad, password: 'Demo@2026' }) });
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(r.body!.error!.message).toContain('无法保存的字符');
+      expect(r.body!.error!.messageEn).toContain('cannot be stored');
+    }
+    // A backslash followed by u0000 is text like any other: this login is judged (wrong user), not refused as malformed.
+    const literal = await send('POST', '/v1/auth/login', { body: JSON.stringify({ username: 'zhang\\u0000min', password: 'Demo@2026' }) });
+    expect(literal.status).toBe(401);
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses malformed JSON, bodies not of the route\'s shape or with a field of the wrong type, NUL characters and oversized bodies on every JSON route', async () => {
     const before = await stored();
     // Administrators' routes are sent by an administrator, so that the body itself is what is refused.
