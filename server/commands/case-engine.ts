@@ -111,11 +111,22 @@ export function applyCommand(ws: WorkingSet, cmd: CommandInput, actor: Actor, ct
   });
   if (!decided.ok) return { ...base, status: 'rejected', caseId, current: before?.record ?? null, error: decided.error };
   const record = evolve(before?.record ?? null, decided.value);
-  const claimed = cmd.name === 'claim' && record.assigneeId === actor.id;
-  const leaseUntil =
-    record.assigneeId === null ? null : claimed ? ctx.now + ctx.leaseMs : record.assigneeId === before?.record.assigneeId ? before.leaseUntil : null;
+  const leaseUntil = leaseAfter(before, record, ctx);
   const extra = cmd.name === 'reviewDocument' ? { identityValue: identityValueOf(cmd.payload) } : {};
   return { ...base, status: 'accepted', ...record_(ws, before, caseId, record, decided.value, actor, cmd.commandId, leaseUntil, extra) };
+}
+
+/**
+ * Whoever holds a case holds it under a lease (DESIGN: a lease runs out when its desktop disappears, so no
+ * case is stranded), however it came to them: a claim, a supervisor's assignment, an officer sending it back
+ * to the proposer or to the clerk who checked it. A case handed to a (different) person gets a fresh lease,
+ * one that stays with its holder keeps the lease it has (renewed by the holder's desktop), and a case nobody
+ * holds has none.
+ */
+function leaseAfter(before: CaseRow | null, record: CaseRecord, ctx: EngineContext): number | null {
+  if (record.assigneeId === null) return null;
+  if (record.assigneeId !== (before?.record.assigneeId ?? null)) return ctx.now + ctx.leaseMs;
+  return before?.leaseUntil ?? null;
 }
 
 /** Applies events decided by the server itself (a lease expiry, an import) with the given audit actor. */

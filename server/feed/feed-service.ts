@@ -15,7 +15,8 @@ export class FeedService {
 
   /** The page as JSON text: the stored change texts are spliced in without being parsed and printed again. */
   async pageJson(after: string, limit: number): Promise<string> {
-    const [xid, id] = after.split('.') as [string, string];
+    // Decimal, without leading zeros: xid8's input reads a leading 0 as octal ("010" is 8), bigint's does not.
+    const [xid, id] = after.split('.').map((part) => BigInt(part).toString()) as [string, string];
     // The page of changes first (the feed's primary key gives the order), then each one's case by its key: a
     // plain join let the planner sort the whole rest of the feed, with the cases' records, for every page.
     const rows = await this.db.query<{ xid: string; id: number; payload: string; record: string }>(
@@ -30,7 +31,7 @@ export class FeedService {
     const hasMore = rows.length > limit;
     const page = hasMore ? rows.slice(0, limit) : rows;
     const last = page[page.length - 1];
-    const cursor = last ? `${last.xid}.${last.id}` : after;
+    const cursor = last ? `${last.xid}.${last.id}` : `${xid}.${id}`;
     const changes = page.map((r) => `{"cursor":"${r.xid}.${r.id}","case":${r.record},${r.payload.slice(1)}`);
     return `{"ok":true,"value":{"changes":[${changes.join(',')}],"cursor":"${cursor}","hasMore":${hasMore}}}`;
   }

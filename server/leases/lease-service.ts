@@ -14,7 +14,10 @@ import { writePlan } from '../commands/write-plan';
 export const SYSTEM_ACTOR = { id: 'system', name: '系统' };
 
 /**
- * Claims hold a case for a lease; a desktop renews the leases of its logged-in users while it runs. When a
+ * Whoever holds a case holds it for a lease, whether they claimed it or it was handed to them (an assignment,
+ * a case sent back to the proposer or to the clerk who checked it: case-engine.ts); a desktop renews the
+ * leases of the cases its logged-in users hold while it runs, including a held case written without a lease
+ * (imported, or handed over before handovers had leases), which from then on expires like any other. When a
  * desktop disappears its leases run out and the sweep gives the cases back to their queues (audited, and in
  * the feed like any change). Any instance may sweep: SKIP LOCKED keeps two sweepers off the same case.
  */
@@ -24,7 +27,7 @@ export class LeaseService {
   async renew(userId: string): Promise<number> {
     const now = this.deps.config.now();
     const rows = await this.deps.db.query<{ n: number }>(
-      `WITH renewed AS (UPDATE cases SET lease_until = $2 WHERE assignee_id = $1 AND lease_until IS NOT NULL RETURNING 1)
+      `WITH renewed AS (UPDATE cases SET lease_until = $2 WHERE assignee_id = $1 RETURNING 1)
        SELECT count(*)::int AS n FROM renewed`,
       [userId, now + this.deps.config.leaseMs],
     );

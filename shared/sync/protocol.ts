@@ -22,8 +22,24 @@ export const CommandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'commandId: 8
 const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
 const IsoTime = z.string().min(1).max(40);
 
-/** Change-feed position: `<transaction id>.<row id>`, opaque to clients. "0.0" is the beginning. */
-export const FeedCursor = z.string().regex(/^\d{1,20}\.\d{1,20}$/, 'cursor: <xid>.<id>');
+/** The largest transaction id (`xid8`, unsigned 64-bit) and row id (`bigint`) the feed's key can hold. */
+const XID8_MAX = 18_446_744_073_709_551_615n;
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
+/**
+ * Change-feed position: `<transaction id>.<row id>`, opaque to clients. "0.0" is the beginning. Both parts
+ * are decimal and within their column's range, so a position the feed's key cannot hold is refused as invalid
+ * input rather than failing in the database.
+ */
+const CURSOR = /^(\d{1,20})\.(\d{1,20})$/;
+export const FeedCursor = z
+  .string()
+  .regex(CURSOR, 'cursor: <xid>.<id>')
+  .refine((s) => {
+    // Zod runs this check after a failed pattern too; that one already refused the text.
+    const m = CURSOR.exec(s);
+    return !m || (BigInt(m[1]!) <= XID8_MAX && BigInt(m[2]!) <= BIGINT_MAX);
+  }, 'cursor: out of range');
 export const FEED_START = '0.0';
 
 /** Most commands one push may carry, and most changes one pull returns. */
