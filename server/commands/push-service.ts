@@ -3,7 +3,7 @@ import { madeByServerOnly, SERVER_ONLY_COMMANDS } from '../../shared/commands/sc
 import { afterOverride, noScreeningResult, type OverrideBaseline } from '../../shared/commands/screening-overrides';
 import type { UserRef } from '../../shared/commands/types';
 import type { CaseRecord } from '../../shared/domain/case';
-import type { AppError } from '../../shared/errors';
+import { fail, type AppError } from '../../shared/errors';
 import type { ChangeBody, CommandOutcome, PushCommand } from '../../shared/sync/protocol';
 import type { ServerSession } from '../auth/central-auth';
 import { userRefOf, type UserRow } from '../auth/user-rows';
@@ -17,7 +17,30 @@ import { authorityOf } from './authority-rows';
 import { lockCasesSql, toCaseRow } from './case-rows';
 import { writePlan } from './write-plan';
 
-const RETRYABLE = [PG_UNIQUE_VIOLATION, PG_SERIALIZATION_FAILURE, PG_DEADLOCK];
+/**
+ * 40001 also comes from the trigger that keeps the feed in commit order per case (migration 0150): a
+ * transaction that would write a case over a younger one's committed change runs again with a new xid.
+ */
+const RETRYABLE = [PG_SERIALIZATION_FAILURE, PG_DEADLOCK];
+/**
+ * Unique keys whose violation means another transaction committed the same thing first, and whose retry
+ * answers from what it committed: a repeated command id (the retry finds the first answer); a new case's
+ * id or application number submitted by two requests at once (the retry finds the case or the number and
+ * refuses the submit). Any other unique violation is not a race a retry can settle: it is thrown at once.
+ * Matched by the error's `constraint` field, never by its message.
+ */
+const RACED_UNIQUE_KEYS = ['commands_pkey', 'cases_pkey', 'cases_app_no_key'];
+
+function retryable(e: unknown): boolean {
+  const code = pgErrorCode(e);
+  if (code === PG_UNIQUE_VIOLATION) return RACED_UNIQUE_KEYS.includes(pgConstraint(e) ?? '');
+  return code !== null && RETRYABLE.includes(code);
+}
+
+function pgConstraint(e: unknown): string | null {
+  const c = typeof e === 'object' && e !== null ? (e as { constraint?: unknown }).constraint : undefined;
+  return typeof c === 'string' ? c : null;
+}
 
 /** Runs `fn` again when PostgreSQL says another transaction got there first; the retry sees its result. */
 export async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
@@ -25,10 +48,14 @@ export async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<
     try {
       return await fn();
     } catch (e) {
-      const code = pgErrorCode(e);
-      if (i >= attempts || code === null || !RETRYABLE.includes(code)) throw e;
+      if (i >= attempts || !retryable(e)) throw e;
     }
   }
+}
+
+/** A submit whose application number (申请编号, unique) another case has, or an earlier submit of the same push. */
+export function appNoTaken(appNo: string): AppError {
+  return fail('conflict', `申请编号 ${appNo} 已存在`, `Application number ${appNo} already exists`, { appNo }).error;
 }
 
 export function answerOf(o: Outcome): CommandOutcome {
@@ -90,8 +117,11 @@ export class PushService {
   private async applyChunk(tx: Tx, session: ServerSession, chunk: readonly PushCommand[]): Promise<CommandOutcome[]> {
     const caseIds = [...new Set(chunk.map((c) => caseIdOf(c.payload)).filter((id): id is string => id !== null))];
     const userIds = referencedUsers(chunk);
-    const [known, locked, users, authority] = await tx.batch(
-      [knownCommandsSql(chunk.map((c) => c.commandId)), lockCasesSql(caseIds), usersSql(userIds), execute('authority')].join(';\n'),
+    const appNos = submittedAppNos(chunk);
+    const [known, locked, users, authority, taken] = await tx.batch(
+      [knownCommandsSql(chunk.map((c) => c.commandId)), lockCasesSql(caseIds), usersSql(userIds), execute('authority')]
+        .concat(appNos.length > 0 ? [takenAppNosSql(appNos)] : [])
+        .join(';\n'),
     );
     const matrix = authorityOf(authority!);
     const initial: WorkingSet = new Map(caseIds.map((id) => [id, null]));
@@ -103,12 +133,38 @@ export class PushService {
     const overridden = [...new Set(chunk.filter((c) => c.name === 'overrideScreening' && !knownById.has(c.commandId)).map((c) => caseIdOf(c.payload)))];
     const baselines = await overrideBaselines(tx, overridden.filter((id): id is string => id !== null));
     const now = this.deps.config.now();
-    let decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix, baselines });
+    const refused = new Map<string, AppError>();
+    const decide = () => this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix, baselines, refused });
+    let decided = decide();
     if (decided.missingUsers.length > 0) {
       // A command looked up a user nobody named in advance: fetch them and decide the chunk again (decide is
       // pure). Once only: a user still missing after that does not exist, and decide says so.
       for (const u of (await tx.batch(usersSql(decided.missingUsers)))[0] as unknown as UserRow[]) userMap.set(u.id, userRefOf(u));
-      decided = this.decideAll(chunk, initial, knownById, userMap, session, { now, matrix, baselines });
+      decided = decide();
+    }
+    // A new case's application number must be free: a submit that would violate `cases_app_no_key` is refused
+    // on its own (the chunk decided again without it), rather than failing the whole chunk's transaction.
+    const appNoInUse = new Map<string, boolean>(appNos.map((n) => [n, false]));
+    for (const r of taken ?? []) appNoInUse.set(r.app_no as string, true);
+    for (;;) {
+      const created = casesCreated(decided.outcomes);
+      const unseen = [...new Set(created.map((c) => c.appNo))].filter((n) => !appNoInUse.has(n));
+      if (unseen.length > 0) {
+        // Not among the numbers read with the chunk (the schema normalised it): look those up too.
+        for (const n of unseen) appNoInUse.set(n, false);
+        for (const r of (await tx.batch(takenAppNosSql(unseen)))[0]!) appNoInUse.set(r.app_no as string, true);
+      }
+      const usedHere = new Set<string>();
+      let more = false;
+      for (const c of created) {
+        if (appNoInUse.get(c.appNo) || usedHere.has(c.appNo)) {
+          refused.set(c.commandId, appNoTaken(c.appNo));
+          more = true;
+        }
+        usedHere.add(c.appNo);
+      }
+      if (!more) break;
+      decided = decide();
     }
     const outcomes = decided.outcomes;
     if (outcomes.length > 0) {
@@ -124,7 +180,7 @@ export class PushService {
     known: Map<string, Row>,
     users: Map<string, UserRef>,
     session: ServerSession,
-    at: { now: number; matrix: AuthorityMatrix; baselines: ReadonlyMap<string, OverrideBaseline> },
+    at: { now: number; matrix: AuthorityMatrix; baselines: ReadonlyMap<string, OverrideBaseline>; refused: ReadonlyMap<string, AppError> },
   ) {
     const ws: WorkingSet = new Map(initial);
     const baselines = new Map(at.baselines);
@@ -146,11 +202,16 @@ export class PushService {
       const override = c.name === 'overrideScreening' && caseId !== null;
       const baseline = override ? baselines.get(caseId) : undefined;
       // Refused before `decide`: a command only the server issues, an override of a case the server has no
-      // screening result for. An override is decided on the server's own baseline.
-      const refusal = SERVER_ONLY_COMMANDS.has(c.name) ? madeByServerOnly() : override && !baseline ? noScreeningResult() : null;
+      // screening result for, a submit of a taken application number. An override is decided on the server's
+      // own baseline.
+      const refusal = SERVER_ONLY_COMMANDS.has(c.name)
+        ? madeByServerOnly().error
+        : override && !baseline
+          ? noScreeningResult().error
+          : (at.refused.get(c.commandId) ?? null);
       const payload = baseline ? { ...c.payload, baseline } : c.payload;
       const o = refusal
-        ? refuse(c, session, caseId, ws, refusal.error)
+        ? refuse(c, session, caseId, ws, refusal)
         : applyCommand(ws, { commandId: c.commandId, name: c.name, payload, createdAt: c.createdAt }, session.actor, {
             now: at.now,
             leaseMs: this.deps.config.leaseMs,
@@ -180,6 +241,33 @@ function referencedUsers(chunk: readonly PushCommand[]): string[] {
     if (typeof a === 'string' && a.length > 0 && a.length <= 64) ids.add(a);
   }
   return [...ids];
+}
+
+/** Application numbers of the chunk's submits, as the schema will read them (trimmed). */
+function submittedAppNos(chunk: readonly PushCommand[]): string[] {
+  const nos = new Set<string>();
+  for (const c of chunk) {
+    const data = c.name === 'submit' ? (c.payload as { data?: { appNo?: unknown } }).data : undefined;
+    const n = typeof data === 'object' && data !== null && typeof data.appNo === 'string' ? data.appNo.trim() : '';
+    if (n.length > 0 && n.length <= 32) nos.add(n);
+  }
+  return [...nos];
+}
+
+function takenAppNosSql(appNos: readonly string[]): string {
+  return execute('taken_app_nos', litTextArray(appNos));
+}
+
+/** The accepted commands that create a case (the first accepted one of a case not in the table), in order. */
+function casesCreated(outcomes: readonly Outcome[]): { commandId: string; appNo: string }[] {
+  const seen = new Set<string>();
+  const created: { commandId: string; appNo: string }[] = [];
+  for (const o of outcomes) {
+    if (o.status !== 'accepted' || o.row.stored !== null || seen.has(o.caseId)) continue;
+    seen.add(o.caseId);
+    created.push({ commandId: o.commandId, appNo: o.row.record.data.appNo });
+  }
+  return created;
 }
 
 /** A command refused before `decide` (the server lacks what deciding it needs), answered like any refusal. */

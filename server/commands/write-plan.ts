@@ -7,7 +7,9 @@ import type { Applied, CaseRow, Outcome } from './case-engine';
  * What a transaction writes, as one `EXECUTE cfw_write(…)`: each touched case once (its final state), the
  * audit entries, the feed changes in order and the command answers, passed as JSON arrays. A command id
  * answered meanwhile by another request makes the insert into `commands` fail, which aborts the whole
- * transaction (the caller retries and then finds the first answer).
+ * transaction (the caller retries and then finds the first answer); so does a new case whose id or
+ * application number another request inserted meanwhile (the retry finds it and refuses the submit). An
+ * application number already taken before is refused by the push before anything is written.
  */
 export function writePlan(input: { applied: readonly Applied[]; answers: readonly Outcome[]; receivedAt: number }): string {
   const { applied, answers } = input;

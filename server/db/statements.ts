@@ -48,6 +48,8 @@ export const STATEMENTS = {
   authority: { params: [], sql: 'SELECT version, rules FROM authority_matrix ORDER BY version DESC LIMIT 1' },
   lock_cases: { params: ['text[]'], sql: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ANY($1) ORDER BY id FOR UPDATE` },
   users: { params: ['text[]'], sql: `SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1)` },
+  /** Which of these application numbers cases already have (a new case's must be unique). */
+  taken_app_nos: { params: ['text[]'], sql: 'SELECT app_no FROM cases WHERE app_no = ANY($1)' },
   claim_doc_check: { params: ['text', 'text[]'], sql: claimSql("state = 'submitted'", 'none') },
   claim_approval_retail: { params: ['text', 'text[]'], sql: claimSql("team = 'retail' AND state = 'approval'", 'approval') },
   claim_approval_corporate: { params: ['text', 'text[]'], sql: claimSql("team = 'corporate' AND state = 'approval'", 'approval') },

@@ -5,7 +5,9 @@ import type { CentralDb } from '../db/central-db';
  * running began (`xid < xmin` of the reader's snapshot), in (xid, id) order, after the reader's cursor. Every
  * transaction that may still commit has an xid at or above that xmin, so nothing can appear behind a cursor
  * later: a pull never skips a change, whatever order concurrent commits land in. A long transaction holds
- * the feed back until it ends — it does not lose anything.
+ * the feed back until it ends — it does not lose anything. Per case, xid order is also commit order: a
+ * transaction may not write a case a younger one changed and committed (migration 0150 refuses it with
+ * 40001 and the writer retries with a new xid), so a case's changes come out in version order.
  *
  * Each change comes with the case as it is when the page is read (it may be newer than the change): a
  * desktop keeps whichever version is highest, and appends each change's audit entries once.

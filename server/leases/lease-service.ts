@@ -26,10 +26,13 @@ export class LeaseService {
 
   async renew(userId: string): Promise<number> {
     const now = this.deps.config.now();
-    const rows = await this.deps.db.query<{ n: number }>(
-      `WITH renewed AS (UPDATE cases SET lease_until = $2 WHERE assignee_id = $1 RETURNING 1)
-       SELECT count(*)::int AS n FROM renewed`,
-      [userId, now + this.deps.config.leaseMs],
+    // Retried like every write of cases: it may wait on a case a younger transaction then changes (0150).
+    const rows = await withRetry(() =>
+      this.deps.db.query<{ n: number }>(
+        `WITH renewed AS (UPDATE cases SET lease_until = $2 WHERE assignee_id = $1 RETURNING 1)
+         SELECT count(*)::int AS n FROM renewed`,
+        [userId, now + this.deps.config.leaseMs],
+      ),
     );
     return rows[0]?.n ?? 0;
   }

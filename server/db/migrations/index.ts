@@ -12,6 +12,7 @@ import { m0110DropUnusedCommandIndex } from './0110-drop-unused-command-index';
 import { m0120AddUserVersions } from './0120-add-user-versions';
 import { m0130VacuumClaimedCasesOften } from './0130-vacuum-claimed-cases-often';
 import { m0140KeepCaseRecordsUncompressed } from './0140-keep-case-records-uncompressed';
+import { m0150KeepFeedInCommitOrderPerCase } from './0150-keep-feed-in-commit-order-per-case';
 
 /** A PostgreSQL migration: plain SQL, run once, in order. A shipped migration is never edited. */
 export interface CentralMigration {
@@ -35,4 +36,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   m0120AddUserVersions,
   m0130VacuumClaimedCasesOften,
   m0140KeepCaseRecordsUncompressed,
+  m0150KeepFeedInCommitOrderPerCase,
 ];
