@@ -252,6 +252,36 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(data.appNo).toBe(fixed.data.appNo);
   });
 
+  it('a 领取下一件 whose answer was lost is not carried out twice: asked again, the desktop gets the case the server handed over then', async () => {
+    const d = await desktop({ gated: true });
+    const clerk = await d.login('zhangmin');
+    const holds = async () => (await central.db.query<{ id: string }>("SELECT id FROM cases WHERE assignee_id = 'u-clerk-1'")).map((r) => r.id);
+    const before = await holds();
+    d.gate!.loseAnswers(true);
+    const lost = await d.call('queue:claimNext', clerk, { queue: 'doc_check' });
+    expect(lost.ok || lost.error.code).toBe('offline');
+    const handedOver = (await holds()).filter((id) => !before.includes(id));
+    expect(handedOver).toHaveLength(1); // the server did carry it out
+    d.gate!.loseAnswers(false);
+    const again = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    expect(again.caseId).toBe(handedOver[0]);
+    expect((await holds()).filter((id) => !before.includes(id))).toEqual(handedOver);
+    // Answered: the next one is a new claim.
+    const next = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    expect(next.caseId).not.toBe(handedOver[0]);
+  });
+
+  it('an answer read outside the feed does not overwrite a later version a pull already stored', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const now = d.host.services.cases.get(claimed.caseId)!;
+    const older = { ...now, version: now.version - 1, assigneeId: null, assigneeName: null };
+    expect(d.sync.db.transaction(() => d.sync.replica.adoptUnlessOlder(older))()).toBeNull();
+    expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ version: now.version, assigneeId: 'u-clerk-1' });
+    expect(d.sync.db.transaction(() => d.sync.replica.adoptUnlessOlder({ ...now, version: now.version + 1 }))()).not.toBeNull();
+  });
+
   it('a claim held by a desktop that vanished runs out and the case goes back to its queue', async () => {
     const keeper = await desktop();
     const leaver = await desktop();

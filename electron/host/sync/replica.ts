@@ -90,6 +90,16 @@ export class Replica {
     return changeOf(record);
   }
 
+  /**
+   * A server answer read outside the feed (a claim): the case as the server had it when it answered, kept
+   * unless a pull meanwhile stored a later version — that change is not delivered again.
+   */
+  adoptUnlessOlder(record: CaseRecord): CaseChange | null {
+    const local = this.cases.version(record.id);
+    if (local !== null && record.version < local) return null;
+    return this.adopt(record);
+  }
+
   /** A local entry saying the server refused a command (the optimistic change was undone). */
   noteRefusal(caseId: string, commandId: string, error: AppError, at: string, state: string | null): void {
     this.screening?.refused(commandId);

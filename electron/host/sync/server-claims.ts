@@ -20,6 +20,13 @@ export const offlineClaim = () =>
  * claim is refused with the reason, so that two desktops never hand the same case to two people.
  */
 export class ServerClaims {
+  /**
+   * The command id of a 领取下一件 the server may have carried out without its answer arriving (the desktop
+   * went offline while asking), by user and queue. Asking again sends the same id, so the server answers with
+   * the case it handed over then instead of handing over a second one nobody knows they hold.
+   */
+  private readonly unanswered = new Map<string, string>();
+
   constructor(private readonly sync: SyncService) {}
 
   async claim(session: Session, input: { caseId: string; expectedVersion?: number }): Promise<Result<CaseChange>> {
@@ -35,8 +42,12 @@ export class ServerClaims {
 
   async claimNext(session: Session, queue: QueueId): Promise<Result<CaseChange>> {
     if (!CLAIMABLE_QUEUES.includes(queue) || !mayOpenQueue(queue, session.info)) return fail('forbidden', '您无权查看该队列', 'You may not open this queue');
-    const commandId = randomUUID();
-    return this.ask(session, (token) => this.sync.client.claimNext(token, { commandId, queue }));
+    const key = `${session.user.id}\u0000${queue}`;
+    const commandId = this.unanswered.get(key) ?? randomUUID();
+    this.unanswered.set(key, commandId);
+    const r = await this.ask(session, (token) => this.sync.client.claimNext(token, { commandId, queue }));
+    if (r.ok || r.error.code !== 'offline') this.unanswered.delete(key);
+    return r;
   }
 
   /**
@@ -53,11 +64,11 @@ export class ServerClaims {
     this.sync.db.transaction(() => {
       if (outcome.status === 'accepted') {
         this.sync.replica.appendEvents(outcome.change);
-        const c = this.sync.replica.adopt(outcome.change.case);
+        const c = this.sync.replica.adoptUnlessOlder(outcome.change.case);
         if (c) changed.push(c);
       } else if (outcome.case) {
         // Refused (e.g. someone else holds it): show the case as the server has it.
-        const c = this.sync.replica.adopt(outcome.case);
+        const c = this.sync.replica.adoptUnlessOlder(outcome.case);
         if (c) changed.push(c);
       }
     })();

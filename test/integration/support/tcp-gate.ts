@@ -3,11 +3,16 @@ import { connect, createServer, type Socket } from 'node:net';
 /**
  * A TCP relay in front of the central server that can be cut and restored: a desktop behind a closed gate
  * is offline in the real sense (its connections fail), while other desktops still reach the server.
+ * `loseAnswers(true)`: requests still reach the server, but the connection breaks as its answer comes back
+ * (the server has acted; the desktop never hears of it).
  */
-export async function tcpGate(target: string): Promise<{ url: string; cut(): void; restore(): void; stop(): Promise<void> }> {
+export async function tcpGate(
+  target: string,
+): Promise<{ url: string; cut(): void; restore(): void; loseAnswers(on: boolean): void; stop(): Promise<void> }> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let open = true;
+  let losing = false;
   const server = createServer((client) => {
     if (!open) {
       client.destroy();
@@ -23,7 +28,12 @@ export async function tcpGate(target: string): Promise<{ url: string; cut(): voi
       });
     }
     client.pipe(upstream);
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!losing) return void client.write(chunk);
+      client.destroy();
+      upstream.destroy();
+    });
+    upstream.on('end', () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };
@@ -35,6 +45,9 @@ export async function tcpGate(target: string): Promise<{ url: string; cut(): voi
     },
     restore() {
       open = true;
+    },
+    loseAnswers(on: boolean) {
+      losing = on;
     },
     stop: () =>
       new Promise<void>((resolve) => {
