@@ -6,6 +6,10 @@ import type { ServerConfig } from '../config';
 import { send } from './envelope';
 import type { CentralServices } from './sync-routes';
 
+/** The scans show identity numbers in full: only roles that may see them fetch one (DESIGN §13, pii.view). */
+const filesRefused = () =>
+  fail('forbidden', '您无权取回资料文件（证件影像含身份证号等敏感信息）', 'You may not fetch document files (they show identity numbers in full)');
+
 const badHash = () => fail('validation', '文件哈希格式不正确（应为 64 位小写十六进制）', 'The sha256 must be 64 lowercase hex digits');
 
 function hashParam(req: FastifyRequest): string | null {
@@ -15,7 +19,8 @@ function hashParam(req: FastifyRequest): string | null {
 
 /**
  * Documents by sha256: PUT stores the bytes only if they hash to the name in the URL; storing again is a
- * no-op, so a failed upload is retried safely. GET checks the hash again before sending.
+ * no-op, so a failed upload is retried safely. GET checks the hash again before sending, and only to a role
+ * that may see identity numbers (any user may add a document; not every user may read one).
  */
 export function registerBlobRoutes(app: FastifyInstance, s: CentralServices, config: ServerConfig): void {
   app.put('/v1/blobs/:sha256', { bodyLimit: config.blobLimitBytes }, async (req, reply) => {
@@ -37,6 +42,7 @@ export function registerBlobRoutes(app: FastifyInstance, s: CentralServices, con
   app.get('/v1/blobs/:sha256', async (req, reply) => {
     const session = await s.auth.authenticate(req.headers.authorization);
     if (!session.ok) return send(reply, session);
+    if (!session.value.info.permissions.includes('pii.view')) return send(reply, filesRefused());
     const sha256 = hashParam(req);
     if (!sha256) return send(reply, badHash());
     const bytes = await s.blobs.get(sha256);

@@ -250,6 +250,12 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
     // An upload cut off and sent again is harmless.
     expect(value(await client.putBlob(token, bytes)).created).toBe(false);
     expect(Buffer.compare(value(await client.getBlob(token, sha(bytes))), bytes)).toBe(0);
+    // Any user may add a document; only a role that may see identity numbers gets one back (the scans show them).
+    for (const who of ['zhouyan', 'wugang', 'admin']) {
+      const refused = await client.getBlob((await loggedIn(central.url, who)).token, sha(bytes));
+      expect(refused.ok || `${who}: ${refused.error.code}`).toBe(`${who}: forbidden`);
+    }
+    expect(value(await client.getBlob((await loggedIn(central.url, 'liqiang')).token, sha(bytes))).length).toBe(bytes.length);
 
     const before = await stored();
     const other = randomBytes(1000);

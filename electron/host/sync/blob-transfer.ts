@@ -1,3 +1,4 @@
+import { hasPermission } from '../../../shared/auth/permissions';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { BlobStored } from '../../../shared/sync/protocol';
 import { CentralUnreachable } from './central-client';
@@ -14,6 +15,13 @@ export interface LocalBlobs {
 }
 
 const offline = () => fail('offline', '无法连接中央服务器，文件稍后再传', 'The central server cannot be reached; the file will be sent later');
+// Not fetched now, as when offline: fetched once someone who may see the file opens it here.
+const noReader = () =>
+  fail(
+    'offline',
+    '资料文件留在中央服务器，待有权查看证件影像的用户登录后取回',
+    'The file stays on the central server until a user who may view document images is logged in here',
+  );
 
 /**
  * Documents between a desktop and the central server, by sha256. Both directions are idempotent — sending
@@ -40,11 +48,21 @@ export class BlobTransfer {
     }
   }
 
+  /** The server token of a user logged in here who may see identity numbers (the server gives files to no one else). */
+  private readerToken(): string | null {
+    for (const userId of this.sync.tokens.users()) {
+      const user = this.sync.services.users.byId(userId);
+      if (user && hasPermission(user.roles, 'pii.view')) return this.sync.tokens.get(userId);
+    }
+    return null;
+  }
+
   /** Makes sure the local store holds the file, fetching it from the server if needed. */
   async download(sha256: string, local: LocalBlobs): Promise<Result<{ fetched: boolean }>> {
     if (local.has(sha256)) return ok({ fetched: false });
-    const token = this.sync.tokens.any()?.token;
-    if (!token) return offline();
+    if (!this.sync.tokens.any()) return offline();
+    const token = this.readerToken();
+    if (!token) return noReader();
     try {
       const r = await this.sync.client.getBlob(token, sha256);
       this.sync.reachable();
