@@ -95,6 +95,17 @@ describe('bad input, login and sessions', () => {
     expect(!unknown.ok && unknown.error.message).toBe('用户名或密码错误');
   });
 
+  it('the status bar asking every few seconds does not keep an unattended session alive', async () => {
+    const token = await h.login('chenjing');
+    for (let minute = 1; minute <= 15; minute++) {
+      h.advance(60_000);
+      value(await h.call('sync:status', token, {}));
+    }
+    h.advance(60_000);
+    const expired = await h.call('queue:counts', token, {});
+    expect(expired.ok || expired.error.code).toBe('session-expired');
+  });
+
   it('expires an idle session and refuses it afterwards', async () => {
     const token = await h.login('liqiang');
     h.advance(10 * 60_000);

@@ -6,6 +6,12 @@ import { changePasswordFirst } from '../../../shared/users/user-admin';
 import type { Handlers } from './handlers';
 import { log } from '../log';
 
+/**
+ * Channels the UI calls on a timer, not at the user's hand (the status bar asks every few seconds): they do not
+ * keep a session alive, so an unattended workbench still reaches its idle timeout here, not only in the UI.
+ */
+const BACKGROUND_CHANNELS: readonly Channel[] = ['sync:status'];
+
 /** What a user whose password an administrator set may do before changing it. */
 const BEFORE_PASSWORD_CHANGE: readonly Channel[] = ['auth:me', 'auth:logout', 'auth:changePassword'];
 
@@ -19,7 +25,7 @@ export function createDispatcher(handlers: Handlers, auth: AuthService) {
     // Who is asking comes first: an anonymous caller learns nothing about the shape of the API.
     let session: Session | null = null;
     if (!isPublicChannel(channel)) {
-      const s = auth.resolve(token);
+      const s = auth.resolve(token, !BACKGROUND_CHANNELS.includes(channel));
       if (!s.ok) return s;
       session = s.value;
       if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return changePasswordFirst();

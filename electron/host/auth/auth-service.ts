@@ -92,8 +92,11 @@ export class AuthService {
     })();
   }
 
-  /** Resolves a token to a live session and keeps it alive; refuses ended and idle-expired sessions. */
-  resolve(token: string | null): Result<Session> {
+  /**
+   * Resolves a token to a live session and, unless `activity` is false (a call the UI makes on a timer),
+   * keeps it alive; refuses ended and idle-expired sessions.
+   */
+  resolve(token: string | null, activity = true): Result<Session> {
     if (!token) return fail('unauthenticated', '请先登录', 'Please log in');
     const tokenHash = hashToken(token);
     const row = this.getSession.get(tokenHash);
@@ -106,7 +109,7 @@ export class AuthService {
     const user = this.deps.users.byId(row.user_id);
     if (!user || !user.active) return accountDisabled();
     // Writing on every call would put a write on every read; a few seconds of slack is harmless.
-    if (t - row.last_seen_at > 5_000) this.touchSession.run(t, tokenHash);
+    if (activity && t - row.last_seen_at > 5_000) this.touchSession.run(t, tokenHash);
     return ok({ tokenHash, user, actor: actorOf(user), info: userInfo(user) });
   }
 
@@ -166,8 +169,9 @@ export class AuthService {
     })();
   }
 
+  /** Whether the session is live, without counting the question as activity (the event stream asks it). */
   isValid(token: string): boolean {
-    return this.resolve(token).ok;
+    return this.resolve(token, false).ok;
   }
 
   private auditLogin(user: UserRow, action: NonCaseAuditAction, details: Record<string, unknown>): void {
