@@ -194,7 +194,7 @@ export class ClaimService {
         );
         const session = this.deps.auth.sessionFrom(sessionRows!, claims);
         if (!session.ok) return session;
-        if (known![0]) return ok(storedAnswer(known![0], new Map(), null));
+        if (known![0]) return ok(storedAnswer(known![0], new Map(), null, session.value.actor.id));
         if (!mayOpenQueue(queue, session.value.info)) return fail('forbidden', '您无权查看该队列', 'You may not open this queue');
 
         const now = this.deps.config.now();

@@ -72,9 +72,15 @@ export function knownCommandsSql(ids: readonly string[]): string {
   return execute('known_commands', litTextArray(ids));
 }
 
-/** The first answer to a command id seen before: the same status, reason and change. */
-export function storedAnswer(row: Row, ws: WorkingSet, caseId: string | null): CommandOutcome {
+/**
+ * The first answer to a command id seen before: the same status, reason and change — to the user who sent it.
+ * Anyone else sending that id learns nothing of it (the answer carries a case).
+ */
+export function storedAnswer(row: Row, ws: WorkingSet, caseId: string | null, userId: string): CommandOutcome {
   const commandId = row.command_id as string;
+  if (row.user_id !== userId) {
+    return { commandId, status: 'rejected', error: fail('conflict', '命令编号已被其他用户使用', 'This command id was used by another user').error, case: null };
+  }
   if (row.status === 'accepted' && typeof row.payload === 'string') {
     return { commandId, status: 'accepted', change: { ...(JSON.parse(row.payload) as Omit<ChangeBody, 'case'>), case: row.record as CaseRecord } };
   }
@@ -195,7 +201,7 @@ export class PushService {
     for (const c of chunk) {
       const stored = known.get(c.commandId);
       if (stored) {
-        replies.push(storedAnswer(stored, ws, caseIdOf(c.payload)));
+        replies.push(storedAnswer(stored, ws, caseIdOf(c.payload), session.actor.id));
         continue;
       }
       const caseId = caseIdOf(c.payload);

@@ -41,7 +41,7 @@ export const STATEMENTS = {
   },
   known_commands: {
     params: ['text[]'],
-    sql: `SELECT c.command_id, c.status, c.error, ch.payload, cs.record FROM commands c
+    sql: `SELECT c.command_id, c.user_id, c.status, c.error, ch.payload, cs.record FROM commands c
       LEFT JOIN changes ch ON ch.command_id = c.command_id LEFT JOIN cases cs ON cs.id = ch.case_id
       WHERE c.command_id = ANY($1)`,
   },

@@ -86,6 +86,20 @@ describe.each(BACKENDS)('push: commands applied exactly once, decided with the u
     expect(after.changes - before.changes).toBe(1);
   });
 
+  it('gives the first answer to a repeated command id only to the user who sent it, by push and by claim', async () => {
+    const a = await loggedIn(central.url, 'zhangmin');
+    const b = await loggedIn(central.url, 'wangfang');
+    const [x] = await submittedCases(1);
+    const push = [cmd('claim', { caseId: x })];
+    expect(value(await a.client.push(a.token, push)).results[0]!.status).toBe('accepted');
+    const before = await counts(central.db);
+    const other = value(await b.client.push(b.token, push)).results[0]!;
+    expect(other).toEqual({ commandId: push[0]!.commandId, status: 'rejected', error: expect.objectContaining({ code: 'conflict' }), case: null });
+    const claimed = value(await b.client.claimNext(b.token, { commandId: push[0]!.commandId, queue: 'doc_check' }));
+    expect(claimed).toMatchObject({ status: 'rejected', error: { code: 'conflict' }, case: null });
+    expect(await counts(central.db)).toEqual(before);
+  });
+
   it('never takes the acting user from the request', async () => {
     const { client, token } = await loggedIn(central.url, 'zhangmin');
     const [x] = await submittedCases(1);
