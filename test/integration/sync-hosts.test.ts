@@ -271,6 +271,23 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(next.caseId).not.toBe(handedOver[0]);
   });
 
+  it('a waiting command the server cannot read is still undone here: the case goes back to what it was, at the server\'s version', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const before = d.host.services.cases.get(claimed.caseId)!;
+    expect(value(await d.call('case:returnForSupplement', clerk, { caseId: claimed.caseId, reasons: ['营业执照缺失'] })).state).toBe('returned');
+    // The waiting command spoilt as a desktop of another version might have left it: the refusal comes without the server's case.
+    d.sync.db.prepare("UPDATE outbox SET payload = 'not a command' WHERE status = 'pending' AND case_id = ?").run(claimed.caseId);
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(0);
+    const after = d.host.services.cases.get(claimed.caseId)!;
+    expect({ state: after.state, version: after.version, assigneeId: after.assigneeId }).toEqual({ state: before.state, version: before.version, assigneeId: before.assigneeId });
+    expect(await serverCase(claimed.caseId)).toMatchObject({ state: before.state, version: before.version });
+    const history = value(await d.call('case:get', clerk, { caseId: claimed.caseId })).history;
+    expect(history.at(-1)).toMatchObject({ action: 'syncRejected' });
+  });
+
   it('an answer read outside the feed does not overwrite a later version a pull already stored', async () => {
     const d = await desktop();
     const clerk = await d.login('zhangmin');

@@ -59,7 +59,7 @@ export class CommandService {
         const record = evolve(state, decided.value);
         cases.save(record, state ? state.version : null);
         for (const entry of auditDrafts(decided.value, actor, caseId, commandId, state?.state ?? null)) audit.append(entry);
-        outbox.add({ commandId, command: name, caseId, actorId: actor.id, payload: JSON.stringify(payload), createdAt: now });
+        outbox.add({ commandId, command: name, caseId, actorId: actor.id, payload: JSON.stringify(payload), createdAt: now, caseBefore: state ? JSON.stringify(state) : null });
         return ok({ record, events: decided.value, commandId });
       })();
     } catch (e) {

@@ -91,6 +91,17 @@ export class Replica {
   }
 
   /**
+   * A refusal the server sent without its copy of the case (it could not read the command): the case goes
+   * back to what it was before the command (`before`), unless more of this desktop's commands for it wait.
+   * Its version goes back too, so the next change of the case in the feed applies.
+   */
+  restore(caseId: string, before: CaseRecord | null): CaseChange | null {
+    if (!before || before.id !== caseId || this.store.hasPending(caseId)) return null;
+    this.cases.save(before, this.cases.version(caseId));
+    return changeOf(before);
+  }
+
+  /**
    * A server answer read outside the feed (a claim): the case as the server had it when it answered, kept
    * unless a pull meanwhile stored a later version — that change is not delivered again.
    */

@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../../shared/domain/case';
 import type { ServerUser } from '../../../shared/sync/protocol';
 import type { AppError } from '../../../shared/errors';
 import type { Db } from '../db/database';
@@ -35,6 +36,7 @@ export class SyncStore {
   private readonly pendingCountStmt;
   private readonly pendingActorsStmt;
   private readonly pendingForCaseStmt;
+  private readonly caseBeforeStmt;
   private readonly answerStmt;
   private readonly rejectStmt;
   private readonly rejectedStmt;
@@ -56,6 +58,7 @@ export class SyncStore {
       "SELECT seq, command_id, command, case_id, actor_id, payload, created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?",
     );
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
+    this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
     this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
@@ -118,6 +121,12 @@ export class SyncStore {
 
   pendingByActor(): Map<string, number> {
     return new Map(this.pendingActorsStmt.all().map((r) => [r.actor_id, r.n]));
+  }
+
+  /** The case as it was before this command (null: it created the case, or it was written before 0610). */
+  caseBefore(commandId: string): CaseRecord | null {
+    const json = this.caseBeforeStmt.get(commandId)?.case_before;
+    return json ? (JSON.parse(json) as CaseRecord) : null;
   }
 
   hasPending(caseId: string): boolean {

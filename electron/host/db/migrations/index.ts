@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m0600CreateDashboardSnapshot } from './0600-create-dashboard-snapshot';
+import { m0610KeepCaseBeforeEachCommand } from './0610-keep-case-before-each-command';
 import { m0400CreateAuthorityMatrix } from './0400-create-authority-matrix';
 import { m0410AddCaseApprovalColumns } from './0410-add-case-approval-columns';
 import { m0010CreateUsers } from './0010-create-users';
@@ -64,4 +65,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0520CreateScreeningResults,
   m0530CreateScreeningOverrides,
   m0600CreateDashboardSnapshot,
+  m0610KeepCaseBeforeEachCommand,
 ].sort((a, b) => a.version - b.version);
