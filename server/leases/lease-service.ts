@@ -37,9 +37,15 @@ export class LeaseService {
     return rows[0]?.n ?? 0;
   }
 
-  /** Releases up to `limit` cases whose lease has run out; returns how many. */
+  /**
+   * Releases up to `limit` cases whose lease has run out; returns how many. A held case without a lease (held
+   * before handovers had one, or imported held) is given one first, so it too runs out if nobody renews it.
+   */
   async sweep(limit = 200): Promise<number> {
     const now = this.deps.config.now();
+    await withRetry(() =>
+      this.deps.db.query('UPDATE cases SET lease_until = $1 WHERE assignee_id IS NOT NULL AND lease_until IS NULL', [now + this.deps.config.leaseMs]),
+    );
     return withRetry(() =>
       this.deps.db.transaction(async (tx) => {
         const rows = await tx.query(

@@ -164,6 +164,15 @@ describe('leases of cases handed to someone other than by a claim (pglite)', () 
     await expectReleasedBySweep(c!.id, 'submitted');
   });
 
+  it('a held case without a lease whose holder never comes back is given one by the sweep, and then given back', async () => {
+    const [c] = await untouched('submitted');
+    expect((await push('zhouyan', cmd('assign', { caseId: c!.id, assigneeId: 'u-clerk-2', reason: '请处理此件' }))).status).toBe('accepted');
+    await central.db.query('UPDATE cases SET lease_until = NULL WHERE id = $1', [c!.id]);
+    await central.server.leases.sweep();
+    expect(await caseRow(c!.id)).toMatchObject({ assignee_id: 'u-clerk-2', lease_until: central.clock.now + LEASE_MS });
+    await expectReleasedBySweep(c!.id, 'submitted');
+  });
+
   it('an action by the holder that keeps the case with them keeps its lease', async () => {
     const [c] = await untouched('submitted');
     const clerk = await loggedIn(central.url, 'zhangmin');
