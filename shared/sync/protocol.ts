@@ -17,7 +17,17 @@ import { CaseSnapshot } from './case-snapshot';
  */
 
 /** Client-generated command ids (the host uses UUIDs); the server applies each id at most once. */
-export const CommandId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'commandId: 8–64 letters, digits, - or _');
+/**
+ * Ids the server gives the changes it makes itself (lease expiry, import, screening). A client may not use
+ * them: taken first, such an id would make the server's own command count as already done (a screening
+ * never run) or hide its events from desktops, which recognise a change by its command id.
+ */
+export const SERVER_COMMAND_ID_PREFIXES = ['lease-', 'import-', 'screening-'] as const;
+
+export const CommandId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'commandId: 8–64 letters, digits, - or _')
+  .refine((id) => !SERVER_COMMAND_ID_PREFIXES.some((p) => id.startsWith(p)), 'commandId: lease-, import- and screening- are the server\'s');
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
 const IsoTime = z.string().min(1).max(40);

@@ -230,6 +230,18 @@ describe.each(BACKENDS)('central server routes refuse bad input with a clear err
     expect(evenRight.status).toBe(423);
   });
 
+  it('refuses a command id of the kind the server gives its own changes (lease-, import-, screening-)', async () => {
+    const before = await stored();
+    const [row] = await central.db.query<{ id: string; version: number }>("SELECT id, version FROM cases WHERE state = 'submitted' LIMIT 1");
+    for (const commandId of [`screening-${row!.id}-v${row!.version + 1}`, `lease-${row!.id}-${row!.version + 1}`, 'import-abcdefgh']) {
+      const push = await send('POST', '/v1/push', { body: JSON.stringify({ commands: [{ commandId, name: 'claim', payload: { caseId: row!.id }, createdAt: null }] }) });
+      expect(push).toMatchObject({ status: 400, body: { error: { code: 'validation' } } });
+      const claim = await send('POST', '/v1/claim-next', { body: JSON.stringify({ commandId, queue: 'doc_check' }) });
+      expect(claim).toMatchObject({ status: 400, body: { error: { code: 'validation' } } });
+    }
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses bad feed and claim requests', async () => {
     for (const q of ['after=1', 'after=abc.def', 'after=0.0&limit=0', 'after=0.0&limit=99999', 'after=0.0&limit=ten', 'after=0.0&since=1']) {
       const r = await send('GET', `/v1/changes?${q}`);
