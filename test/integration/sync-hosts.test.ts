@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { actorOf } from '../../electron/host/auth/auth-service';
 import { BlobStore } from '../../electron/host/documents/blob-store';
 import { seedCentralDemo } from '../../server/demo/central-demo';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { loggedIn } from './support/central-login';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { syncHost } from './support/sync-host';
 import { tcpGate } from './support/tcp-gate';
@@ -271,6 +272,26 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(next.caseId).not.toBe(handedOver[0]);
   });
 
+  it('a lost 领取下一件 whose case went to someone else meanwhile (a supervisor reassigned it) is not reported as this clerk\'s: a new case is claimed', async () => {
+    const d = await desktop({ gated: true });
+    const clerk = await d.login('zhangmin');
+    const holds = async () => (await central.db.query<{ id: string }>("SELECT id FROM cases WHERE assignee_id = 'u-clerk-1'")).map((r) => r.id);
+    const before = await holds();
+    d.gate!.loseAnswers(true);
+    expect((await d.call('queue:claimNext', clerk, { queue: 'doc_check' })).ok).toBe(false);
+    const [lost] = (await holds()).filter((id) => !before.includes(id));
+    d.gate!.loseAnswers(false);
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const assigned = value(
+      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: lost!, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
+    ).results[0]!;
+    expect(assigned.status).toBe('accepted');
+    const again = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    expect(again.caseId).not.toBe(lost);
+    expect(d.host.services.cases.get(again.caseId)!.assigneeId).toBe('u-clerk-1');
+    expect((await serverCase(again.caseId)).assignee_id).toBe('u-clerk-1');
+  });
+
   it('a waiting command the server cannot read is still undone here: the case goes back to what it was, at the server\'s version', async () => {
     const d = await desktop();
     const clerk = await d.login('zhangmin');
@@ -281,6 +302,8 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     d.sync.db.prepare("UPDATE outbox SET payload = 'not a command' WHERE status = 'pending' AND case_id = ?").run(claimed.caseId);
     await d.sync.syncNow();
     expect(d.sync.store.pendingCount()).toBe(0);
+    // Answered, the command's copy of the case (with its identity numbers) is not kept.
+    expect(d.sync.db.prepare('SELECT count(*) AS n FROM outbox WHERE case_before IS NOT NULL').get()).toEqual({ n: 0 });
     const after = d.host.services.cases.get(claimed.caseId)!;
     expect({ state: after.state, version: after.version, assigneeId: after.assigneeId }).toEqual({ state: before.state, version: before.version, assigneeId: before.assigneeId });
     expect(await serverCase(claimed.caseId)).toMatchObject({ state: before.state, version: before.version });

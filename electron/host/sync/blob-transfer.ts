@@ -50,7 +50,7 @@ export class BlobTransfer {
 
   /** The server token of a user logged in here who may see identity numbers (the server gives files to no one else). */
   private readerToken(): string | null {
-    for (const userId of this.sync.tokens.users()) {
+    for (const userId of this.sync.tokens.loggedIn()) {
       const user = this.sync.services.users.byId(userId);
       if (user && hasPermission(user.roles, 'pii.view')) return this.sync.tokens.get(userId);
     }

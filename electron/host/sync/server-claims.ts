@@ -7,6 +7,9 @@ import type { Session } from '../auth/auth-service';
 import { onServer } from './server-call';
 import type { SyncService } from './sync-service';
 
+/** How long an unanswered 领取下一件's id is sent again (shorter than any lease the server gives). */
+const KEEP_UNANSWERED_MS = 10 * 60_000;
+
 export const offlineClaim = () =>
   fail(
     'offline',
@@ -23,9 +26,10 @@ export class ServerClaims {
   /**
    * The command id of a 领取下一件 the server may have carried out without its answer arriving (the desktop
    * went offline while asking), by user and queue. Asking again sends the same id, so the server answers with
-   * the case it handed over then instead of handing over a second one nobody knows they hold.
+   * the case it handed over then instead of handing over a second one nobody knows they hold. Kept for
+   * KEEP_UNANSWERED_MS: by then a lease would have given that case back anyway.
    */
-  private readonly unanswered = new Map<string, string>();
+  private readonly unanswered = new Map<string, { commandId: string; at: number }>();
 
   constructor(private readonly sync: SyncService) {}
 
@@ -43,10 +47,16 @@ export class ServerClaims {
   async claimNext(session: Session, queue: QueueId): Promise<Result<CaseChange>> {
     if (!CLAIMABLE_QUEUES.includes(queue) || !mayOpenQueue(queue, session.info)) return fail('forbidden', '您无权查看该队列', 'You may not open this queue');
     const key = `${session.user.id}\u0000${queue}`;
-    const commandId = this.unanswered.get(key) ?? randomUUID();
-    this.unanswered.set(key, commandId);
+    const now = this.sync.now();
+    const kept = this.unanswered.get(key);
+    const replay = kept !== undefined && now - kept.at < KEEP_UNANSWERED_MS;
+    const commandId = replay ? kept.commandId : randomUUID();
+    if (!replay) this.unanswered.set(key, { commandId, at: now });
     const r = await this.ask(session, (token) => this.sync.client.claimNext(token, { commandId, queue }));
     if (r.ok || r.error.code !== 'offline') this.unanswered.delete(key);
+    // The first answer comes with the case as it is now: if that claim has lapsed meanwhile (its lease ran out
+    // and someone else holds the case), it is no claim of this user's — ask for a case afresh.
+    if (replay && r.ok && this.sync.services.cases.get(r.value.caseId)?.assigneeId !== session.user.id) return this.claimNext(session, queue);
     return r;
   }
 

@@ -37,6 +37,7 @@ export class SyncStore {
   private readonly pendingActorsStmt;
   private readonly pendingForCaseStmt;
   private readonly caseBeforeStmt;
+  private readonly forgetCaseBeforeStmt;
   private readonly answerStmt;
   private readonly rejectStmt;
   private readonly rejectedStmt;
@@ -59,6 +60,7 @@ export class SyncStore {
     );
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
+    this.forgetCaseBeforeStmt = db.prepare('UPDATE outbox SET case_before = NULL WHERE command_id = ?');
     this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
@@ -127,6 +129,11 @@ export class SyncStore {
   caseBefore(commandId: string): CaseRecord | null {
     const json = this.caseBeforeStmt.get(commandId)?.case_before;
     return json ? (JSON.parse(json) as CaseRecord) : null;
+  }
+
+  /** Once a command is answered its copy of the case is of no more use (and holds personal data). */
+  forgetCaseBefore(commandId: string): void {
+    this.forgetCaseBeforeStmt.run(commandId);
   }
 
   hasPending(caseId: string): boolean {

@@ -36,6 +36,11 @@ export class TokenBook {
     return userId && t ? { userId, token: t.token } : null;
   }
 
+  /** Users logged in here now (not those logged out whose tokens wait to push what they left). */
+  loggedIn(): string[] {
+    return [...this.tokens.entries()].filter(([id, t]) => !t.retiring && this.get(id) !== null).map(([id]) => id);
+  }
+
   users(): string[] {
     return [...this.tokens.keys()].filter((id) => this.get(id) !== null);
   }
