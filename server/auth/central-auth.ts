@@ -63,7 +63,8 @@ export class CentralAuth {
     const sessionId = randomBytes(18).toString('base64url');
     const outcome = await this.db.transaction(async (tx): Promise<Result<{ user: LoginRow; expiresAt: number }>> => {
       const [user] = await tx.query<LoginRow>(`SELECT ${USER_COLUMNS}, password_hash, failed_attempts, locked_until FROM users WHERE id = $1 FOR UPDATE`, [found.id]);
-      if (!user || !user.active || user.password_hash === null) return badCredentials();
+      // The password was checked against the hash read before; one set meanwhile (a reset) is not that one.
+      if (!user || !user.active || user.password_hash === null || user.password_hash !== found.password_hash) return badCredentials();
       const now = this.config.now();
       if (lockInForce(user.locked_until, now)) {
         await recordAuthEvent(tx, { at: now, userId: user.id, action: 'loginRefusedLocked', deviceId });

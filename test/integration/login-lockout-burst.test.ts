@@ -39,6 +39,16 @@ describe('a burst of passwords after four failures (desktop)', () => {
     }
   };
 
+  it('refuses the old password of a login whose check was under way when the password was reset', async () => {
+    const pending = h.host.services.auth.login('sunwei', DEMO_PASSWORD); // reads the user before it yields to the check
+    // The reset commits while the login's scrypt runs (another hash, as an administrator's reset writes).
+    const db = new Database(h.dbFile);
+    db.prepare("UPDATE users SET password_hash = 'scrypt$reset$meanwhile' WHERE username = 'sunwei'").run();
+    db.close();
+    const r = await pending;
+    expect(r.ok || r.error.code).toBe('unauthenticated');
+  });
+
   it('refuses the right password in the burst and keeps the account locked', async () => {
     for (let i = 0; i < 4; i++) {
       const r = await h.call('auth:login', null, { username: 'guoli', password: 'wrong' });

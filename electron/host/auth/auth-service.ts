@@ -72,7 +72,8 @@ export class AuthService {
     return this.deps.db.transaction((): Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }> => {
       const t = now();
       const user = users.byId(found.id);
-      if (!user || !user.active || user.passwordHash === null) return badCredentials;
+      // The password was checked against the hash read before; one set meanwhile (a reset) is not that one.
+      if (!user || !user.active || user.passwordHash === null || user.passwordHash !== found.passwordHash) return badCredentials;
       if (lockInForce(user.lockedUntil, t)) {
         this.auditLogin(user, 'loginRefusedLocked', {});
         return lockedError(user.lockedUntil, t);
