@@ -70,6 +70,15 @@ describe('reviewDocument', () => {
     expect(identityValueOf(review({ action: 'correctField', field: 'address', from: '北京', value: '北京 110105194912310038', sensitive: false }))?.value).toBe('北京 110105194912310038');
   });
 
+  it('masks an ID card\'s birth date in the audit (the middle of the identity number), and the other desktops still get it', () => {
+    const told = (r: Record<string, unknown>) => expectOk(decideCommand('reviewDocument', c, review(r), ctxFor(U.wangFang)))[0]!.details;
+    expect(told({ action: 'correctField', field: 'birthDate', from: '1949-12-30', value: '1949-12-31', sensitive: false })).toMatchObject({
+      fromValue: '****-**-**',
+      value: '****-**-**',
+    });
+    expect(identityValueOf(review({ action: 'confirmField', field: 'birthDate', value: '1949-12-31', sensitive: false }))?.value).toBe('1949-12-31');
+  });
+
   it('records a corrected kind', () => {
     const events = expectOk(decideCommand('reviewDocument', c, review({ action: 'setKind', from: 'other', kind: 'business_licence' }), ctxFor(U.wangFang)));
     expect(events[0]).toMatchObject({ type: 'documentKindSet', details: { fromKind: 'other', kind: 'business_licence' } });

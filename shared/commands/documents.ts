@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maskIdentifier, maskIdentifiersIn } from '../domain/masking';
+import { maskBirthDate, maskIdentifier, maskIdentifiersIn } from '../domain/masking';
 import { fieldDef, isSensitiveField } from '../documents/fields';
 import { DOCUMENT_KINDS, type DocumentKind } from '../documents/kinds';
 import { fail, ok } from '../errors';
@@ -105,9 +105,13 @@ export function isSensitiveReview(kind: DocumentKind, review: { field: string; s
   return review.sensitive || !def || isSensitiveField(def.type);
 }
 
-/** A reviewed value as its audit entry holds it: all masked for a sensitive field, else any identifier in it. */
+/**
+ * A reviewed value as its audit entry holds it (read by auditors and supervisors): all masked for a sensitive
+ * field, the digits of an ID card's birth date (the middle of the identity number), else any identifier in it.
+ */
 export function auditedValue(kind: DocumentKind, review: { field: string; sensitive: boolean }, value: string): string {
-  return isSensitiveReview(kind, review) ? maskIdentifier(value) : maskIdentifiersIn(value);
+  if (isSensitiveReview(kind, review)) return maskIdentifier(value);
+  return review.field === 'birthDate' ? maskBirthDate(value) : maskIdentifiersIn(value);
 }
 
 export function identityValueOf(payload: unknown): IdentityValue | undefined {

@@ -1,5 +1,5 @@
 import type { ApplicationData } from '../domain/case';
-import { maskIdentifier } from '../domain/masking';
+import { maskBirthDate, maskIdentifier } from '../domain/masking';
 import { checkIdNumber } from '../validators/id-number';
 import type { Label } from '../domain/label';
 
@@ -75,7 +75,12 @@ export function negativeListProbes(data: ApplicationData): NegativeListProbe[] {
   return out;
 }
 
-/** How a probe value is shown in evidence: identifiers masked, a name with its birth date as is. */
+/**
+ * How a probe value is shown in evidence (read by every role that opens the case): identifiers masked, and a
+ * name with its birth date masked too — the birth date is the middle of the identity number the mask hides.
+ */
 export function maskProbeValue(probe: NegativeListProbe): string {
-  return probe.key === 'name_birth' ? probe.value.replace('|', ' ') : maskIdentifier(probe.value);
+  if (probe.key !== 'name_birth') return maskIdentifier(probe.value);
+  const [name, birthDate = ''] = probe.value.split('|');
+  return `${name} ${maskBirthDate(birthDate)}`;
 }

@@ -61,6 +61,7 @@ describe('what a case is looked up by', () => {
     expect(probes[1]!.value).toBe('刘晓东|1985-06-15');
     expect(probes[4]!.value).toBe('王建国|1970-01-01');
     expect(maskProbeValue(probes[0]!)).toMatch(/^3211\*{10}\d{3}[\dX]$/);
+    expect(maskProbeValue(probes[1]!)).toBe('刘晓东 ****-**-**');
   });
 
   it('does not look the applicant up twice when he owns the collateral', () => {
