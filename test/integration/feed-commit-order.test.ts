@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushCommand } from '../../shared/sync/protocol';
 import type { CentralDb } from '../../server/db/central-db';
 import { prepareAllSql } from '../../server/db/statements';
 import { seedCentralDemo } from '../../server/demo/central-demo';
@@ -10,6 +8,7 @@ import { loggedIn } from './support/central-login';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { syncHost } from './support/sync-host';
 import { value } from './support/temp-host';
+import { pushCommand as cmd } from './support/push-command';
 
 /**
  * Per case, the change feed (ordered by the writing transaction's xid) must list changes in the order they
@@ -18,12 +17,6 @@ import { value } from './support/temp-host';
  * and committed (migration 0150): it is refused with 40001 and retried with a new, younger xid.
  */
 
-const cmd = (name: PushCommand['name'], payload: Record<string, unknown>): PushCommand => ({
-  commandId: randomUUID(),
-  name,
-  payload,
-  createdAt: '2026-11-24T01:59:00.000Z',
-});
 
 let pgc: PgCluster;
 beforeAll(async () => {

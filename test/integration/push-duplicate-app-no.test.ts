@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationData } from '../../shared/domain/case';
-import type { CommandOutcome, PushCommand } from '../../shared/sync/protocol';
+import type { CommandOutcome } from '../../shared/sync/protocol';
 import type { CentralDb } from '../../server/db/central-db';
 import { withRetry } from '../../server/commands/push-service';
 import { seedCentralDemo } from '../../server/demo/central-demo';
@@ -9,6 +9,7 @@ import { BACKENDS, startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { value } from './support/temp-host';
+import { pushCommand as cmd } from './support/push-command';
 
 /**
  * 申请编号 (app_no) is unique. A pushed `submit` whose application number is already taken is refused on its
@@ -22,12 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const cmd = (name: PushCommand['name'], payload: Record<string, unknown>): PushCommand => ({
-  commandId: randomUUID(),
-  name,
-  payload,
-  createdAt: '2026-11-24T01:59:00.000Z',
-});
 
 const gist = (o: CommandOutcome) => (o.status === 'accepted' ? 'accepted' : `${o.error.code}: ${o.error.message} / ${o.error.messageEn}`);
 

@@ -6,15 +6,10 @@ import { FEED_START, type PushCommand } from '../../shared/sync/protocol';
 import { startCentral, type TestCentral } from './support/central';
 import { loggedIn } from './support/central-login';
 import { value } from './support/temp-host';
+import { pushCommand as cmd } from './support/push-command';
 
 const LEASE_MS = 60_000;
 
-const cmd = (name: PushCommand['name'], payload: Record<string, unknown>): PushCommand => ({
-  commandId: randomUUID(),
-  name,
-  payload,
-  createdAt: '2026-11-24T01:59:00.000Z',
-});
 
 interface CaseRowView {
   state: string;

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandOutcome, PushCommand } from '../../shared/sync/protocol';
+import type { CommandOutcome } from '../../shared/sync/protocol';
 import type { CentralDb } from '../../server/db/central-db';
 import { DEFAULT_CONFIG } from '../../server/config';
 import { openPglite } from '../../server/db/pglite-db';
@@ -12,6 +11,7 @@ import { loggedIn } from './support/central-login';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { syncHost } from './support/sync-host';
 import { value } from './support/temp-host';
+import { pushCommand as cmd } from './support/push-command';
 
 let pg: PgCluster;
 beforeAll(async () => {
@@ -19,12 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const cmd = (name: PushCommand['name'], payload: Record<string, unknown>): PushCommand => ({
-  commandId: randomUUID(),
-  name,
-  payload,
-  createdAt: '2026-11-24T01:59:00.000Z',
-});
 
 async function counts(db: CentralDb) {
   const [r] = await db.query<{ commands: number; changes: number; audit: number }>(
