@@ -1,4 +1,4 @@
-import type { Channel, HostEvent } from '../../shared/api/contract';
+import type { CallOptions, Channel, HostEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';
 import type { DocumentOptions } from './documents/document-service';
 
@@ -8,7 +8,7 @@ import type { DocumentOptions } from './documents/document-service';
  */
 export interface HostHandle {
   /** Validate `input` against the contract, check the session and permissions, run the handler. Never throws. */
-  dispatch(channel: Channel, token: string | null, input: unknown): Promise<Result<unknown>>;
+  dispatch(channel: Channel, token: string | null, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   /** Push events for the UI. `token` is set when the event concerns one session only (e.g. session-expired). */
   subscribe(listener: (event: HostEvent, token: string | null) => void): () => void;
   /** True if the token names a live session (used by the SSE endpoint before it opens a stream). */

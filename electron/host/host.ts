@@ -155,9 +155,9 @@ export function createHost(options: HostOptions): HostHandle & { services: HostS
     services,
     ready,
     sync,
-    async dispatch(channel, token, input) {
+    async dispatch(channel, token, input, options) {
       await ready;
-      return dispatch(channel, token, input);
+      return dispatch(channel, token, input, options);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -49,15 +49,17 @@ function setup() {
 
 describe('readRequest', () => {
   it('accepts { token, input } with a string or missing token', () => {
-    expect(readRequest({ token: 't', input: { a: 1 } })).toEqual({ token: 't', input: { a: 1 } });
-    expect(readRequest({ input: 5 })).toEqual({ token: null, input: 5 });
-    expect(readRequest({ token: null })).toEqual({ token: null, input: undefined });
+    expect(readRequest({ token: 't', input: { a: 1 } })).toEqual({ token: 't', input: { a: 1 }, background: false });
+    expect(readRequest({ input: 5 })).toEqual({ token: null, input: 5, background: false });
+    expect(readRequest({ token: null })).toEqual({ token: null, input: undefined, background: false });
+    expect(readRequest({ token: 't', input: {}, background: true })).toEqual({ token: 't', input: {}, background: true });
   });
 
   it('refuses payloads that are not plain objects, and tokens that are not strings', () => {
     for (const payload of [null, undefined, 'x', 42, true, [], ['t', {}]]) expect(readRequest(payload)).toBeNull();
     expect(readRequest({ token: 42, input: {} })).toBeNull();
     expect(readRequest({ token: { toString: () => 't' } })).toBeNull();
+    expect(readRequest({ token: 't', input: {}, background: 'yes' })).toBeNull();
   });
 });
 
@@ -72,9 +74,15 @@ describe('bindApi', () => {
     for (const channel of CHANNELS) {
       const input = { probe: channel };
       await expect(call(channel, { token: 'tok', input })).resolves.toEqual(ok({ channel, token: 'tok', input }));
-      expect(dispatch).toHaveBeenLastCalledWith(channel, 'tok', input);
+      expect(dispatch).toHaveBeenLastCalledWith(channel, 'tok', input, { background: false });
     }
     expect(dispatch).toHaveBeenCalledTimes(CHANNELS.length);
+  });
+
+  it('tells the host which calls the page made on its own (background)', async () => {
+    const { call, dispatch } = setup();
+    await call('queue:list', { token: 'tok', input: {}, background: true });
+    expect(dispatch).toHaveBeenLastCalledWith('queue:list', 'tok', {}, { background: true });
   });
 
   it('refuses a malformed payload with a validation error, without reaching the host', async () => {

@@ -33,14 +33,17 @@ export interface EventSink {
 export interface ApiRequest {
   token: string | null;
   input: unknown;
+  /** A call made without the user's hand (CallOptions): it does not keep the session alive. */
+  background: boolean;
 }
 
-/** The preload sends `{ token, input }`; anything else (a compromised renderer, a stale build) is refused. */
+/** The preload sends `{ token, input, background }`; anything else (a compromised renderer, a stale build) is refused. */
 export function readRequest(payload: unknown): ApiRequest | null {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-  const { token = null, input } = payload as { token?: unknown; input?: unknown };
+  const { token = null, input, background = false } = payload as { token?: unknown; input?: unknown; background?: unknown };
   if (token !== null && typeof token !== 'string') return null;
-  return { token, input };
+  if (typeof background !== 'boolean') return null;
+  return { token, input, background };
 }
 
 export interface ApiBinding {
@@ -67,7 +70,7 @@ export function bindApi(ipc: IpcMainLike, host: HostHandle, isTrustedFrame: (url
         return fail('validation', '请求格式不正确', 'Malformed request: expected { token, input }', { channel });
       }
       lastToken.set(event.sender, request.token);
-      return host.dispatch(channel, request.token, request.input);
+      return host.dispatch(channel, request.token, request.input, { background: request.background });
     });
   }
 

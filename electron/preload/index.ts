@@ -4,6 +4,7 @@ import {
   EVENT_CHANNEL,
   isUiLanguage,
   MENU_LANGUAGE_CHANNEL,
+  type CallOptions,
   type Channel,
   type HostEvent,
   type UiLanguage,
@@ -19,14 +20,14 @@ import { fail } from '../../shared/errors';
 const allowedChannels: ReadonlySet<string> = new Set<string>(CHANNELS);
 
 const transport = {
-  invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown> {
+  invoke(channel: Channel, token: string | null, input: unknown, options?: CallOptions): Promise<unknown> {
     // Types do not hold at run time: the page (or injected script) can pass anything through the bridge.
     if (typeof channel !== 'string' || !allowedChannels.has(channel)) {
       return Promise.resolve(
         fail('validation', '未知的接口', 'Unknown API channel', typeof channel === 'string' ? { channel } : undefined),
       );
     }
-    return ipcRenderer.invoke(channel, { token, input });
+    return ipcRenderer.invoke(channel, { token, input, background: options?.background === true });
   },
 
   onEvent(listener: (event: HostEvent) => void): () => void {

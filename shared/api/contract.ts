@@ -55,9 +55,21 @@ export type HostEvent =
 /** Electron IPC channel for push events (not part of the request/response contract). */
 export const EVENT_CHANNEL = 'workbench:event';
 
+/**
+ * How the UI made a call. `background`: no key or pointer input came just before it (a grid refreshing after
+ * a push event, a poll), so it does not keep the session alive: the host's idle timeout counts the user's
+ * activity, not the page's.
+ */
+export interface CallOptions {
+  readonly background?: boolean;
+}
+
+/** HTTP header that marks a background call in browser mode (IPC sends `background` in the request). */
+export const BACKGROUND_CALL_HEADER = 'x-workbench-background';
+
 /** What the preload exposes as `window.workbench` and what the HTTP transport implements. */
 export interface WorkbenchTransport {
-  invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown>;
+  invoke(channel: Channel, token: string | null, input: unknown, options?: CallOptions): Promise<unknown>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 }
 

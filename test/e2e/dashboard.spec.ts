@@ -150,9 +150,18 @@ test('the dashboard follows new work as it happens, without a reload', async ({ 
   await openDashboard(page);
   const exits = async () => Number((await page.getByTestId('dash-kpi-exits').locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
   const before = await exits();
+  // The page's own refresh, with nobody at the keyboard or mouse, goes as a background call: it must not keep
+  // an unattended session alive on the host.
+  const refreshes: (string | undefined)[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/dashboard/')) refreshes.push(r.headers()['x-workbench-background']);
+  });
+  await page.waitForTimeout(3_100);
   // A clerk elsewhere passes a case on: it leaves 资料审核 (and screening runs after it).
   const clerk = await apiToken(page, 'wangfang');
   const claimed = await value(call(page, 'queue:claimNext', { queue: 'doc_check' }, { token: clerk }));
   await value(call(page, 'case:passDocCheck', { caseId: claimed.caseId }, { token: clerk }));
   await expect.poll(exits, { message: 'the exits figure follows the host’s events', timeout: 15_000 }).toBeGreaterThan(before);
+  expect(refreshes.length).toBeGreaterThan(0);
+  expect(refreshes.every((h) => h === '1')).toBe(true);
 });

@@ -106,6 +106,27 @@ describe('bad input, login and sessions', () => {
     expect(expired.ok || expired.error.code).toBe('session-expired');
   });
 
+  it('pages refreshing themselves (background calls) do not keep an unattended session alive; a call at the user\'s hand does', async () => {
+    // In central mode every change a colleague makes is pulled and the open queue re-queries: those calls are
+    // marked background by the UI, and for 15 minutes of them the session still ends.
+    const token = await h.login('chenjing');
+    for (let minute = 1; minute <= 15; minute++) {
+      h.advance(60_000);
+      expect((await h.host.dispatch('queue:list', token, { queue: 'approval_corporate', startRow: 0, endRow: 50 }, { background: true })).ok).toBe(true);
+    }
+    h.advance(60_000);
+    const expired = await h.host.dispatch('queue:counts', token, {}, { background: true });
+    expect(expired.ok || expired.error.code).toBe('session-expired');
+
+    const used = await h.login('chenjing');
+    for (let minute = 1; minute <= 15; minute++) {
+      h.advance(60_000);
+      expect((await h.host.dispatch('queue:list', used, { queue: 'approval_corporate', startRow: 0, endRow: 50 }, { background: false })).ok).toBe(true);
+    }
+    h.advance(60_000);
+    expect((await h.host.dispatch('queue:counts', used, {}, { background: true })).ok).toBe(true);
+  });
+
   it('expires an idle session and refuses it afterwards', async () => {
     const token = await h.login('liqiang');
     h.advance(10 * 60_000);

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { CHANNELS } from '../../shared/api/contract';
+import { BACKGROUND_CALL_HEADER, CHANNELS } from '../../shared/api/contract';
 import { startHttpServer } from '../../electron/host/http/http-server';
 import { tempHost, type TempHost } from './support/temp-host';
 
@@ -39,6 +39,24 @@ describe('browser-mode HTTP transport on 127.0.0.1', () => {
     const counts = await post(base, '/api/queue/counts', '{}', { authorization: `Bearer ${token}` });
     expect(counts.status).toBe(200);
     expect(counts.json.value.queues.length).toBeGreaterThan(0);
+  });
+
+  it('a call with the background header does not keep the session alive; one without it does', async () => {
+    const login = await post(base, '/api/auth/login', JSON.stringify({ username: 'zhangmin', password: 'Demo@2026' }));
+    const auth = { authorization: `Bearer ${login.json.value.token as string}` };
+    h.advance(10 * 60_000);
+    expect((await post(base, '/api/queue/counts', '{}', { ...auth, [BACKGROUND_CALL_HEADER]: '1' })).status).toBe(200);
+    h.advance(6 * 60_000);
+    const expired = await post(base, '/api/queue/counts', '{}', auth);
+    expect(expired.status).toBe(401);
+    expect(expired.json.error.code).toBe('session-expired');
+
+    const again = await post(base, '/api/auth/login', JSON.stringify({ username: 'zhangmin', password: 'Demo@2026' }));
+    const auth2 = { authorization: `Bearer ${again.json.value.token as string}` };
+    h.advance(10 * 60_000);
+    expect((await post(base, '/api/queue/counts', '{}', auth2)).status).toBe(200);
+    h.advance(6 * 60_000);
+    expect((await post(base, '/api/queue/counts', '{}', { ...auth2, [BACKGROUND_CALL_HEADER]: '1' })).status).toBe(200);
   });
 
   it('answers malformed JSON, unknown routes and missing tokens with typed errors', async () => {

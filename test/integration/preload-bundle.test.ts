@@ -146,16 +146,21 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(invokes).toEqual([]);
   });
 
-  it('forwards every contract channel to ipcRenderer.invoke as { token, input }', async () => {
+  it('forwards every contract channel to ipcRenderer.invoke as { token, input, background }', async () => {
     const { exposed, invokes } = loadBundle(code);
     const workbench = exposed.get('workbench') as WorkbenchTransport;
     for (const channel of CHANNELS) {
       const input = { probe: channel };
       await expect(workbench.invoke(channel, 'tok-1', input)).resolves.toEqual({ ok: true, value: 'from-main' });
     }
-    expect(invokes).toEqual(CHANNELS.map((channel) => [channel, { token: 'tok-1', input: { probe: channel } }]));
+    expect(invokes).toEqual(CHANNELS.map((channel) => [channel, { token: 'tok-1', input: { probe: channel }, background: false }]));
     await workbench.invoke('auth:login', null, { username: 'u', password: 'p' });
-    expect(invokes.at(-1)).toEqual(['auth:login', { token: null, input: { username: 'u', password: 'p' } }]);
+    expect(invokes.at(-1)).toEqual(['auth:login', { token: null, input: { username: 'u', password: 'p' }, background: false }]);
+    // A refresh the page made on its own; anything but true (a compromised page's junk) is not background.
+    await workbench.invoke('queue:counts', 'tok-1', {}, { background: true });
+    expect(invokes.at(-1)).toEqual(['queue:counts', { token: 'tok-1', input: {}, background: true }]);
+    await workbench.invoke('queue:counts', 'tok-1', {}, { background: 'yes' } as never);
+    expect(invokes.at(-1)).toEqual(['queue:counts', { token: 'tok-1', input: {}, background: false }]);
   });
 
   it('refuses an unknown channel without calling ipcRenderer', async () => {

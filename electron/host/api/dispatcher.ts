@@ -1,4 +1,4 @@
-import { api, CHANNELS, isPublicChannel, type Channel } from '../../../shared/api/contract';
+import { api, CHANNELS, isPublicChannel, type CallOptions, type Channel } from '../../../shared/api/contract';
 import { parseInput } from '../../../shared/api/parse-input';
 import { AppErrorException, fail, type Result } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/auth-service';
@@ -9,6 +9,8 @@ import { log } from '../log';
 /**
  * Channels the UI calls on a timer, not at the user's hand (the status bar asks every few seconds): they do not
  * keep a session alive, so an unattended workbench still reaches its idle timeout here, not only in the UI.
+ * Any other call the UI marks as background (CallOptions) does not either: pages re-query when pulled changes
+ * arrive, and in central mode colleagues' work would otherwise keep an unattended session alive.
  */
 const BACKGROUND_CHANNELS: readonly Channel[] = ['sync:status'];
 
@@ -20,12 +22,12 @@ const BEFORE_PASSWORD_CHANGE: readonly Channel[] = ['auth:me', 'auth:logout', 'a
  * run the handler, and turn anything thrown into a typed error. Never throws.
  */
 export function createDispatcher(handlers: Handlers, auth: AuthService) {
-  return async function dispatch(channel: Channel, token: string | null, input: unknown): Promise<Result<unknown>> {
+  return async function dispatch(channel: Channel, token: string | null, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
     if (!CHANNELS.includes(channel)) return fail('not-found', '未知的接口', `Unknown API channel`);
     // Who is asking comes first: an anonymous caller learns nothing about the shape of the API.
     let session: Session | null = null;
     if (!isPublicChannel(channel)) {
-      const s = auth.resolve(token, !BACKGROUND_CHANNELS.includes(channel));
+      const s = auth.resolve(token, options.background !== true && !BACKGROUND_CHANNELS.includes(channel));
       if (!s.ok) return s;
       session = s.value;
       if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return changePasswordFirst();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { CHANNELS, type Channel, type HostEvent } from '../../../shared/api/contract';
+import { BACKGROUND_CALL_HEADER, CHANNELS, type Channel, type HostEvent } from '../../../shared/api/contract';
 import { HTTP_STATUS as STATUS } from '../../../shared/sync/http-status';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import type { HostHandle } from '../host-handle';
@@ -48,7 +48,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<{ app: F
   for (const channel of CHANNELS) {
     const [domain, verb] = channel.split(':') as [string, string];
     app.post(`/api/${domain}/${verb}`, async (req, reply) => {
-      const result = await opts.host.dispatch(channel as Channel, bearer(req.headers.authorization), req.body);
+      const background = req.headers[BACKGROUND_CALL_HEADER] === '1';
+      const result = await opts.host.dispatch(channel as Channel, bearer(req.headers.authorization), req.body, { background });
       return reply.code(result.ok ? 200 : STATUS[result.error.code]).send(result);
     });
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api, type ApiInput, type ApiOutput, type Channel, type HostEvent } from '../../../shared/api/contract';
+import { api, type ApiInput, type ApiOutput, type CallOptions, type Channel, type HostEvent } from '../../../shared/api/contract';
 import type { AppError, ErrorCode, Result } from '../../../shared/errors';
 import { badResponseError, toEnvelope } from './envelope';
 import type { SessionAwareTransport } from './transport';
@@ -19,7 +19,15 @@ export class ApiClient {
   private readonly eventListeners = new Set<(event: HostEvent) => void>();
   private readonly sessionLostListeners = new Set<(error: AppError) => void>();
 
-  constructor(private readonly transport: SessionAwareTransport) {
+  constructor(
+    private readonly transport: SessionAwareTransport,
+    /**
+     * Whether the user has just used the keyboard or mouse: a call made otherwise goes as background
+     * (CallOptions), so the page's own refreshes do not keep an unattended session alive on the host.
+     * Without it every call counts as the user's.
+     */
+    private readonly userActive: () => boolean = () => true,
+  ) {
     // Subscribed for the client's whole life so the host can always tell us the session expired.
     transport.onEvent((event) => {
       if (event.type === 'session-expired') {
@@ -41,9 +49,11 @@ export class ApiClient {
     this.transport.setSessionToken?.(token);
   }
 
-  async call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<Result<ApiOutput<C>>> {
+  /** `options` overrides whether the call counts as the user's (a keep-alive sent for input seen earlier does). */
+  async call<C extends Channel>(channel: C, input: ApiInput<C>, options?: CallOptions): Promise<Result<ApiOutput<C>>> {
     const tokenUsed = this.token;
-    const envelope = toEnvelope(await this.transport.invoke(channel, tokenUsed, input));
+    const background = options?.background ?? !this.userActive();
+    const envelope = toEnvelope(await this.transport.invoke(channel, tokenUsed, input, { background }));
     if (!envelope.ok) {
       // A failed login is not a lost session; and an answer to a call made under an older token is stale.
       if (SESSION_LOST.includes(envelope.error.code) && channel !== 'auth:login' && tokenUsed !== null && tokenUsed === this.token) {

@@ -1,4 +1,4 @@
-import type { Channel, HostEvent } from '../../../shared/api/contract';
+import { BACKGROUND_CALL_HEADER, type CallOptions, type Channel, type HostEvent } from '../../../shared/api/contract';
 import { badResponseError, offlineError } from './envelope';
 import { EventStreamReader } from './event-stream';
 import { asHostEvent, type SessionAwareTransport } from './transport';
@@ -25,9 +25,10 @@ export class HttpTransport implements SessionAwareTransport {
   private retryMs = 1000;
   private connectedBefore = false;
 
-  async invoke(channel: Channel, token: string | null, input: unknown): Promise<unknown> {
+  async invoke(channel: Channel, token: string | null, input: unknown, options?: CallOptions): Promise<unknown> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (options?.background) headers[BACKGROUND_CALL_HEADER] = '1';
     let response: Response;
     try {
       response = await fetch(channelPath(channel), {

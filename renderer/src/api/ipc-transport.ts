@@ -14,9 +14,9 @@ export function createIpcTransport(): SessionAwareTransport | null {
   const bridge = window.workbench;
   if (!bridge) return null;
   return {
-    async invoke(channel, token, input) {
+    async invoke(channel, token, input, options) {
       try {
-        return await bridge.invoke(channel, token, input);
+        return await bridge.invoke(channel, token, input, options);
       } catch (err) {
         // The host never rejects by contract; a rejection means IPC itself failed (e.g. handler missing).
         console.error('IPC invoke failed', channel, err);

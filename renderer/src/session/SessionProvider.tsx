@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { UserInfo } from '../../../shared/api/schemas';
 import type { Permission } from '../../../shared/auth/permissions';
 import type { AppError } from '../../../shared/errors';
-import { client } from '../api';
+import { client, userInput } from '../api';
 import { useIdleLogout } from './useIdleLogout';
 
 /**
@@ -126,7 +126,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (result.ok) setUser(result.value);
   }, []);
   const onIdle = useCallback(() => void endSession(IDLE_NOTICE), [endSession]);
-  useIdleLogout(status === 'authenticated' ? idleMinutes : null, onIdle);
+  // Input seen since the last half-minute check: the host hears the session is in use.
+  const onActive = useCallback(() => void client.call('auth:me', {}, { background: false }), []);
+  useIdleLogout(status === 'authenticated' ? idleMinutes : null, userInput, onIdle, onActive);
 
   const value = useMemo<Session>(
     () => ({

@@ -1,27 +1,38 @@
 import { useEffect } from 'react';
+import type { UserInputClock } from './user-input';
 
-const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 30_000;
 
 /**
- * Ends the session after `idleMinutes` without keyboard or mouse input. The host has its own idle timeout,
- * but grids and counters refresh themselves on push events, and those calls would keep an unattended
- * session alive on the host; only real input counts here.
+ * What a half-minute check finds: `idle` (no input for the whole idle time: end the session), `active` (input
+ * since the last check that the host has not heard of), or `quiet` (nothing to do).
  */
-export function useIdleLogout(idleMinutes: number | null, onIdle: () => void): void {
+export function idleVerdict(now: number, lastInputAt: number, reportedInputAt: number, idleMinutes: number): 'idle' | 'active' | 'quiet' {
+  if (now - lastInputAt >= idleMinutes * 60_000) return 'idle';
+  return lastInputAt > reportedInputAt ? 'active' : 'quiet';
+}
+
+/**
+ * Ends the session after `idleMinutes` without keyboard or mouse input. The host has its own idle timeout,
+ * which counts only calls made at the user's hand (a grid refreshing on a push event is a background call):
+ * so while the user reads or types without calling the host, `onActive` is called every half minute there
+ * was input, to tell the host the session is in use.
+ */
+export function useIdleLogout(idleMinutes: number | null, input: UserInputClock, onIdle: () => void, onActive: () => void): void {
   useEffect(() => {
     if (!idleMinutes || idleMinutes <= 0) return;
-    let last = Date.now();
-    const touch = () => {
-      last = Date.now();
-    };
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
+    // Logging in is input: a session starts with its full idle time.
+    input.touch();
+    let reported = input.lastInputAt();
     const timer = setInterval(() => {
-      if (Date.now() - last >= idleMinutes * 60_000) onIdle();
+      const last = input.lastInputAt();
+      const verdict = idleVerdict(Date.now(), last, reported, idleMinutes);
+      if (verdict === 'idle') onIdle();
+      else if (verdict === 'active') {
+        reported = last;
+        onActive();
+      }
     }, CHECK_EVERY_MS);
-    return () => {
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
-      clearInterval(timer);
-    };
-  }, [idleMinutes, onIdle]);
+    return () => clearInterval(timer);
+  }, [idleMinutes, input, onIdle, onActive]);
 }
