@@ -107,3 +107,20 @@ test('the UI switches to English', async ({ page }) => {
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('nav-work')).toContainText(/My work/i);
 });
+
+test('reading and typing without calling the host tells it every half minute that the session is in use', async ({ page }) => {
+  // The page's clock is driven here: half-minute checks without waiting for them.
+  await page.clock.install();
+  await login(page, 'zhangmin');
+  const keepAlives: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/auth/me')) keepAlives.push(r.headers()['x-workbench-background'] === '1' ? 'background' : 'user');
+  });
+  await page.keyboard.press('Shift');
+  await page.clock.fastForward(31_000);
+  await expect.poll(() => keepAlives).toEqual(['user']);
+  // No input since: the next check tells the host nothing, so an unattended session can still time out there.
+  await page.clock.fastForward(31_000);
+  await page.waitForTimeout(500);
+  expect(keepAlives).toEqual(['user']);
+});

@@ -345,6 +345,43 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(value(await fresh.call('case:claim', w, { caseId: lost.caseId })).assigneeName).toBe('王芳');
   });
 
+  it('a claim of someone whose session ended on a desktop left running runs out too', async () => {
+    const d = await desktop();
+    const t = await d.login('zhangmin');
+    const held = value(await d.call('queue:claimNext', t, { queue: 'doc_check' }));
+    // Working: a call every few minutes keeps her session, and the desktop renews her lease.
+    for (let i = 0; i < 4; i++) {
+      central.clock.now += LEASE_MS * 0.4;
+      value(await d.call('queue:counts', t, {}));
+      await d.sync.syncNow();
+    }
+    await central.server.leases.sweep();
+    expect((await serverCase(held.caseId)).assignee_id).toBe('u-clerk-1');
+    // She walks away from the open workbench: past the idle timeout (15 min) the desktop treats her as logged
+    // out, stops renewing and gives her token back, so the claim runs out as if the desktop had vanished.
+    for (let i = 0; i < 8; i++) {
+      central.clock.now += LEASE_MS * 0.4;
+      await d.sync.syncNow();
+    }
+    await central.server.leases.sweep();
+    expect(await serverCase(held.caseId)).toMatchObject({ state: 'submitted', assignee_id: null });
+    expect(d.sync.tokens.get('u-clerk-1')).toBeNull();
+    const [session] = await central.db.query<{ revoked_at: unknown }>("SELECT revoked_at FROM sessions WHERE user_id = 'u-clerk-1' ORDER BY created_at DESC LIMIT 1");
+    expect(session!.revoked_at).not.toBeNull();
+  });
+
+  it('logging out in one of two windows keeps the user\'s server token for the other; the last logout gives it back', async () => {
+    const d = await desktop();
+    const first = await d.login('wangfang');
+    const second = await d.login('wangfang');
+    value(await d.call('auth:logout', first, {}));
+    expect(d.sync.tokens.loggedIn()).toContain('u-clerk-2');
+    const held = value(await d.call('queue:claimNext', second, { queue: 'doc_check' }));
+    value(await d.call('case:release', second, { caseId: held.caseId }));
+    value(await d.call('auth:logout', second, {}));
+    expect(d.sync.tokens.loggedIn()).not.toContain('u-clerk-2');
+  });
+
   it('carries a document from the store of one desktop to another through the server, by sha256, fetched only for someone who may see it', async () => {
     const a = await desktop({ gated: true });
     const b = await desktop();

@@ -43,6 +43,7 @@ export class AuthService {
   private readonly endOtherSessions;
   private readonly endAllSessions;
   private readonly ownPasswordStmt;
+  private readonly liveSessionStmt;
 
   constructor(private readonly deps: AuthDeps) {
     const { db } = deps;
@@ -55,6 +56,15 @@ export class AuthService {
     this.endOtherSessions = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND token_hash <> ? AND ended = 0');
     this.endAllSessions = db.prepare('UPDATE sessions SET ended = 1 WHERE user_id = ? AND ended = 0');
     this.ownPasswordStmt = db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, failed_attempts = 0, locked_until = NULL WHERE id = ?');
+    this.liveSessionStmt = db.prepare<[string, number], number>('SELECT 1 FROM sessions WHERE user_id = ? AND ended = 0 AND last_seen_at >= ? LIMIT 1').pluck();
+  }
+
+  /**
+   * Whether the user has a session here that has not ended nor gone idle: one ended by the idle timeout is
+   * only marked so when next used, and a closed window never uses it again.
+   */
+  hasLiveSession(userId: string): boolean {
+    return this.liveSessionStmt.get(userId, this.deps.now() - this.deps.idleTimeoutMinutes * 60_000) !== undefined;
   }
 
   async login(username: string, password: string): Promise<Result<{ token: string; user: UserInfo; idleTimeoutMinutes: number }>> {

@@ -56,13 +56,17 @@ export class CentralLogin {
       new Date(at).toISOString(),
     );
     this.sync.store.storeVerifier(user.id, await hashPassword(password), at);
+    this.sync.reauth.delete(user.id);
+    const local = await services.auth.login(username, password);
+    if (!local.ok) return local;
+    // The token is kept once the local session exists (sync gives back the tokens of users without one).
     // The server answers a token of a password an administrator set only for changing it: it is kept aside
     // for that, never used to sync, until the password is changed.
     if (user.mustChangePassword) this.asideForPasswordChange.set(user.id, { token, expiresAt: Date.parse(expiresAt) });
-    else this.sync.tokens.set(user.id, token, Date.parse(expiresAt));
-    this.sync.reauth.delete(user.id);
-    const local = await services.auth.login(username, password);
-    if (local.ok && !user.mustChangePassword) await this.sync.firstSync(token);
+    else {
+      this.sync.tokens.set(user.id, token, Date.parse(expiresAt));
+      await this.sync.firstSync(token);
+    }
     return local;
   }
 
@@ -119,9 +123,13 @@ export class CentralLogin {
     return local;
   }
 
-  /** Ends the local session; the server token stays only until this user's waiting commands are pushed. */
+  /**
+   * Ends the local session; once the user has none left here (another window may still be open), his server
+   * token stays only until his waiting commands are pushed.
+   */
   logout(session: Session): void {
     this.sync.services.auth.logout(session);
+    if (this.sync.services.auth.hasLiveSession(session.user.id)) return;
     this.sync.reauth.delete(session.user.id);
     this.asideForPasswordChange.delete(session.user.id);
     this.sync.tokens.retire(session.user.id);

@@ -30,6 +30,8 @@ export interface SyncOptions {
 }
 
 const USERS_EVERY_MS = 5 * 60_000;
+/** A token this new is kept even without a local session: the login that got it makes that session next. */
+const LOGIN_GRACE_MS = 60_000;
 
 /**
  * The desktop's sync client: pushes the outbox, pulls the change feed, keeps the users the server knows,
@@ -160,6 +162,7 @@ export class SyncService implements SyncContext {
 
   private async oneRound(): Promise<void> {
     try {
+      this.forgetAbsentUsers();
       if (!(await this.checkServer())) return;
       await this.confirmOfflineLogins();
       // Document files first, so the server has the bytes before other desktops learn of the documents.
@@ -215,6 +218,18 @@ export class SyncService implements SyncContext {
     }
   }
 
+  /**
+   * Someone whose sessions here all ended (the idle timeout, a browser tab closed and left) is gone as if
+   * logged out: his claims are no longer renewed, so they go back to the queue when their leases run out (no
+   * case stranded), his token stays only to push what he left, and an offline login of his is not confirmed
+   * with the server any more (his password is forgotten).
+   */
+  private forgetAbsentUsers(): void {
+    const present = (userId: string) => this.opts.services.auth.hasLiveSession(userId);
+    this.tokens.retireAbsent(present, LOGIN_GRACE_MS);
+    for (const userId of [...this.reauth.keys()]) if (!present(userId)) this.reauth.delete(userId);
+  }
+
   private async housekeeping(): Promise<void> {
     const now = this.now();
     const reader = this.tokens.any();
@@ -226,7 +241,8 @@ export class SyncService implements SyncContext {
     const waiting = this.store.pendingByActor();
     for (const { userId, token } of this.tokens.retiring()) {
       if (waiting.has(userId)) continue;
-      this.tokens.drop(userId);
+      // Only that token: he may have logged in again while an earlier one was being given back.
+      this.tokens.drop(userId, token);
       await this.client.logout(token).catch(() => undefined);
     }
   }
@@ -239,9 +255,12 @@ export class SyncService implements SyncContext {
     }
   }
 
-  /** Keeps the claims of everyone logged in here alive (a desktop that vanishes stops doing this). */
+  /**
+   * Keeps the claims of everyone logged in here alive (a desktop that vanishes stops doing this); not those of
+   * a user gone, whose token only waits to push what he left.
+   */
   async renewLeases(): Promise<void> {
-    for (const userId of this.tokens.users()) {
+    for (const userId of this.tokens.loggedIn()) {
       const token = this.tokens.get(userId);
       if (token) await this.client.renewLeases(token);
     }

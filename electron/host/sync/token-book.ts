@@ -8,6 +8,8 @@ export interface HeldToken {
   expiresAt: number;
   /** Logged out locally: used to push what is left, then given back to the server. */
   retiring: boolean;
+  /** When this desktop got it (a login's local session is made just after). */
+  setAt: number;
 }
 
 export class TokenBook {
@@ -16,7 +18,7 @@ export class TokenBook {
   constructor(private readonly now: () => number) {}
 
   set(userId: string, token: string, expiresAt: number): void {
-    this.tokens.set(userId, { token, expiresAt, retiring: false });
+    this.tokens.set(userId, { token, expiresAt, retiring: false, setAt: this.now() });
   }
 
   get(userId: string): string | null {
@@ -50,12 +52,28 @@ export class TokenBook {
     if (t) t.retiring = true;
   }
 
+  /**
+   * Retires the tokens of users logged in here who are not present any more (`present` says), as if they had
+   * logged out; a token younger than `graceMs` is left, its login's local session may not exist yet.
+   * Returns whose were retired.
+   */
+  retireAbsent(present: (userId: string) => boolean, graceMs: number): string[] {
+    const retired: string[] = [];
+    for (const [userId, t] of this.tokens) {
+      if (t.retiring || this.now() - t.setAt < graceMs || present(userId)) continue;
+      t.retiring = true;
+      retired.push(userId);
+    }
+    return retired;
+  }
+
   retiring(): { userId: string; token: string }[] {
     return [...this.tokens.entries()].filter(([, t]) => t.retiring).map(([userId, t]) => ({ userId, token: t.token }));
   }
 
-  drop(userId: string): void {
-    this.tokens.delete(userId);
+  /** Forgets the user's token (only if it is still `token`, when given). */
+  drop(userId: string, token?: string): void {
+    if (token === undefined || this.tokens.get(userId)?.token === token) this.tokens.delete(userId);
   }
 
   clear(): void {

@@ -13,19 +13,25 @@ describe('UserInputClock', () => {
     expect(clock.recentlyActive()).toBe(true);
   });
 
-  it('hears every kind of input on the target until unwatched', () => {
+  it('hears the user\'s key and pointer input on the target until unwatched, not events a script dispatched', () => {
     let now = 0;
     const clock = new UserInputClock(() => now);
-    const target = new EventTarget() as unknown as Window;
+    const listeners = new Map<string, (e: Event) => void>();
+    const target = {
+      addEventListener: (name: string, l: (e: Event) => void) => void listeners.set(name, l),
+      removeEventListener: (name: string) => void listeners.delete(name),
+    } as unknown as Window;
     const unwatch = clock.watch(target);
+    expect([...listeners.keys()].sort()).toEqual([...USER_INPUT_EVENTS].sort());
     for (const name of USER_INPUT_EVENTS) {
       now += 10_000;
-      target.dispatchEvent(new Event(name));
+      listeners.get(name)!({ isTrusted: true } as Event);
       expect(clock.lastInputAt()).toBe(now);
     }
-    unwatch();
     now += 10_000;
-    target.dispatchEvent(new Event('keydown'));
+    listeners.get('keydown')!(new Event('keydown')); // untrusted: made by script
     expect(clock.lastInputAt()).toBe(now - 10_000);
+    unwatch();
+    expect(listeners.size).toBe(0);
   });
 });

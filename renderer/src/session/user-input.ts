@@ -20,7 +20,10 @@ export class UserInputClock {
 
   /** Listens on the window (capture, so a handler that stops propagation does not hide input); returns the undo. */
   watch(target: InputTarget): () => void {
-    const touch = () => this.touch();
+    // Only the user's own input: events a script dispatches are not trusted.
+    const touch = (e: Event) => {
+      if (e.isTrusted) this.touch();
+    };
     for (const name of USER_INPUT_EVENTS) target.addEventListener(name, touch, { capture: true, passive: true });
     return () => {
       for (const name of USER_INPUT_EVENTS) target.removeEventListener(name, touch, { capture: true });
