@@ -30,8 +30,6 @@ export interface SyncOptions {
 }
 
 const USERS_EVERY_MS = 5 * 60_000;
-/** A token this new is kept even without a local session: the login that got it makes that session next. */
-const LOGIN_GRACE_MS = 60_000;
 
 /**
  * The desktop's sync client: pushes the outbox, pulls the change feed, keeps the users the server knows,
@@ -226,7 +224,7 @@ export class SyncService implements SyncContext {
    */
   private forgetAbsentUsers(): void {
     const present = (userId: string) => this.opts.services.auth.hasLiveSession(userId);
-    this.tokens.retireAbsent(present, LOGIN_GRACE_MS);
+    this.tokens.retireAbsent(present);
     for (const userId of [...this.reauth.keys()]) if (!present(userId)) this.reauth.delete(userId);
   }
 

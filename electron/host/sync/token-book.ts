@@ -8,8 +8,6 @@ export interface HeldToken {
   expiresAt: number;
   /** Logged out locally: used to push what is left, then given back to the server. */
   retiring: boolean;
-  /** When this desktop got it (a login's local session is made just after). */
-  setAt: number;
 }
 
 export class TokenBook {
@@ -18,7 +16,7 @@ export class TokenBook {
   constructor(private readonly now: () => number) {}
 
   set(userId: string, token: string, expiresAt: number): void {
-    this.tokens.set(userId, { token, expiresAt, retiring: false, setAt: this.now() });
+    this.tokens.set(userId, { token, expiresAt, retiring: false });
   }
 
   get(userId: string): string | null {
@@ -54,17 +52,10 @@ export class TokenBook {
 
   /**
    * Retires the tokens of users logged in here who are not present any more (`present` says), as if they had
-   * logged out; a token younger than `graceMs` is left, its login's local session may not exist yet.
-   * Returns whose were retired.
+   * logged out. A token is only ever set once its user's local session exists (central-login.ts).
    */
-  retireAbsent(present: (userId: string) => boolean, graceMs: number): string[] {
-    const retired: string[] = [];
-    for (const [userId, t] of this.tokens) {
-      if (t.retiring || this.now() - t.setAt < graceMs || present(userId)) continue;
-      t.retiring = true;
-      retired.push(userId);
-    }
-    return retired;
+  retireAbsent(present: (userId: string) => boolean): void {
+    for (const [userId, t] of this.tokens) if (!present(userId)) t.retiring = true;
   }
 
   retiring(): { userId: string; token: string }[] {
