@@ -311,6 +311,34 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(history.at(-1)).toMatchObject({ action: 'syncRejected' });
   });
 
+  it('a waiting command the server cannot read, on a case others changed meanwhile: the case goes back to the server\'s copy, not to the one before the command', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    await d.login('wangfang'); // her token pulls while his commands wait
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    d.sync.tokens.drop('u-clerk-1');
+    expect(value(await d.call('case:returnForSupplement', clerk, { caseId: claimed.caseId, reasons: ['营业执照缺失'] })).state).toBe('returned');
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const assigned = value(
+      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: claimed.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
+    ).results[0]!;
+    expect(assigned.status).toBe('accepted');
+    // The supervisor's change is pulled while his command waits: the local case keeps his optimistic change.
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(1);
+    expect(d.host.services.cases.get(claimed.caseId)!.state).toBe('returned');
+    d.sync.db.prepare("UPDATE outbox SET payload = 'not a command' WHERE status = 'pending' AND case_id = ?").run(claimed.caseId);
+    await d.login('zhangmin');
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(0);
+    const server = await serverCase(claimed.caseId);
+    expect(server).toMatchObject({ assignee_id: 'u-clerk-2' });
+    const after = d.host.services.cases.get(claimed.caseId)!;
+    expect({ state: after.state, version: after.version, assigneeId: after.assigneeId }).toEqual({ state: server.state, version: server.version, assigneeId: 'u-clerk-2' });
+    // Used, the held copy (with its identity numbers) is not kept.
+    expect(d.sync.db.prepare('SELECT count(*) AS n FROM sync_held_cases').get()).toEqual({ n: 0 });
+  });
+
   it('an answer read outside the feed does not overwrite a later version a pull already stored', async () => {
     const d = await desktop();
     const clerk = await d.login('zhangmin');

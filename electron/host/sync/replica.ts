@@ -17,7 +17,8 @@ const changeOf = (c: CaseRecord): CaseChange => ({ caseId: c.id, state: c.state,
  * Writes what the server decided into the local store, without running any local command again: the
  * server's audit entries are appended to the local chain once per change (recognised by the command id),
  * and the server's case replaces the local one unless this desktop still has commands for that case
- * waiting to be pushed (their answers bring the case later). Applying a change twice changes nothing.
+ * waiting to be pushed (their answers bring the case later; the server's copy is held until then, see
+ * `restore`). Applying a change twice changes nothing.
  * Callers run these inside one SQLite transaction.
  */
 export class Replica {
@@ -49,7 +50,11 @@ export class Replica {
 
   private applyCase(change: ChangeBody): CaseChange | null {
     const localVersion = this.appendEvents(change);
-    if (localVersion !== null && this.store.hasPending(change.caseId)) return null;
+    if (localVersion !== null && this.store.hasPending(change.caseId)) {
+      // The feed will not bring this change again: keep the server's case for when the waiting commands are answered.
+      this.store.holdServerCase(change.case);
+      return null;
+    }
     if (localVersion !== null && change.case.version <= localVersion) return null;
     this.cases.save(change.case, localVersion);
     return changeOf(change.case);
@@ -85,20 +90,29 @@ export class Replica {
    * an optimistic change it refused), unless more of this desktop's commands for the case are still waiting.
    */
   adopt(record: CaseRecord): CaseChange | null {
-    if (this.store.hasPending(record.id)) return null;
-    this.cases.save(record, this.cases.version(record.id));
-    return changeOf(record);
+    if (this.store.hasPending(record.id)) {
+      this.store.holdServerCase(record);
+      return null;
+    }
+    const held = this.store.takeHeldCase(record.id);
+    const newest = held && held.version > record.version ? held : record;
+    this.cases.save(newest, this.cases.version(record.id));
+    return changeOf(newest);
   }
 
   /**
-   * A refusal the server sent without its copy of the case (it could not read the command): the case goes
-   * back to what it was before the command (`before`), unless more of this desktop's commands for it wait.
-   * Its version goes back too, so the next change of the case in the feed applies.
+   * A refusal the server sent without its copy of the case (it could not read the command): unless more of
+   * this desktop's commands for it wait, the case goes back to the server's copy the feed brought while the
+   * command waited, or else to what it was before the command (`before`). Its version goes back too, so the
+   * next change of the case in the feed applies.
    */
   restore(caseId: string, before: CaseRecord | null): CaseChange | null {
-    if (!before || before.id !== caseId || this.store.hasPending(caseId)) return null;
-    this.cases.save(before, this.cases.version(caseId));
-    return changeOf(before);
+    if (this.store.hasPending(caseId)) return null;
+    const held = this.store.takeHeldCase(caseId);
+    const back = held && (!before || held.version >= before.version) ? held : before;
+    if (!back || back.id !== caseId) return null;
+    this.cases.save(back, this.cases.version(caseId));
+    return changeOf(back);
   }
 
   /**

@@ -38,6 +38,9 @@ export class SyncStore {
   private readonly pendingForCaseStmt;
   private readonly caseBeforeStmt;
   private readonly forgetCaseBeforeStmt;
+  private readonly holdStmt;
+  private readonly heldStmt;
+  private readonly forgetHeldStmt;
   private readonly answerStmt;
   private readonly rejectStmt;
   private readonly rejectedStmt;
@@ -61,6 +64,12 @@ export class SyncStore {
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
     this.forgetCaseBeforeStmt = db.prepare('UPDATE outbox SET case_before = NULL WHERE command_id = ?');
+    this.holdStmt = db.prepare(
+      `INSERT INTO sync_held_cases (case_id, version, record) VALUES (?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, record = excluded.record WHERE excluded.version > sync_held_cases.version`,
+    );
+    this.heldStmt = db.prepare<[string], { record: string }>('SELECT record FROM sync_held_cases WHERE case_id = ?');
+    this.forgetHeldStmt = db.prepare('DELETE FROM sync_held_cases WHERE case_id = ?');
     this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
@@ -134,6 +143,19 @@ export class SyncStore {
   /** Once a command is answered its copy of the case is of no more use (and holds personal data). */
   forgetCaseBefore(commandId: string): void {
     this.forgetCaseBeforeStmt.run(commandId);
+  }
+
+  /** Keeps the server's copy of a case held back by waiting commands (the newest one, if held before). */
+  holdServerCase(record: CaseRecord): void {
+    this.holdStmt.run(record.id, record.version, JSON.stringify(record));
+  }
+
+  /** The server's copy held back for this case, if any, forgotten as it is read. */
+  takeHeldCase(caseId: string): CaseRecord | null {
+    const json = this.heldStmt.get(caseId)?.record;
+    if (json === undefined) return null;
+    this.forgetHeldStmt.run(caseId);
+    return JSON.parse(json) as CaseRecord;
   }
 
   hasPending(caseId: string): boolean {
