@@ -91,7 +91,7 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
   });
 
   const b = await loggedInPage(browser, 'zhaolei');
-  await test.step('officer B claims and confirms with K', async () => {
+  await test.step('officer B claims and confirms with Y, then Enter in the dialog that asks', async () => {
     await openCase(b, picked.id);
     await expect(b.getByTestId('proposal-summary')).toContainText('李强');
     await b.keyboard.press('c');
@@ -99,7 +99,17 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     await expect(b.getByTestId('confirm-button')).toBeVisible();
     await expect(b.getByTestId('sendback-button')).toBeVisible();
     await b.screenshot({ path: testInfo.outputPath('approval-panel-checker.png'), fullPage: true });
+    // K steps back through the document desk's fields on the same page; it must not confirm anything.
     await b.keyboard.press('k');
+    // One key only asks: Escape leaves the proposal unconfirmed.
+    await b.keyboard.press('y');
+    await expect(b.getByTestId('confirm-dialog-terms')).toContainText('李强');
+    await b.keyboard.press('Escape');
+    await expect(b.getByTestId('confirm-dialog-terms')).toHaveCount(0);
+    expect((await value(call(b, 'case:get', { caseId: picked.id }))).state).toBe('proposed');
+    await b.keyboard.press('y');
+    await expect(b.getByTestId('confirm-dialog-terms')).toBeVisible();
+    await b.keyboard.press('Enter');
     // The checker keeps sight of what he confirmed: the case is approved and he has nothing left to do on it.
     await expect(b.getByTestId('case-state')).toHaveAttribute('data-state', 'approved');
     await expect(b.getByTestId('confirm-button')).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatFen } from '../format/money';
 import type { CaseDetail } from '../../../shared/api/schemas';
 import type { AuthorityMatrix } from '../../../shared/approval/authority';
 import type { AppError, Result } from '../../../shared/errors';
@@ -35,7 +36,7 @@ interface Props {
 export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
   const { errorText } = useI18n();
   const tx = useLabels(APPROVAL_TEXT);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const user = useUser();
   const [open, setOpen] = useState<OpenForm>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -78,10 +79,23 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
 
   const propose = (proposal: ApproveProposal | { decision: 'decline'; reasons: string[]; comment?: string }) =>
     void run('propose', () => client.call('approval:propose', { caseId, proposal }));
+  // Confirming completes dual control and cannot be undone: one key or click only asks, Enter or OK confirms.
   const confirm = () => {
-    if (!canConfirm) return;
+    if (!canConfirm || busy !== null || open !== null) return;
     const comment = confirmComment.trim();
-    void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment } : { caseId }));
+    const p = detail.proposal;
+    const terms =
+      p?.decision === 'approve'
+        ? tx('confirmApprove', { amount: p.amountFen === undefined ? '—' : formatFen(p.amountFen), by: p.byName })
+        : tx('confirmDecline', { by: p?.byName ?? '—' });
+    modal.confirm({
+      title: tx('confirmTitle'),
+      content: <span data-testid="confirm-dialog-terms">{terms}</span>,
+      okText: tx('confirm'),
+      cancelText: tx('cancelConfirm'),
+      autoFocusButton: 'ok',
+      onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment } : { caseId })),
+    });
   };
   const openForm = (form: Exclude<OpenForm, null>) => {
     setError(null);
@@ -92,7 +106,7 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
     a: () => canPropose && openForm('approve'),
     x: () => canPropose && openForm('decline'),
     s: () => (canSendBack ? openForm('sendback') : canReturn ? openForm('doccheck') : undefined),
-    k: () => open === null && confirm(),
+    y: () => confirm(),
   });
 
   // While a form is open, also while typing in it: Ctrl+Enter submits it, Escape closes it. Captured, so the
@@ -176,7 +190,7 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
                   value={confirmComment}
                   onChange={(e) => setConfirmComment(e.target.value)}
                   onKeyDown={(e) => {
-                    // K is text here; Ctrl+Enter confirms with the comment, as it submits the other forms.
+                    // Y is text here; Ctrl+Enter asks to confirm with the comment, as it submits the other forms.
                     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                       e.preventDefault();
                       confirm();
@@ -187,7 +201,7 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
               <Space wrap>
                 {canConfirm && (
                   <Button data-testid="confirm-button" type="primary" loading={busy === 'confirm'} disabled={busy !== null && busy !== 'confirm'} onClick={confirm}>
-                    {tx('confirm')} (K)
+                    {tx('confirm')} (Y)
                   </Button>
                 )}
                 {canSendBack && (

@@ -4,8 +4,8 @@ import type { Label } from '../i18n/use-labels';
 export const APPROVAL_TEXT = {
   title: { zh: '审批 · 双人审批', en: 'Approval · dual control' },
   legend: {
-    zh: 'A 提出批准 · X 提出拒绝 · S 退回 · K 复核通过 · Ctrl+Enter 提交 · Esc 收起',
-    en: 'A propose approval · X propose decline · S send back · K confirm · Ctrl+Enter submit · Esc close',
+    zh: 'A 提出批准 · X 提出拒绝 · S 退回 · Y 复核通过 · Ctrl+Enter 提交 · Esc 收起',
+    en: 'A propose approval · X propose decline · S send back · Y confirm · Ctrl+Enter submit · Esc close',
   },
   evidence: { zh: '审批依据', en: 'Evidence' },
   decision: { zh: '审批决定', en: 'Decision' },
@@ -49,6 +49,10 @@ export const APPROVAL_TEXT = {
   returnDocCheck: { zh: '退回资料审核', en: 'Back to document check' },
   confirm: { zh: '复核通过', en: 'Confirm' },
   confirmComment: { zh: '复核意见（可选，Ctrl+Enter 复核通过）', en: 'Comment (optional; Ctrl+Enter confirms)' },
+  confirmTitle: { zh: '复核通过该审批意见？', en: 'Confirm this proposal?' },
+  confirmApprove: { zh: '批准 {amount} 元（{by} 提出）。复核通过后不能撤回。', en: 'Approve {amount} yuan (proposed by {by}). A confirmation cannot be withdrawn.' },
+  confirmDecline: { zh: '拒绝该申请（{by} 提出）。复核通过后不能撤回。', en: 'Decline the application (proposed by {by}). A confirmation cannot be withdrawn.' },
+  cancelConfirm: { zh: '取消', en: 'Cancel' },
   sendBack: { zh: '退回', en: 'Send back' },
   cancel: { zh: '收起', en: 'Close' },
   submitHint: { zh: 'Ctrl+Enter 提交', en: 'Ctrl+Enter to submit' },
