@@ -24,9 +24,10 @@ const WORKABLE: readonly CaseState[] = ['submitted', 'doc_check', 'approval', 'p
 
 /**
  * Segregation of duties, approval authority and team membership for holding a case; shared by claim and
- * assign, so a case is never handed to someone who could not act on it.
+ * assign (and by the host's list of whom a case can be assigned to), so a case is never handed to someone who
+ * could not act on it. Null when `user` may hold it, else the refusal.
  */
-function mayHold(c: CaseRecord, user: Actor, ctx: DecideContext) {
+export function mayHold(c: CaseRecord, user: Actor, ctx: DecideContext) {
   if ((c.state === 'approval' || c.state === 'proposed') && checkedByActor(c, user.id)) return sodCheckedItself();
   if (c.state === 'proposed' && c.proposal?.by === user.id) return sodOwnProposal();
   if (c.state === 'proposed' && c.proposal) {

@@ -82,6 +82,33 @@ describe('queues and claiming on a real SQLite store', () => {
     expect(last.details.reason).toBe('张敏请假，转王芳处理');
   });
 
+  it('offers for reassignment of a case under approval exactly the people the assign command accepts (team, authority for the amount, not its proposer or checker)', async () => {
+    const db = new Database(h.dbFile, { readonly: true });
+    const cases = db.prepare("SELECT id, state, assignee_id AS holder FROM cases WHERE state IN ('approval', 'proposed') ORDER BY state DESC, id LIMIT 24").all() as {
+      id: string;
+      state: string;
+      holder: string | null;
+    }[];
+    const officers = (db.prepare("SELECT id FROM users WHERE roles LIKE '%officer%' AND active = 1").all() as { id: string }[]).map((u) => u.id);
+    db.close();
+    expect(cases.filter((c) => c.state === 'proposed').length).toBeGreaterThan(3);
+    let refused = 0;
+    for (const c of cases) {
+      const offered = new Set(value(await h.call('users:assignable', supervisor, { caseId: c.id })).users.map((u) => u.id));
+      let holder = c.holder;
+      for (const officer of officers.filter((o) => o !== c.holder)) {
+        const r = await h.call('case:assign', supervisor, { caseId: c.id, assigneeId: officer, reason: '调整审批人员' });
+        expect({ case: c.id, officer, accepted: r.ok, why: r.ok ? null : r.error.messageEn }).toMatchObject({ case: c.id, officer, accepted: offered.has(officer) });
+        if (r.ok) holder = officer;
+        else refused++;
+      }
+      // Back to whoever held it, so the other tests find the factory as it was (nobody: it goes back to the queue).
+      if (holder !== c.holder && c.holder) value(await h.call('case:assign', supervisor, { caseId: c.id, assigneeId: c.holder, reason: '恢复原审批人员' }));
+    }
+    // Some officers are left out (another team, too little authority, the proposer): the check has cases to bite on.
+    expect(refused).toBeGreaterThan(0);
+  });
+
   it('refuses supervisor actions to a clerk in the host, not only in the UI', async () => {
     const any = value(await h.call('queue:list', supervisor, { queue: 'all', startRow: 0, endRow: 1 })).rows[0]!;
     const assign = await h.call('case:assign', clerk, { caseId: any.id, assigneeId: 'u-clerk-2', reason: '试图越权分派' });

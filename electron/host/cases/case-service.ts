@@ -1,9 +1,10 @@
 import type { CaseDetail, HistoryEntry } from '../../../shared/api/schemas';
-import type { Session } from '../auth/auth-service';
+import { actorOf, type Session } from '../auth/auth-service';
 import type { CommandService } from '../commands/command-service';
 import { hasPermission } from '../../../shared/auth/permissions';
 import { stagePermission } from '../../../shared/commands/guards';
-import { maskIdentifier, maskPhone, maskBirthDate } from '../../../shared/domain/masking';
+import { mayHold } from '../../../shared/commands/work';
+import { maskBirthDate, maskIdentifier, maskIdentifiersDeep, maskPhone } from '../../../shared/domain/masking';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { AuditRepo } from '../audit/audit-repo';
 import type { Db } from '../db/database';
@@ -47,6 +48,8 @@ export class CaseService {
     const id = (v: string) => (pii ? v : maskIdentifier(v));
     const phone = (v: string) => (pii ? v : maskPhone(v));
     const birth = (v: string) => (pii ? v : maskBirthDate(v));
+    // What people typed (reasons, comments, conditions) may quote an identity number.
+    const shown = <T,>(v: T): T => (pii ? v : maskIdentifiersDeep(v));
     const d = c.data;
     const history: HistoryEntry[] = this.audit.forCase(caseId).map((e) => ({
       seq: e.seq,
@@ -56,7 +59,7 @@ export class CaseService {
       action: e.action,
       fromState: (e.fromState as HistoryEntry['fromState']) ?? null,
       toState: (e.toState as HistoryEntry['toState']) ?? null,
-      details: JSON.parse(e.details) as Record<string, unknown>,
+      details: shown(JSON.parse(e.details) as Record<string, unknown>),
     }));
     return ok({
       id: c.id,
@@ -71,7 +74,7 @@ export class CaseService {
       slaDueAt: c.slaDueAt,
       returnCount: c.returnCount,
       riskGrade: c.riskGrade,
-      proposal: c.proposal,
+      proposal: c.proposal && shown(c.proposal),
       allowedActions: this.commands.allowedActions(c, session.actor),
       application: {
         ...d,
@@ -95,9 +98,8 @@ export class CaseService {
     const users = this.users
       .all()
       .filter((u) => u.active && u.passwordHash !== null && hasPermission(u.roles, needed))
-      .filter((u) => !((c.state === 'approval' || c.state === 'proposed') && c.checkers.includes(u.id)))
-      .filter((u) => !(c.state === 'proposed' && c.proposal?.by === u.id))
-      .filter((u) => !(c.state === 'approval' && u.team !== null && u.team !== c.team))
+      // The rule the assign command applies (SoD, team, authority for the proposed amount), not a copy of it.
+      .filter((u) => mayHold(c, actorOf(u), this.commands.context(actorOf(u))) === null)
       .map((u) => ({ id: u.id, displayName: u.displayName, openCount: open.get(u.id) ?? 0 }))
       .sort((a, b) => a.openCount - b.openCount || a.displayName.localeCompare(b.displayName, 'zh-CN'));
     return ok({ users });

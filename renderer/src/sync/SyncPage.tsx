@@ -7,6 +7,7 @@ import { PageError } from '../components/PageError';
 import { formatShanghai } from '../format/time';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate } from '../routing/routes';
+import type { CommandName } from '../../../shared/commands/registry';
 import { COMMAND_LABELS, SYNC_TEXT } from './sync-text';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -93,7 +94,7 @@ export function SyncPage() {
               width: 190,
               render: (_: unknown, r) => (r.caseId ? <a onClick={() => navigate({ name: 'case', caseId: r.caseId! })}>{r.appNo ?? r.caseId}</a> : '—'),
             },
-            { title: pick(SYNC_TEXT.colCommand), dataIndex: 'command', width: 150, render: (c: string) => (COMMAND_LABELS[c] ? pick(COMMAND_LABELS[c]) : c) },
+            { title: pick(SYNC_TEXT.colCommand), dataIndex: 'command', width: 150, render: (c: string) => (Object.hasOwn(COMMAND_LABELS, c) ? pick(COMMAND_LABELS[c as CommandName]) : c) },
             { title: pick(SYNC_TEXT.colWho), dataIndex: 'actorName', width: 100 },
             { title: pick(SYNC_TEXT.colReason), key: 'reason', render: (_: unknown, r) => <span data-testid="sync-rejected-reason">{pick(r)}</span> },
             { title: pick(SYNC_TEXT.colDoneAt), dataIndex: 'createdAt', width: 170, render: (v: string) => formatShanghai(v, { seconds: true }) },

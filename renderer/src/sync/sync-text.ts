@@ -1,3 +1,4 @@
+import type { CommandName } from '../../../shared/commands/registry';
 import type { Label } from '../../../shared/domain/label';
 
 /** Text of the sync status and the refused-commands page, Chinese first (picked with `pick` of I18n). */
@@ -40,8 +41,8 @@ export const SYNC_TEXT = {
   notifyMore: { zh: '查看全部', en: 'See all' },
 } satisfies Record<string, Label>;
 
-/** Command names (shared/commands/registry.ts) as people say them. */
-export const COMMAND_LABELS: Record<string, Label> = {
+/** Command names (shared/commands/registry.ts) as people say them; every command has one (the compiler checks). */
+export const COMMAND_LABELS: Record<CommandName, Label> = {
   submit: { zh: '受理', en: 'Submit' },
   resubmit: { zh: '补件后重新提交', en: 'Resubmit' },
   withdraw: { zh: '撤回', en: 'Withdraw' },
@@ -57,4 +58,7 @@ export const COMMAND_LABELS: Record<string, Label> = {
   sendBack: { zh: '退回审批', en: 'Send back' },
   returnToDocCheck: { zh: '退回资料审核', en: 'Return to document check' },
   recordContract: { zh: '生成合同', en: 'Record contract' },
+  overrideScreening: { zh: '人工调整额度/利率', en: 'Override limit or rate' },
+  addDocument: { zh: '添加资料', en: 'Add document' },
+  reviewDocument: { zh: '确认/更正识别结果', en: 'Confirm or correct recognised fields' },
 };
