@@ -107,7 +107,10 @@ export class PushService {
 
   async push(session: ServerSession, commands: readonly PushCommand[]): Promise<CommandOutcome[]> {
     const answers = new Map<string, CommandOutcome>();
-    const unique = [...new Map(commands.map((c) => [c.commandId, c])).values()];
+    // A command id repeated within the push is the first command sent under it (a repeated id returns the first result).
+    const firsts = new Map<string, PushCommand>();
+    for (const c of commands) if (!firsts.has(c.commandId)) firsts.set(c.commandId, c);
+    const unique = [...firsts.values()];
     for (let i = 0; i < unique.length; i += this.deps.config.pushChunk) {
       const chunk = unique.slice(i, i + this.deps.config.pushChunk);
       const replies = await withRetry(() => this.deps.db.transaction((tx) => this.applyChunk(tx, session, chunk)));

@@ -7,6 +7,12 @@ import type { AuditEntry } from './audit-entry';
  */
 export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'caseId' | 'commandId' | 'action'> & { caseId: string; commandId: string; action: CaseEventType };
 
+/**
+ * The most characters of details one audit entry may have: the server's change feed carries no more
+ * (protocol.ts), so a command whose entry would be longer is refused before it is stored (registry.ts).
+ */
+export const MAX_EVENT_DETAILS = 20_000;
+
 /** What the audit keeps of an event: who/what changed, never identity numbers or the full application. */
 export function auditDetails(e: CaseEvent): Record<string, unknown> {
   const d: Record<string, unknown> = { ...e.details };

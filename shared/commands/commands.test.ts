@@ -1077,3 +1077,18 @@ describe('hardening found in review', () => {
     if (submitted.ok) expect(() => evolve(c, submitted.value)).toThrow(/existing case/);
   });
 });
+
+describe('text that would make an audit entry longer than the change feed carries', () => {
+  const payload = (ch: string) => ({ caseId: CASE_ID, reasons: Array.from({ length: 10 }, () => ch.repeat(200)), note: ch.repeat(2000) });
+  const c = heldBy(caseIn('doc_check'), U.wangFang);
+
+  it('is refused when control characters (six characters each in JSON) push it past the limit, on any side that decides', () => {
+    const e = expectError(decideCommand('returnForSupplement', c, payload('\u0001'), ctxFor(U.wangFang)), 'validation');
+    expect(e.message).toContain('过长');
+  });
+
+  it('is accepted at the same length in ordinary text', () => {
+    const { events } = run('returnForSupplement', c, payload('缺'), U.wangFang);
+    expect(events.map((e) => e.type)).toContain('returnedForSupplement');
+  });
+});

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditDetails, MAX_EVENT_DETAILS } from '../audit/event-audit';
 import { hasPermission } from '../auth/permissions';
 import type { CaseRecord } from '../domain/case';
 import { fail, type Result } from '../errors';
@@ -72,6 +73,12 @@ export function decideCommand(name: CommandName, state: CaseRecord | null, rawPa
       return fail('invalid-transition', '不允许的状态变更', 'State change not allowed', { from, to: e.to });
     }
     if (e.to) from = e.to;
+  }
+  // Text within each field's limit can still make an entry longer than the feed carries: JSON writes an
+  // invisible control character as six. Refused here, on the desktop and on the server alike, rather than
+  // stored where no desktop could read it back.
+  if (result.value.some((e) => JSON.stringify(auditDetails(e)).length > MAX_EVENT_DETAILS)) {
+    return fail('validation', '填写的内容过长（或含有不可见的控制字符），请删减后重试', 'The text entered is too long (or holds invisible control characters); shorten it and try again');
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { CaseId } from '../commands/case-id';
 import { IdentityValue } from '../commands/documents';
 import type { ErrorCode } from '../errors';
 import type { ScreeningEvaluation } from '../screening/screen-case';
+import { MAX_EVENT_DETAILS } from '../audit/event-audit';
 import { CaseSnapshot } from './case-snapshot';
 
 /**
@@ -91,7 +92,7 @@ export const ChangeEvent = z.object({
   fromState: z.string().max(20).nullable(),
   toState: z.string().max(20).nullable(),
   /** The exact JSON text the server hashed. */
-  details: z.string().max(20_000),
+  details: z.string().max(MAX_EVENT_DETAILS),
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 

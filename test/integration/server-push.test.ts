@@ -67,6 +67,34 @@ describe.each(BACKENDS)('push: commands applied exactly once, decided with the u
     expect(gist(first).map((g) => g[0])).toEqual(['accepted', 'accepted', 'rejected']);
   });
 
+  it('runs the first of two commands sent under one id in the same push, and answers both with its result', async () => {
+    const { client, token } = await loggedIn(central.url, 'zhangmin');
+    const [x, y] = await submittedCases(2);
+    const first = cmd('claim', { caseId: x });
+    const r = value(await client.push(token, [first, { ...cmd('claim', { caseId: y }), commandId: first.commandId }])).results;
+    expect(r.map((o) => o.status === 'accepted' && o.change.caseId)).toEqual([x, x]);
+    const held = await central.db.query<{ id: string }>("SELECT id FROM cases WHERE id = ANY($1) AND assignee_id = 'u-clerk-1'", [[x, y]]);
+    expect(held.map((c) => c.id)).toEqual([x]);
+  });
+
+  it('refuses a command whose audit entry would be longer than the feed carries, and the feed stays readable to every desktop', async () => {
+    const { client, token } = await loggedIn(central.url, 'wangfang');
+    const [x] = await submittedCases(1);
+    const control = '\u0001';
+    const spoilt = cmd('returnForSupplement', { caseId: x, reasons: Array.from({ length: 10 }, () => control.repeat(200)), note: control.repeat(2000) });
+    const r = value(await client.push(token, [cmd('claim', { caseId: x }), spoilt])).results;
+    expect(r.map((o) => o.status)).toEqual(['accepted', 'rejected']);
+    expect(r[1]).toMatchObject({ error: { code: 'validation' }, case: { id: x, state: 'doc_check' } });
+    expect(await central.db.query('SELECT 1 FROM changes WHERE command_id = $1', [spoilt.commandId])).toEqual([]);
+    // Read through the desktop's client, which checks every page against the protocol.
+    let after = '0.0';
+    for (let more = true; more; ) {
+      const page = value(await client.changes(token, after, 500));
+      after = page.cursor;
+      more = page.hasMore;
+    }
+  });
+
   it('applies the same push sent twice at the same moment once', async () => {
     const a = await loggedIn(central.url, 'zhangmin');
     const [x] = await submittedCases(1);

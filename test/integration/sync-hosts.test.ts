@@ -339,6 +339,21 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(d.sync.db.prepare('SELECT count(*) AS n FROM sync_held_cases').get()).toEqual({ n: 0 });
   });
 
+  it('a long backlog of commands of a user who cannot push now does not hold back the commands of users who can', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    // 王芳 worked offline here and is gone without a token: her commands wait for her, ahead of his.
+    const insert = d.sync.db.prepare("INSERT INTO outbox (command_id, command, case_id, actor_id, payload, created_at) VALUES (?, 'release', ?, 'u-clerk-2', ?, ?)");
+    d.sync.db.transaction(() => {
+      for (let i = 0; i < 2_500; i++) insert.run(randomUUID(), `absent-${i}`, JSON.stringify({ caseId: `absent-${i}` }), '2026-11-24T01:00:00.000Z');
+    })();
+    value(await d.call('case:release', clerk, { caseId: claimed.caseId }));
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(2_500);
+    expect(await serverCase(claimed.caseId)).toMatchObject({ assignee_id: null });
+  });
+
   it('an answer read outside the feed does not overwrite a later version a pull already stored', async () => {
     const d = await desktop();
     const clerk = await d.login('zhangmin');

@@ -16,8 +16,8 @@ export async function pushOutbox(ctx: SyncContext): Promise<void> {
   const blocked = new Set<string>();
   const singly = new Set<string>();
   for (let round = 0; round < 10_000 && ctx.active; round++) {
-    const rows = ctx.store.pending(4 * MAX_PUSH_COMMANDS);
-    const batch = nextBatch(rows, (actor) => !blocked.has(actor) && ctx.tokens.get(actor) !== null, singly);
+    const rows = ctx.store.pending(4 * MAX_PUSH_COMMANDS, ctx.tokens.users().filter((actor) => !blocked.has(actor)));
+    const batch = nextBatch(rows, singly);
     if (batch.length === 0) return;
     const actor = batch[0]!.actorId;
     const commands = batch.map(toPushCommand);
@@ -52,16 +52,15 @@ export async function pushOutbox(ctx: SyncContext): Promise<void> {
   }
 }
 
-/** The first pushable command and those after it by the same user, in outbox order (others' pass by). */
-function nextBatch(rows: PendingCommand[], pushable: (actor: string) => boolean, singly: Set<string>): PendingCommand[] {
-  const first = rows.find((r) => pushable(r.actorId));
+/** The first pushable command and those after it by the same user, in outbox order (`rows` are all pushable). */
+function nextBatch(rows: PendingCommand[], singly: Set<string>): PendingCommand[] {
+  const first = rows[0];
   if (!first) return [];
   const max = singly.has(first.actorId) ? 1 : MAX_PUSH_COMMANDS;
   const batch: PendingCommand[] = [];
-  for (const r of rows.slice(rows.indexOf(first))) {
-    if (batch.length >= max) break;
-    if (r.actorId === first.actorId) batch.push(r);
-    else if (pushable(r.actorId)) break; // keep the order between users who can both push
+  for (const r of rows) {
+    if (batch.length >= max || r.actorId !== first.actorId) break; // keep the order between users who can both push
+    batch.push(r);
   }
   return batch;
 }

@@ -58,8 +58,9 @@ export class SyncStore {
   constructor(private readonly db: Db) {
     this.getState = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
     this.setStateStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.pendingStmt = db.prepare<[number], { seq: number; command_id: string; command: string; case_id: string | null; actor_id: string; payload: string; created_at: string }>(
-      "SELECT seq, command_id, command, case_id, actor_id, payload, created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?",
+    this.pendingStmt = db.prepare<[string, number], { seq: number; command_id: string; command: string; case_id: string | null; actor_id: string; payload: string; created_at: string }>(
+      `SELECT seq, command_id, command, case_id, actor_id, payload, created_at FROM outbox
+       WHERE status = 'pending' AND actor_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
     );
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
@@ -114,8 +115,12 @@ export class SyncStore {
     this.setStateStmt.run(key, value);
   }
 
-  pending(limit: number): PendingCommand[] {
-    return this.pendingStmt.all(limit).map((r) => ({
+  /**
+   * The first waiting commands of these users, in outbox order. Only theirs: the commands of users who cannot
+   * push now (no token) would otherwise fill the window, however many, and hold back everyone else's.
+   */
+  pending(limit: number, actors: readonly string[]): PendingCommand[] {
+    return this.pendingStmt.all(JSON.stringify(actors), limit).map((r) => ({
       seq: r.seq,
       commandId: r.command_id,
       command: r.command,
