@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggableError, maskIdentifier, maskIdentifiersIn, maskPersonalDataIn, maskPhone } from './masking';
+import { loggableError, maskIdentifier, maskIdentifiersDeep, maskIdentifiersIn, maskPersonalDataIn, maskPhone } from './masking';
 
 describe('maskIdentifiersIn', () => {
   it('masks identity numbers wherever they stand, the old 15-digit kind too', () => {
@@ -81,5 +81,13 @@ describe('maskPersonalDataIn', () => {
 
   it('masks an 11-digit number from 13… whatever it is, an amount in fen too: the safer mistake in a log', () => {
     expect(maskPersonalDataIn('amountFen 15000000000')).toBe('amountFen 150****0000');
+  });
+});
+
+describe('maskIdentifiersDeep', () => {
+  it('masks identifiers in every string of a value people typed, keeping keys, numbers and other text', () => {
+    const id = '110101199003074514';
+    const out = maskIdentifiersDeep({ reasons: [`证件号${id}有误`, '照片模糊'], note: id, amountFen: 110101199003074, nested: { [id]: null } });
+    expect(out).toEqual({ reasons: ['证件号1101**********4514有误', '照片模糊'], note: '1101**********4514', amountFen: 110101199003074, nested: { [id]: null } });
   });
 });

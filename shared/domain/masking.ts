@@ -36,6 +36,20 @@ export function maskIdentifiersIn(text: string): string {
   return text.replace(ID_NUMBER_IN_TEXT, maskIdentifier).replace(CREDIT_CODE_IN_TEXT, maskIdentifier);
 }
 
+/**
+ * A value made of free text people typed (audit details: reasons, notes, comments; a proposal's conditions)
+ * with identifiers masked in every string it holds, for roles that may not see them: a clerk may well write
+ * the applicant's identity number into a return reason. Keys and non-strings are kept as they are.
+ */
+export function maskIdentifiersDeep<T>(value: T): T {
+  if (typeof value === 'string') return maskIdentifiersIn(value) as T;
+  if (Array.isArray(value)) return value.map(maskIdentifiersDeep) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentifiersDeep(v)])) as T;
+  }
+  return value;
+}
+
 // A mainland mobile number (13… to 19…, perhaps after +86, perhaps written 138 5123 4567 or 138-5123-4567),
 // and a landline with its area code set off — 025-84561234, (025)84561234, 0512 6888 1234 — since a bare run
 // of digits from 0 is as likely an application or account number.

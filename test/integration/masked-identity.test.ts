@@ -72,4 +72,26 @@ describe('masked identity numbers stay masked for roles without pii.view', () =>
     const seenByClerk = value(await h.call('documents:desk', clerk, { caseId })).documents.map((d) => d.fileName);
     expect(seenByClerk).toContain(`${fullId}_身份证.png`);
   });
+
+  it('an identity number typed into a return reason is masked in the history, the audit trail and its export for a supervisor (and kept as typed)', async () => {
+    const claimed = value(await h.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    value(await h.call('case:returnForSupplement', clerk, { caseId: claimed.caseId, reasons: [`身份证号${fullId}与申请不符`], note: `请核对 ${fullId}` }));
+    const masked = `${fullId.slice(0, 4)}${'*'.repeat(10)}${fullId.slice(-4)}`;
+    const last = (detail: { history: { details: Record<string, unknown> }[] }) => JSON.stringify(detail.history.at(-1)!.details);
+    const bySupervisor = last(value(await h.call('case:get', supervisor, { caseId: claimed.caseId })));
+    expect(bySupervisor).not.toContain(fullId);
+    expect(bySupervisor).toContain(masked);
+    // Kept as typed (its hash covers it); only what is shown is masked.
+    const db = new Database(h.dbFile, { readonly: true });
+    const stored = db.prepare("SELECT details FROM audit WHERE case_id = ? AND action = 'returnedForSupplement' ORDER BY seq DESC LIMIT 1").pluck().get(claimed.caseId) as string;
+    db.close();
+    expect(stored).toContain(fullId);
+    const trail = value(await h.call('audit:list', supervisor, { filter: { caseRef: claimed.caseId }, startRow: 0, endRow: 50 }));
+    expect(trail.rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(trail.rows)).not.toContain(fullId);
+    expect(JSON.stringify(trail.rows)).toContain(masked);
+    const csv = value(await h.call('audit:exportCsv', supervisor, { filter: { caseRef: claimed.caseId } })).csv;
+    expect(csv).not.toContain(fullId);
+    expect(csv).toContain(masked);
+  });
 });

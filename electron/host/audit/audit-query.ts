@@ -1,3 +1,4 @@
+import { maskIdentifiersDeep } from '../../../shared/domain/masking';
 import type { AuditFilter, AuditRow } from '../../../shared/api/audit-trail-api';
 import type { Db } from '../db/database';
 
@@ -53,7 +54,8 @@ export class AuditQuery {
     return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };
   }
 
-  list(f: AuditFilter, startRow: number, endRow: number): { rows: AuditRow[]; total: number } {
+  /** `pii`: whether the reader may see identity numbers (else those typed into details are masked). */
+  list(f: AuditFilter, startRow: number, endRow: number, pii: boolean): { rows: AuditRow[]; total: number } {
     const w = this.where(f);
     const limit = Math.min(Math.max(endRow - startRow, 1), 500);
     const raws = this.db
@@ -63,11 +65,11 @@ export class AuditQuery {
       )
       .all(...w.params, limit, startRow);
     const total = this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM audit a WHERE ${w.sql}`).get(...w.params)!.n;
-    return { rows: raws.map(toRow), total };
+    return { rows: raws.map((r) => toRow(r, pii)), total };
   }
 
   /** All matching rows, oldest first, as CSV with a BOM (Excel reads UTF-8 Chinese only with it). */
-  csv(f: AuditFilter): string {
+  csv(f: AuditFilter, pii: boolean): string {
     const w = this.where(f);
     const header = ['序号 seq', '时间 time (UTC)', '操作人 actor', '操作 action', '申请编号 application', '原状态 from', '新状态 to', '提议人 maker', '详情 details', '哈希 hash'];
     const lines = [header.map(cell).join(',')];
@@ -76,7 +78,7 @@ export class AuditQuery {
        FROM audit a LEFT JOIN cases c ON c.id = a.case_id WHERE ${w.sql} ORDER BY a.seq`,
     );
     for (const raw of stmt.iterate(...w.params)) {
-      const r = toRow(raw);
+      const r = toRow(raw, pii);
       lines.push([r.seq, r.at, r.actorName, r.action, r.appNo ?? '', r.fromState ?? '', r.toState ?? '', r.makerName ?? '', JSON.stringify(r.details), r.hash].map(cell).join(','));
     }
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
@@ -90,8 +92,10 @@ export function cell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function toRow(r: Raw): AuditRow {
-  const details = JSON.parse(r.details) as Record<string, unknown>;
+function toRow(r: Raw, pii: boolean): AuditRow {
+  const stored = JSON.parse(r.details) as Record<string, unknown>;
+  // The hash stays that of the stored entry; only what is shown is masked.
+  const details = pii ? stored : maskIdentifiersDeep(stored);
   return {
     seq: r.seq,
     at: r.at,
