@@ -38,6 +38,12 @@ test('claim next works from the keyboard and the case shows its application', as
   await expect(page.getByTestId('case-page')).toContainText(/\d{17}[\dX]/);
   await page.keyboard.press('r');
   await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'submitted');
+  // Enter on a focused button presses it (the document desk's Enter, confirm the field, does not take it).
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('case-assignee')).toHaveText('王芳');
+  await page.getByTestId('action-release').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-state')).toHaveAttribute('data-state', 'submitted');
 });
 
 test('a supervisor reassigns a case with a reason and it appears in the new holder’s queue', async ({ browser }) => {

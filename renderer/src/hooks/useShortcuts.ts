@@ -13,8 +13,17 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
+ * True for a focused native button or link, which the browser presses on Enter unless a listener prevents it.
+ * (Items that only play a button, like the document list's, leave Enter to the page on purpose.)
+ */
+export function isPressable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.tagName === 'BUTTON' || (target.tagName === 'A' && target.hasAttribute('href'));
+}
+
+/**
  * Single-key shortcuts for queue work. Keys are `KeyboardEvent.key` values ('n', 'Enter', '/', 'Escape');
- * letters match either case. Ignored while typing, with Ctrl/Alt/Meta held, or while a dialog is open
+ * letters match either case. Ignored while typing, with Ctrl/Alt/Meta held, Enter on a focused button, or while a dialog is open
  * (`enabled` false), so a modal's own Enter/Escape keep their meaning.
  */
 export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
@@ -29,6 +38,8 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
       if (isTypingTarget(event.target)) return;
+      // Enter on a focused button presses that button, as the user expects, not the page's Enter shortcut.
+      if (event.key === 'Enter' && isPressable(event.target)) return;
       if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       const handler = ref.current[key];
