@@ -9,7 +9,7 @@ export type CellValue = string | number | null;
 export interface TableColumn {
   zh: string;
   en: string;
-  /** How a spreadsheet shows the number: rates as percentages, the rest as plain numbers or text. */
+  /** How a spreadsheet shows the number: rates as percentages, the rest as plain numbers or text; money is held in integer fen and shown in yuan. */
   format: 'text' | 'int' | 'number' | 'percent' | 'money';
 }
 

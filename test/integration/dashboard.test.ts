@@ -246,6 +246,8 @@ describe('supervisor dashboard on a real demo store', () => {
       const cells = line.split(',');
       expect(products).toContain(cells[2]);
       expect(cells[5]).toBe('待审批 Awaiting approval');
+      // Amounts as exact yuan with two decimals, never a float's digits.
+      expect(cells[3]).toMatch(/^\d+\.\d{2}$/);
     }
 
     // Return reasons the forms offered read in both languages too; one typed in stays as written.

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DrillRow } from '../../../shared/api/dashboard-api';
 import { PRODUCTS } from '../../../shared/products/catalog';
-import { both, type TableModel } from '../../../shared/dashboard/tables';
+import { both, type CellValue, type TableModel } from '../../../shared/dashboard/tables';
+import { formatYuan } from '../../../shared/money/fen';
 import { STATE_LABELS } from '../../../shared/workflow/states';
 import { cell } from '../audit/audit-query';
 
@@ -16,7 +17,9 @@ const NUMBER_FORMATS: Record<TableModel['columns'][number]['format'], string> = 
 /** CSV with a BOM (Excel reads UTF-8 Chinese only with it); headers carry both languages. */
 export function toCsv(model: TableModel): string {
   const lines = [model.columns.map((c) => cell(both(c))).join(',')];
-  for (const row of model.rows) lines.push(row.map((v) => cell(v ?? '')).join(','));
+  // Money as exact yuan text from integer fen (no thousands separators: a spreadsheet reads 1409.50 as a number).
+  const shown = (v: CellValue, i: number) => (model.columns[i]!.format === 'money' && typeof v === 'number' ? formatYuan(v).replaceAll(',', '') : (v ?? ''));
+  for (const row of model.rows) lines.push(row.map((v, i) => cell(shown(v, i))).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -34,7 +37,9 @@ export async function toXlsx(model: TableModel): Promise<Buffer> {
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.height = 32;
-  for (const row of model.rows) sheet.addRow(row.map((v) => v ?? null));
+  // A spreadsheet keeps every number as a double: money goes in as yuan, shown with two decimals.
+  const money = model.columns.map((c) => c.format === 'money');
+  for (const row of model.rows) sheet.addRow(row.map((v, i) => (money[i] && typeof v === 'number' ? v / 100 : (v ?? null))));
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
@@ -60,7 +65,7 @@ export function drillTable(rows: readonly DrillRow[]): TableModel {
       r.appNo,
       r.customerName,
       both(PRODUCTS[r.productCode]),
-      r.amountFen / 100,
+      r.amountFen,
       r.branchName,
       both(STATE_LABELS[r.state]),
       r.assigneeName ?? '',
