@@ -339,6 +339,34 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(d.sync.db.prepare('SELECT count(*) AS n FROM sync_held_cases').get()).toEqual({ n: 0 });
   });
 
+  it('a refusal without the server\'s copy after one with it: the case goes back to the server\'s copy, though the local versions ran ahead', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const server = d.host.services.cases.get(claimed.caseId)!;
+    // Two commands of his wait for the case; with them the local case went two versions ahead.
+    const c1 = randomUUID();
+    const c2 = randomUUID();
+    const afterC1 = { ...server, version: server.version + 1, assigneeName: '（第一条命令之后）' };
+    const add = d.sync.db.prepare(
+      "INSERT INTO outbox (command_id, command, case_id, actor_id, payload, created_at, case_before) VALUES (?, 'release', ?, 'u-clerk-1', ?, '2026-11-24T01:00:00.000Z', ?)",
+    );
+    const payload = JSON.stringify({ caseId: server.id });
+    add.run(c1, server.id, payload, JSON.stringify(server));
+    add.run(c2, server.id, payload, JSON.stringify(afterC1));
+    d.host.services.cases.save({ ...afterC1, version: server.version + 2 }, server.version);
+    d.sync.db.transaction(() => {
+      // c1 refused with the server's copy while c2 still waits: the copy is held.
+      d.sync.store.answer(c1, 'rejected', {});
+      expect(d.sync.replica.adopt(server)).toBeNull();
+      // c2 refused without one: back to the server's copy, not to the case after c1 (which the server refused).
+      d.sync.store.answer(c2, 'rejected', {});
+      d.sync.replica.restore(server.id, d.sync.store.caseBefore(c2));
+    })();
+    const after = d.host.services.cases.get(server.id)!;
+    expect({ version: after.version, assigneeName: after.assigneeName }).toEqual({ version: server.version, assigneeName: server.assigneeName });
+  });
+
   it('a long backlog of commands of a user who cannot push now does not hold back the commands of users who can', async () => {
     const d = await desktop();
     const clerk = await d.login('zhangmin');

@@ -108,8 +108,9 @@ export class Replica {
    */
   restore(caseId: string, before: CaseRecord | null): CaseChange | null {
     if (this.store.hasPending(caseId)) return null;
-    const held = this.store.takeHeldCase(caseId);
-    const back = held && (!before || held.version >= before.version) ? held : before;
+    // The held copy is the server's, received while the command waited: newer truth than `before`, whatever
+    // the versions say (local versions run ahead with optimistic changes the server may have refused).
+    const back = this.store.takeHeldCase(caseId) ?? before;
     if (!back || back.id !== caseId) return null;
     this.cases.save(back, this.cases.version(caseId));
     return changeOf(back);
@@ -125,9 +126,14 @@ export class Replica {
     return this.adopt(record);
   }
 
-  /** A local entry saying the server refused a command (the optimistic change was undone). */
-  noteRefusal(caseId: string, commandId: string, error: AppError, at: string, state: string | null): void {
+  /**
+   * A local entry saying the server refused a command (the optimistic change was undone), and what the
+   * command wrote besides the case undone too: a screening override, a document it added.
+   */
+  noteRefusal(caseId: string, cmd: { commandId: string; command: string; payload: string }, error: AppError, at: string, state: string | null): void {
+    const { commandId } = cmd;
     this.screening?.refused(commandId);
+    this.documents?.refused(cmd.command, cmd.payload);
     this.audit.append({
       at,
       actorId: SERVER_ACTOR.id,
