@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { seedCentralDemo } from '../../server/demo/central-demo';
 import { maskIdentifier } from '../../shared/domain/masking';
 import { makeIdNumber } from '../../shared/validators/generate';
 import { BACKENDS, startCentral, type TestCentral } from './support/central';
+import { loggedIn } from './support/central-login';
 import { idCardFront } from './support/document-files';
 import { startPostgres, type PgCluster } from './support/postgres';
 import { syncHost, type SyncHost } from './support/sync-host';
@@ -156,6 +157,29 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     expect(desk.documents.map((d) => d.id)).toEqual([added.id]);
     const page = value(await b.call('documents:page', clerkB, { documentId: added.id, page: 1 }));
     expect(sha(Buffer.from(page.dataBase64, 'base64'))).toBe(sha(bytes));
+  });
+
+  it('takes back a document added offline whose adding the server refused (the case went to someone else meanwhile): not listed, its file not sent', async () => {
+    const a = await desktop({ gated: true });
+    const clerkA = await a.login('zhangmin');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    a.gate!.cut();
+    const { bytes } = await idCardFront(23);
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
+    expect(waitingUploads(a)).toBe(1);
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const assigned = value(
+      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: held.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
+    ).results[0]!;
+    expect(assigned.status).toBe('accepted');
+    a.gate!.restore();
+    await a.sync.syncNow();
+    const refused = value(await a.call('sync:rejected', clerkA, {})).items.find((r) => r.command === 'addDocument');
+    expect(refused).toMatchObject({ caseId: held.caseId });
+    expect(a.host.services.documents.repo.get(added.id)).toBeNull();
+    expect(a.host.services.documents.repo.forCase(held.caseId).map((d) => d.id)).not.toContain(added.id);
+    expect(waitingUploads(a)).toBe(0);
+    expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
   });
 
   it('says plainly that a file still on the server cannot be opened offline, and fetches it once back online', async () => {

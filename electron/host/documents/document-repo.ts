@@ -241,7 +241,27 @@ export class DocumentRepo {
          FROM document_remote_reviews WHERE document_id = ? ORDER BY at, rowid`,
       ),
       dropRemoteReviews: db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ? AND at <= ?'),
+      // In this order (references first); a file another document here is too still goes to the server.
+      removeDocument: [
+        db.prepare('DELETE FROM document_fields WHERE document_id = ?'),
+        db.prepare('DELETE FROM document_pages WHERE document_id = ?'),
+        db.prepare('DELETE FROM document_fetches WHERE document_id = ?'),
+        db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ?'),
+        db.prepare('DELETE FROM documents WHERE id = ?'),
+        db.prepare(
+          'DELETE FROM document_uploads WHERE document_id = ? AND sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = document_uploads.sha256)',
+        ),
+      ],
     };
+  }
+
+  /**
+   * Takes a document away with its pages, fields, reviews, fetch and unsent upload: one this desktop added
+   * whose adding the server refused. The files stay in the blob store (content-addressed: the same file
+   * added again finds them).
+   */
+  remove(documentId: string): void {
+    for (const stmt of this.s.removeDocument) stmt.run(documentId);
   }
 
   addBlob(sha256: string, sizeBytes: number, mime: string, at: string): void {

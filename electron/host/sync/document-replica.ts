@@ -21,6 +21,16 @@ const Added = z.object({
 const Field = z.object({ documentId: z.string(), kind: z.enum(DOCUMENT_KINDS), field: z.string().min(1).max(40), value: z.string().max(500) });
 const KindSet = z.object({ documentId: z.string(), kind: z.enum(DOCUMENT_KINDS) });
 
+const AddedPayload = z.object({ documentId: z.string() });
+
+function parsed(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
 function details<T>(schema: z.ZodType<T>, e: ChangeEvent): T | null {
   try {
     const r = schema.safeParse(JSON.parse(e.details));
@@ -91,6 +101,19 @@ export class DocumentReplica {
       at: e.at,
     });
     if (kept && doc?.ocrStatus === 'done') this.documents.repo.applyRemoteReviews(d.documentId);
+  }
+
+  /**
+   * The server refused a command of this desktop's: a document added with it (optimistically, here only) is
+   * taken away again, its recognition stopped and its file no longer sent.
+   */
+  refused(command: string, payload: string): void {
+    if (command !== 'addDocument') return;
+    const id = AddedPayload.safeParse(parsed(payload)).data?.documentId;
+    const doc = id ? this.documents.repo.get(id) : null;
+    if (!doc || doc.origin !== 'local') return;
+    this.documents.ocr.cancel(doc.id);
+    this.documents.repo.remove(doc.id);
   }
 
   /** A corrected kind: set here too; the file is read again with it after the pull commits (or once fetched). */

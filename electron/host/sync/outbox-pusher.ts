@@ -100,7 +100,7 @@ function answer(ctx: SyncContext, batch: PendingCommand[], results: CommandOutco
         continue;
       }
       ctx.store.recordRejection(r, o.error, at);
-      if (r.caseId) ctx.replica.noteRefusal(r.caseId, r.commandId, o.error, at, o.case?.state ?? null);
+      if (r.caseId) ctx.replica.noteRefusal(r.caseId, r, o.error, at, o.case?.state ?? null);
       const c = o.case ? ctx.replica.adopt(o.case) : r.caseId ? ctx.replica.restore(r.caseId, ctx.store.caseBefore(r.commandId)) : null;
       if (c) changed.push(c);
     }
