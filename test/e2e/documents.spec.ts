@@ -43,10 +43,16 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   await expect(page.getByTestId('field-value-idNumber')).toHaveText(/^\d{17}[\dX]$/);
   await expect(page.getByTestId('crosscheck-applicant_id_number')).toHaveAttribute('data-status', 'pass');
 
-  // Keyboard: J to the next field (性别), Enter confirms it.
+  // Keyboard: J to the next field (性别), Enter confirms it, also after a mouse click left focus on the zoom
+  // button (Enter presses a button only when the user reached it by keyboard).
+  const zoom = await page.getByTestId('viewer-zoom').innerText();
+  await page.getByTestId('viewer-zoom-in').click();
+  await expect(page.getByTestId('viewer-zoom')).not.toHaveText(zoom);
+  const zoomed = await page.getByTestId('viewer-zoom').innerText();
   await page.keyboard.press('j');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('field-row-gender')).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.getByTestId('viewer-zoom')).toHaveText(zoomed);
 
   // Correct one field; the correction is audited and shows in the history.
   await page.getByTestId('field-correct-ethnicity').click();

@@ -88,15 +88,27 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       p?.decision === 'approve'
         ? tx('confirmApprove', { amount: p.amountFen === undefined ? '—' : formatFen(p.amountFen), by: p.byName })
         : tx('confirmDecline', { by: p?.byName ?? '—' });
-    modal.confirm({
+    dialog.current?.destroy();
+    dialog.current = modal.confirm({
       title: tx('confirmTitle'),
       content: <span data-testid="confirm-dialog-terms">{terms}</span>,
       okText: tx('confirm'),
       cancelText: tx('cancelConfirm'),
       autoFocusButton: 'ok',
+      // Back on the page, Enter must not land on the 复核通过 button and ask again.
+      focusTriggerAfterClose: false,
       onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment } : { caseId })),
     });
   };
+  // The dialog names the proposal as it was when it opened: it closes if the case changes meanwhile (a sync
+  // brought a send-back or another proposal), and the officer asks again about what is there now.
+  const dialog = useRef<{ destroy(): void } | null>(null);
+  useEffect(() => {
+    dialog.current?.destroy();
+    dialog.current = null;
+  }, [canConfirm, detail.version]);
+  useEffect(() => () => dialog.current?.destroy(), []);
+
   const openForm = (form: Exclude<OpenForm, null>) => {
     setError(null);
     setOpen(form);
