@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFigures } from '../../shared/dashboard/figures';
 import { STAGES } from '../../shared/dashboard/stages';
 import { offeredReason } from '../../shared/workflow/offered-reasons';
+import { makeIdNumber } from '../../shared/validators/generate';
 import { tempHost, value, type TempHost } from './support/temp-host';
 
 const DAY = 86_400_000;
@@ -256,5 +257,23 @@ describe('supervisor dashboard on a real demo store', () => {
     expect(reasonCells).toHaveLength(current.quality.reasons.length);
     expect(reasonCells).toContain('身份证件模糊 ID document illegible');
     current.quality.reasons.forEach((r, i) => expect(reasonCells[i]).toBe(r.reason === null ? '' : offeredReason(r.reason) ? `${r.reason} ${offeredReason(r.reason)!.en}` : r.reason));
+  });
+
+  it('masks an identity number typed into a return reason for a supervisor, in the figures and the export, and drills down from the masked reason to its case', async () => {
+    const clerk = await h.login('zhangmin');
+    const claimed = value(await h.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const fullId = makeIdNumber('320102', '1985-06-15', 123);
+    const masked = `${fullId.slice(0, 4)}${'*'.repeat(10)}${fullId.slice(-4)}`;
+    value(await h.call('case:returnForSupplement', clerk, { caseId: claimed.caseId, reasons: [`证件号${fullId}与申请不符`] }));
+    const now = { from: query.from, to: new Date(h.now() + DAY).toISOString() };
+    const reasons = value(await h.call('dashboard:figures', supervisor, { query: now })).quality.reasons.map((r) => r.reason ?? '');
+    expect(reasons.join('|')).not.toContain(fullId);
+    const shown = reasons.find((r) => r.includes(masked));
+    expect(shown).toBe(`证件号${masked}与申请不符`);
+    const drill = value(await h.call('dashboard:drill', supervisor, { query: now, ref: { kind: 'returns', reason: shown! }, startRow: 0, endRow: 50 }));
+    expect(drill.rows.map((r) => r.caseId)).toEqual([claimed.caseId]);
+    const csv = Buffer.from(value(await h.call('dashboard:export', supervisor, { query: now, table: 'returns', format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv).not.toContain(fullId);
+    expect(csv).toContain(masked);
   });
 });

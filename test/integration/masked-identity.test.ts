@@ -94,4 +94,24 @@ describe('masked identity numbers stay masked for roles without pii.view', () =>
     expect(csv).not.toContain(fullId);
     expect(csv).toContain(masked);
   });
+
+  it('an identity number written into a proposal\'s conditions and comment is masked in the proposal a supervisor reads', async () => {
+    const officer = await h.login('liqiang');
+    const claimed = value(await h.call('queue:claimNext', officer, { queue: 'approval_retail' }));
+    const detail = value(await h.call('case:get', officer, { caseId: claimed.caseId }));
+    const proposal = {
+      decision: 'approve' as const,
+      amountFen: detail.application.amountFen,
+      termMonths: 12,
+      rateBp: 435,
+      repaymentMethod: 'equal_installment' as const,
+      conditions: `放款前核验借款人证件 ${fullId}`,
+      comment: `证件号 ${fullId} 已核`,
+    };
+    value(await h.call('approval:propose', officer, { caseId: claimed.caseId, proposal }));
+    const seen = value(await h.call('case:get', supervisor, { caseId: claimed.caseId })).proposal!;
+    const masked = `${fullId.slice(0, 4)}${'*'.repeat(10)}${fullId.slice(-4)}`;
+    expect({ conditions: seen.conditions, comment: seen.comment }).toEqual({ conditions: `放款前核验借款人证件 ${masked}`, comment: `证件号 ${masked} 已核` });
+    expect(value(await h.call('case:get', officer, { caseId: claimed.caseId })).proposal!.conditions).toContain(fullId);
+  });
 });

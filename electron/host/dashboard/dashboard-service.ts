@@ -1,3 +1,4 @@
+import { maskIdentifiersIn } from '../../../shared/domain/masking';
 import type { DashboardQueryInput, DashboardTable, DrillRow } from '../../../shared/api/dashboard-api';
 import type { Actor } from '../../../shared/commands/types';
 import { caseIdsOf } from '../../../shared/dashboard/drill';
@@ -48,30 +49,39 @@ export class DashboardService {
     return this.projection.loadedFrom;
   }
 
-  async figures(input: DashboardQueryInput): Promise<Result<DashboardFigures>> {
+  /** `pii`: whether the reader may see identity numbers (else those typed into return reasons are masked). */
+  async figures(input: DashboardQueryInput, pii: boolean): Promise<Result<DashboardFigures>> {
     const query = this.clamp(input);
     if (!query.ok) return query;
-    return ok((await this.projection.result(query.value)).figures);
+    const { figures } = await this.projection.result(query.value);
+    return ok(pii ? figures : maskedFigures(figures));
   }
 
   async drill(input: DashboardQueryInput, ref: FigureRef, startRow: number, endRow: number): Promise<Result<{ rows: DrillRow[]; total: number }>> {
     const query = this.clamp(input);
     if (!query.ok) return query;
-    const ids = this.orderedIds(await this.projection.result(query.value), ref);
+    const result = await this.projection.result(query.value);
+    const ids = this.orderedIds(result, realRef(result.figures, ref));
     const limit = Math.min(Math.max(endRow - startRow, 1), MAX_DRILL_BLOCK);
     return ok({ rows: this.rows.rows(ids.slice(startRow, startRow + limit)), total: ids.length });
   }
 
-  async export(input: DashboardQueryInput, table: DashboardTable, format: 'csv' | 'xlsx', ref?: FigureRef): Promise<Result<{ filename: string; mime: string; base64: string }>> {
+  async export(
+    input: DashboardQueryInput,
+    table: DashboardTable,
+    format: 'csv' | 'xlsx',
+    ref: FigureRef | undefined,
+    pii: boolean,
+  ): Promise<Result<{ filename: string; mime: string; base64: string }>> {
     const query = this.clamp(input);
     if (!query.ok) return query;
     const result = await this.projection.result(query.value);
     let model: TableModel;
     if (table === 'drill') {
       if (!ref) return fail('validation', '导出明细需要指定指标', 'Exporting a drill-down needs the figure it belongs to');
-      model = drillTable(this.rows.rows(this.orderedIds(result, ref)));
+      model = drillTable(this.rows.rows(this.orderedIds(result, realRef(result.figures, ref))));
     } else {
-      model = TABLES[table](result.figures);
+      model = TABLES[table](pii ? result.figures : maskedFigures(result.figures));
     }
     const stamp = new Date(this.deps.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     const filename = `dashboard-${model.name}-${stamp}.${format}`;
@@ -138,3 +148,19 @@ const TABLES: Record<Exclude<DashboardTable, 'drill'>, (f: DashboardFigures) => 
   rules: rulesTable,
   throughput: throughputTable,
 };
+
+/** The figures as a reader without pii.view sees them: identifiers typed into return reasons masked. */
+function maskedFigures(f: DashboardFigures): DashboardFigures {
+  const reasons = f.quality.reasons.map((r) => (r.reason === null ? r : { ...r, reason: maskIdentifiersIn(r.reason) }));
+  return { ...f, quality: { ...f.quality, reasons } };
+}
+
+/**
+ * The figure a drill-down names, with a return reason as recorded: one picked from the masked table comes
+ * masked (the same masked text for the same reason, so it is found again).
+ */
+function realRef(f: DashboardFigures, ref: FigureRef): FigureRef {
+  if (ref.kind !== 'returns' || !ref.reason || f.quality.reasons.some((r) => r.reason === ref.reason)) return ref;
+  const real = f.quality.reasons.find((r) => r.reason !== null && (ref.returnKind === undefined || r.kind === ref.returnKind) && maskIdentifiersIn(r.reason) === ref.reason);
+  return real ? { ...ref, reason: real.reason } : ref;
+}
