@@ -1,3 +1,4 @@
+import { MAX_RETURN_REASONS } from '../commands/doc-check';
 import { z } from 'zod';
 import { CaseChange, CaseDetail, CaseRef, CaseState, Empty, Id, LongText, ShortText } from './schemas';
 
@@ -18,7 +19,7 @@ export const casesApi = {
   'case:passDocCheck': { input: z.strictObject({ caseId: Id, note: LongText.optional() }), output: CaseChange },
   /** Clerk: return to the branch for missing or illegible documents (退回补件), with reasons. */
   'case:returnForSupplement': {
-    input: z.strictObject({ caseId: Id, reasons: z.array(ShortText.min(1)).min(1).max(10), note: LongText.optional() }),
+    input: z.strictObject({ caseId: Id, reasons: z.array(ShortText.min(1)).min(1).max(MAX_RETURN_REASONS), note: LongText.optional() }),
     output: CaseChange,
   },
   /** People a case can be assigned to, with how many open cases each holds. */

@@ -20,12 +20,15 @@ export const passDocCheck = {
   },
 } satisfies CommandDef<z.ZodType<{ caseId: string; note?: string }>>;
 
+/** The most reasons one 退回补件 carries (the desk's ticks of missing and illegible documents count too). */
+export const MAX_RETURN_REASONS = 10;
+
 /** 退回补件: back to the branch for missing or illegible documents. */
 export const returnForSupplement = {
   name: 'returnForSupplement',
   schema: z.strictObject({
     caseId: CaseId,
-    reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+    reasons: z.array(z.string().trim().min(1).max(200)).min(1).max(MAX_RETURN_REASONS),
     note: z.string().max(2000).optional(),
   }),
   permission: () => 'doc.work',

@@ -68,7 +68,14 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   const kind = ((await missing.getAttribute('data-testid')) ?? '').replace('checklist-missing-', '') as DocumentKind;
   await page.keyboard.press('b');
   await expect(page.getByTestId(`return-missing-${kind}`)).toBeChecked();
+  // More reasons than one return carries: the dialog says so plainly and keeps what was ticked.
+  const ticks = page.locator('[data-testid^="return-doc-"], [data-testid^="return-reason-"]');
+  expect(await ticks.count()).toBeGreaterThanOrEqual(10);
+  for (let i = 0; i < 10; i++) await ticks.nth(i).click();
   await page.getByTestId('return-note').fill('请补充上传后重新提交');
+  await page.getByTestId('return-submit').click();
+  await expect(page.getByText('一次最多退回 10 项原因（已选 11 项）')).toBeVisible();
+  for (let i = 0; i < 10; i++) await ticks.nth(i).click();
   await page.getByTestId('return-submit').click();
   await expect(page.getByTestId('case-page')).toBeHidden();
 

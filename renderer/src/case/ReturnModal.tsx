@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ReasonChecklist } from '../components/ReasonChecklist';
 import { useI18n } from '../i18n/I18nProvider';
+import { MAX_RETURN_REASONS } from '../../../shared/commands/doc-check';
 import { OTHER_REASON_INDEX, RETURN_REASONS } from '../../../shared/workflow/offered-reasons';
 
 interface Props {
@@ -25,9 +26,10 @@ export function ReturnModal({ open, busy, onCancel, onSubmit, extra, extraReason
   const submit = () => {
     if (checked.length === 0 && extraReasons.length === 0) return setProblem(t('return.reasonRequired'));
     if (checked.includes(OTHER_REASON_INDEX) && !note.trim()) return setProblem(t('return.noteRequired'));
+    const reasons = [...new Set([...extraReasons, ...[...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh)])];
+    if (reasons.length > MAX_RETURN_REASONS) return setProblem(t('return.tooManyReasons', { max: MAX_RETURN_REASONS, count: reasons.length }));
     setProblem(null);
-    const reasons = [...extraReasons, ...[...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh)];
-    onSubmit([...new Set(reasons)], note.trim() || undefined);
+    onSubmit(reasons, note.trim() || undefined);
   };
 
   return (

@@ -119,6 +119,7 @@ export const enUS: Messages = {
   'return.submit': 'Return case',
   'return.reasonRequired': 'Choose at least one reason',
   'return.noteRequired': 'Add a note when you choose “Other”',
+  'return.tooManyReasons': 'At most {max} reasons per return ({count} chosen); combine or drop some',
 
   'assign.title': 'Assign case',
   'assign.user': 'Assign to',

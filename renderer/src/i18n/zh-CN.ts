@@ -117,6 +117,7 @@ export const zhCN = {
   'return.submit': '确认退回',
   'return.reasonRequired': '请至少选择一项退回原因',
   'return.noteRequired': '选择“其他”时请填写补充说明',
+  'return.tooManyReasons': '一次最多退回 {max} 项原因（已选 {count} 项），请合并或删减',
 
   'assign.title': '分派案件',
   'assign.user': '分派给',
