@@ -33,7 +33,7 @@ export const FigureRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('returns'), returnKind: z.enum(RETURN_KINDS).optional(), reason: ShortText.nullable().optional() }),
   z.strictObject({ kind: z.literal('decision'), outcome: z.enum(['approved', 'declined', 'withdrawn']) }),
   z.strictObject({ kind: z.literal('ruleHit'), rule: ShortText }),
-  z.strictObject({ kind: z.literal('person'), personId: Id, column: z.enum(['handled', 'returns', 'open']) }),
+  z.strictObject({ kind: z.literal('person'), personId: Id, column: z.enum(['handled', 'returns', 'open', 'openBreaching']) }),
 ]) satisfies z.ZodType<FigureRef>;
 
 const Rate = z.number().nullable();

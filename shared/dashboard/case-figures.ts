@@ -64,6 +64,7 @@ export function workFigures(ctx: FigureContext, held: Map<number, OpenHeld>): { 
     publish(ctx, p.handled, 'pp', personId, 'handled');
     publish(ctx, p.returns, 'pp', personId, 'returns');
     publish(ctx, held.get(person)?.open ?? [], 'pp', personId, 'open');
+    publish(ctx, held.get(person)?.breaching ?? [], 'pp', personId, 'openBreaching');
     return {
     personId,
     name: log.people[person]!.name,
@@ -71,7 +72,7 @@ export function workFigures(ctx: FigureContext, held: Map<number, OpenHeld>): { 
     avgHandlingMinutes: p.handleCount ? Math.round((p.handleSum / p.handleCount) * 10) / 10 : null,
     returns: p.returns.length,
     openNow: held.get(person)?.open.length ?? 0,
-    openBreaching: held.get(person)?.breaching ?? 0,
+    openBreaching: held.get(person)?.breaching.length ?? 0,
     };
   });
   rows.sort((a, b) => b.handled - a.handled || b.openNow - a.openNow || a.personId.localeCompare(b.personId));

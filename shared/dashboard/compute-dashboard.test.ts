@@ -224,6 +224,8 @@ describe('dashboard metrics on a constructed audit trail', () => {
       { personId: 'u-o2', name: '赵磊', handled: 2, avgHandlingMinutes: 30, returns: 1, openNow: 0, openBreaching: 0 },
     ]);
     expect(caseIdsOf(r, { kind: 'person', personId: 'u-c1', column: 'open' })).toEqual(['C']);
+    expect(caseIdsOf(r, { kind: 'person', personId: 'u-c1', column: 'openBreaching' })).toEqual(['C']);
+    expect(caseIdsOf(r, { kind: 'person', personId: 'u-c2', column: 'openBreaching' })).toEqual([]);
     expect(sorted(caseIdsOf(r, { kind: 'person', personId: 'u-c2', column: 'handled' }))).toEqual(['A', 'B', 'D', 'E']);
   });
 });

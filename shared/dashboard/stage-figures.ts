@@ -22,7 +22,8 @@ interface StageAcc {
 /** Cases held per person at the end of the period (for the per-person table). */
 export interface OpenHeld {
   open: number[];
-  breaching: number;
+  /** Those of `open` past their SLA at the end of the period. */
+  breaching: number[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -94,9 +95,9 @@ export function stageFigures(ctx: FigureContext): { stages: StageFigures[]; thro
     const p = h.person[i]!;
     if (person !== -1 && p !== person) continue;
     let mine = held.get(p);
-    if (!mine) held.set(p, (mine = { open: [], breaching: 0 }));
+    if (!mine) held.set(p, (mine = { open: [], breaching: [] }));
     mine.open.push(h.caseIx[i]!);
-    if (dueMs[v]! >= 0 && toMs > dueMs[v]!) mine.breaching += 1;
+    if (dueMs[v]! >= 0 && toMs > dueMs[v]!) mine.breaching.push(h.caseIx[i]!);
     if (person !== -1) openAtEnd(v);
   }
 

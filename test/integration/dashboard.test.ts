@@ -91,6 +91,25 @@ describe('supervisor dashboard on a real demo store', () => {
     expect(figures.people.reduce((n, p) => n + p.openNow, 0)).toBe(Object.values(held).reduce((a, b) => a + b, 0));
   });
 
+  it("lists behind a person's 在办超时 exactly the cases he holds past their SLA (not all he holds)", async () => {
+    const rows = db
+      .prepare(
+        `SELECT assignee_id AS person, id FROM cases WHERE assignee_id IS NOT NULL AND state NOT IN ('contracted','declined','withdrawn','returned')
+         AND sla_due_at IS NOT NULL AND sla_due_at < ?`,
+      )
+      .all(query.to) as { person: string; id: string }[];
+    let fewerThanHeld = 0;
+    for (const p of figures.people) {
+      const expected = rows.filter((r) => r.person === p.personId).map((r) => r.id).sort();
+      expect([p.personId, p.openBreaching]).toEqual([p.personId, expected.length]);
+      if (p.openBreaching === 0) continue;
+      const drill = value(await h.call('dashboard:drill', supervisor, { query, ref: { kind: 'person', personId: p.personId, column: 'openBreaching' }, startRow: 0, endRow: 500 }));
+      expect(drill.rows.map((r) => r.caseId).sort()).toEqual(expected);
+      if (p.openNow > p.openBreaching) fewerThanHeld++;
+    }
+    expect(fewerThanHeld).toBeGreaterThan(0);
+  });
+
   it('counts work, returns with reasons, decisions and rule hits like the audit rows do', () => {
     const work = byKey(
       `SELECT actor_id AS k, count(*) AS n FROM audit WHERE at >= ? AND at < ? AND action IN

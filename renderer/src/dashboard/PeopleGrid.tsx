@@ -11,7 +11,12 @@ import { DASHBOARD_TEXT } from './dashboard-text';
 
 /** `rightAligned` sets its own cell class; a cellClass replaces it, so it is repeated here. */
 const LINK = ['ag-right-aligned-cell', 'dash-link-cell'];
-const DRILL_COLUMNS: Partial<Record<string, 'handled' | 'returns' | 'open'>> = { handled: 'handled', returns: 'returns', openNow: 'open', openBreaching: 'open' };
+const DRILL_COLUMNS: Partial<Record<string, 'handled' | 'returns' | 'open' | 'openBreaching'>> = {
+  handled: 'handled',
+  returns: 'returns',
+  openNow: 'open',
+  openBreaching: 'openBreaching',
+};
 
 /** Per person: handled, average handling time, returns, open now. A count cell opens the cases behind it. */
 export function PeopleGrid({ rows, workday, onDrill }: { rows: PersonRow[]; workday: number; onDrill: (ref: FigureRef) => void }) {

@@ -39,7 +39,7 @@ export function figureLabel(ref: FigureRef, f: DashboardFigures, pick: PickText)
     }
     case 'person': {
       const name = f.people.find((p) => p.personId === ref.personId)?.name ?? ref.personId;
-      const column = ref.column === 'handled' ? T.colHandled : ref.column === 'returns' ? T.colReturns : T.colOpen;
+      const column = { handled: T.colHandled, returns: T.colReturns, open: T.colOpen, openBreaching: T.colOpenBreaching }[ref.column];
       return `${name} · ${pick(column)}`;
     }
   }
