@@ -80,8 +80,13 @@ test('a case with a negative-list hit lands in the investigation queue with the 
   await officer.getByTestId('override-open').click();
   const [whole, cents] = rate.replace('%', '').split('.').map(Number) as [number, number];
   const lowered = whole * 100 + cents - 10;
-  await officer.getByTestId('override-rate').fill(`${Math.floor(lowered / 100)}.${String(lowered % 100).padStart(2, '0')}`);
+  // A limit that is not an amount is answered with what to write, not with the field's name.
+  await officer.getByTestId('override-limit').fill('三十万');
   await officer.getByTestId('override-reason').fill('客户在我行代发工资，综合贡献度高');
+  await officer.getByTestId('override-submit').click();
+  await expect(officer.getByTestId('override-error')).toContainText('额度请填写金额（元）');
+  await officer.getByTestId('override-limit').fill('');
+  await officer.getByTestId('override-rate').fill(`${Math.floor(lowered / 100)}.${String(lowered % 100).padStart(2, '0')}`);
   await officer.getByTestId('override-submit').click();
   await expect(officer.getByTestId('price-effective')).toContainText(`${Math.floor(lowered / 100)}.${String(lowered % 100).padStart(2, '0')}%`);
   await expect(officer.getByTestId('screening-overrides')).toContainText('综合贡献度高');

@@ -26,19 +26,20 @@ export function OverrideModal({ caseId, authority, open, onClose, onSaved }: Pro
   const [limit, setLimit] = useState('');
   const [rate, setRate] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what went wrong, not as text: shown in the language chosen now, also after a switch.
+  const [error, setError] = useState<{ check: 'overrideBadLimit' | 'overrideBadRate' | 'overrideNeedOne' } | { refused: AppError } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     const limitFen = limit.trim() ? parseYuan(limit) : undefined;
     const rateBp = rate.trim() ? parsePercent(rate) : undefined;
-    if (limitFen === null) return setError(tx('overrideLimit'));
-    if (rateBp === null) return setError(tx('overrideBadRate'));
-    if (limitFen === undefined && rateBp === undefined) return setError(tx('overrideNeedOne'));
+    if (limitFen === null) return setError({ check: 'overrideBadLimit' });
+    if (rateBp === null) return setError({ check: 'overrideBadRate' });
+    if (limitFen === undefined && rateBp === undefined) return setError({ check: 'overrideNeedOne' });
     setBusy(true);
     const r = await client.call('screening:override', { caseId, reason, ...(limitFen !== undefined ? { limitFen } : {}), ...(rateBp !== undefined ? { rateBp } : {}) });
     setBusy(false);
-    if (!r.ok) return setError(errorText(r.error as AppError));
+    if (!r.ok) return setError({ refused: r.error as AppError });
     setError(null);
     setLimit('');
     setRate('');
@@ -72,7 +73,7 @@ export function OverrideModal({ caseId, authority, open, onClose, onSaved }: Pro
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} data-testid="override-reason" />
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon title={error} data-testid="override-error" />}
+      {error && <Alert type="error" showIcon title={'check' in error ? tx(error.check) : errorText(error.refused)} data-testid="override-error" />}
     </Modal>
   );
 }

@@ -72,6 +72,7 @@ export const SCREENING_TEXT = {
   overrideSubmit: { zh: '提交调整', en: 'Save override' },
   overrideNeedOne: { zh: '请填写额度或利率', en: 'Enter a limit or a rate' },
   overrideBadRate: { zh: '利率格式如 4.35', en: 'Write the rate like 4.35' },
+  overrideBadLimit: { zh: '额度请填写金额（元），如 300000 或 300,000.00，最多两位小数', en: 'Write the limit in yuan, like 300000 or 300,000.00, at most two decimals' },
   overrides: { zh: '调整记录', en: 'Overrides' },
   overrideLine: { zh: '{at} {who}：{what}，理由：{reason}', en: '{at} {who}: {what}; reason: {reason}' },
   done: { zh: '已保存', en: 'Saved' },
