@@ -58,6 +58,14 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     return row!;
   }
 
+  /** The supervisor reassigns a case on the server (from his own desktop, say), accepted. */
+  async function supervisorAssigns(caseId: string, assigneeId: string) {
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const payload = { caseId, assigneeId, reason: '请处理此件' };
+    const [assigned] = value(await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload, createdAt: new Date(central.clock.now).toISOString() }])).results;
+    expect(assigned!.status).toBe('accepted');
+  }
+
   /** How many times the server accepted a pushed command of this name for the case. */
   async function accepted(caseId: string, name: string): Promise<number> {
     const [row] = await central.db.query<{ n: number }>(
@@ -281,11 +289,7 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect((await d.call('queue:claimNext', clerk, { queue: 'doc_check' })).ok).toBe(false);
     const [lost] = (await holds()).filter((id) => !before.includes(id));
     d.gate!.loseAnswers(false);
-    const supervisor = await loggedIn(central.url, 'zhouyan');
-    const assigned = value(
-      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: lost!, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
-    ).results[0]!;
-    expect(assigned.status).toBe('accepted');
+    await supervisorAssigns(lost!, 'u-clerk-2');
     const again = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
     expect(again.caseId).not.toBe(lost);
     expect(d.host.services.cases.get(again.caseId)!.assigneeId).toBe('u-clerk-1');
@@ -318,11 +322,7 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
     d.sync.tokens.drop('u-clerk-1');
     expect(value(await d.call('case:returnForSupplement', clerk, { caseId: claimed.caseId, reasons: ['营业执照缺失'] })).state).toBe('returned');
-    const supervisor = await loggedIn(central.url, 'zhouyan');
-    const assigned = value(
-      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: claimed.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
-    ).results[0]!;
-    expect(assigned.status).toBe('accepted');
+    await supervisorAssigns(claimed.caseId, 'u-clerk-2');
     // The supervisor's change is pulled while his command waits: the local case keeps his optimistic change.
     await d.sync.syncNow();
     expect(d.sync.store.pendingCount()).toBe(1);
@@ -365,6 +365,29 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     })();
     const after = d.host.services.cases.get(server.id)!;
     expect({ version: after.version, assigneeName: after.assigneeName }).toEqual({ version: server.version, assigneeName: server.assigneeName });
+  });
+
+  it('a command left waiting by a user gone from this desktop does not freeze the case for the others here: they see the server\'s case; his command still goes when he is back', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    await d.login('wangfang');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    // He releases the case and is gone (logged out, his token lost) before the release reaches the server.
+    d.sync.tokens.drop('u-clerk-1');
+    value(await d.call('case:release', clerk, { caseId: claimed.caseId }));
+    value(await d.call('auth:logout', clerk, {}));
+    await supervisorAssigns(claimed.caseId, 'u-clerk-2');
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(1);
+    const server = await serverCase(claimed.caseId);
+    expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ assigneeId: 'u-clerk-2', version: server.version, state: server.state });
+    // Back, his release goes and is refused with the reason; the case stays as the server has it.
+    const back = await d.login('zhangmin');
+    await d.sync.syncNow();
+    expect(d.sync.store.pendingCount()).toBe(0);
+    expect(value(await d.call('sync:rejected', back, {})).items.map((r) => r.command)).toContain('release');
+    expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ assigneeId: 'u-clerk-2', version: server.version });
+    expect(d.sync.db.prepare('SELECT count(*) AS n FROM sync_held_cases').get()).toEqual({ n: 0 });
   });
 
   it('a long backlog of commands of a user who cannot push now does not hold back the commands of users who can', async () => {

@@ -33,6 +33,8 @@ export class Replica {
     private readonly screening: ScreeningReplica | null = null,
     /** Keeps the documents other desktops added and reviewed (their files are fetched when opened). */
     private readonly documents: DocumentReplica | null = null,
+    /** Whether this user's waiting commands will go soon: he has a server token here, or is logged in here. */
+    private readonly isHere: (userId: string) => boolean = () => true,
   ) {
     this.auditHasStmt = db.prepare<[string, string], number>('SELECT 1 FROM audit WHERE case_id = ? AND command_id = ? LIMIT 1').pluck();
   }
@@ -50,10 +52,16 @@ export class Replica {
 
   private applyCase(change: ChangeBody): CaseChange | null {
     const localVersion = this.appendEvents(change);
-    if (localVersion !== null && this.store.hasPending(change.caseId)) {
+    const waiting = localVersion === null ? [] : this.store.pendingActorsFor(change.caseId);
+    if (waiting.length > 0) {
       // The feed will not bring this change again: keep the server's case for when the waiting commands are answered.
       this.store.holdServerCase(change.case);
-      return null;
+      if (waiting.some(this.isHere)) return null;
+      // Only commands of users gone from this desktop (logged out, no token) wait; they go when those users log
+      // in again. Meanwhile the others here work from the server's case, not from an optimistic change that may
+      // never be sent. Its version may be below the local one, which ran ahead with those changes.
+      this.cases.save(change.case, localVersion);
+      return changeOf(change.case);
     }
     if (localVersion !== null && change.case.version <= localVersion) return null;
     this.cases.save(change.case, localVersion);

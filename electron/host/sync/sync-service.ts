@@ -71,6 +71,7 @@ export class SyncService implements SyncContext {
       this.store,
       new ScreeningReplica(opts.services.screening),
       new DocumentReplica(opts.db, opts.services.documents, opts.services.cases),
+      (userId) => this.tokens.get(userId) !== null || opts.services.auth.hasLiveSession(userId),
     );
     this.tokens = new TokenBook(opts.now);
     this.deviceId = this.store.state('device_id') ?? this.newDeviceId();

@@ -36,6 +36,7 @@ export class SyncStore {
   private readonly pendingCountStmt;
   private readonly pendingActorsStmt;
   private readonly pendingForCaseStmt;
+  private readonly pendingActorsForCaseStmt;
   private readonly caseBeforeStmt;
   private readonly forgetCaseBeforeStmt;
   private readonly holdStmt;
@@ -75,6 +76,7 @@ export class SyncStore {
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
     this.pendingForCaseStmt = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE case_id = ? AND status = 'pending'");
+    this.pendingActorsForCaseStmt = db.prepare<[string], string>("SELECT DISTINCT actor_id FROM outbox WHERE case_id = ? AND status = 'pending'").pluck();
     this.answerStmt = db.prepare("UPDATE outbox SET status = ?, result = ? WHERE command_id = ? AND status = 'pending'");
     this.rejectStmt = db.prepare(
       `INSERT OR IGNORE INTO sync_rejections (command_id, command, case_id, actor_id, code, message, message_en, details, created_at, rejected_at)
@@ -161,6 +163,11 @@ export class SyncStore {
     if (json === undefined) return null;
     this.forgetHeldStmt.run(caseId);
     return JSON.parse(json) as CaseRecord;
+  }
+
+  /** Who has commands for this case waiting. */
+  pendingActorsFor(caseId: string): string[] {
+    return this.pendingActorsForCaseStmt.all(caseId);
   }
 
   hasPending(caseId: string): boolean {
