@@ -66,6 +66,17 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(assigned!.status).toBe('accepted');
   }
 
+  /** 张敏 (beside 王芳, whose token pulls) claims a case, loses his server token, and releases it: the release waits. */
+  async function releasedWithoutToken() {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    await d.login('wangfang');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    d.sync.tokens.drop('u-clerk-1');
+    value(await d.call('case:release', clerk, { caseId: claimed.caseId }));
+    return { d, clerk, claimed };
+  }
+
   /** How many times the server accepted a pushed command of this name for the case. */
   async function accepted(caseId: string, name: string): Promise<number> {
     const [row] = await central.db.query<{ n: number }>(
@@ -368,13 +379,8 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
   });
 
   it('a command left waiting by a user gone from this desktop does not freeze the case for the others here: they see the server\'s case; his command still goes when he is back', async () => {
-    const d = await desktop();
-    const clerk = await d.login('zhangmin');
-    await d.login('wangfang');
-    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
-    // He releases the case and is gone (logged out, his token lost) before the release reaches the server.
-    d.sync.tokens.drop('u-clerk-1');
-    value(await d.call('case:release', clerk, { caseId: claimed.caseId }));
+    const { d, clerk, claimed } = await releasedWithoutToken();
+    // ...and is gone (logged out) before the release reaches the server.
     value(await d.call('auth:logout', clerk, {}));
     await supervisorAssigns(claimed.caseId, 'u-clerk-2');
     await d.sync.syncNow();
@@ -388,6 +394,34 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(value(await d.call('sync:rejected', back, {})).items.map((r) => r.command)).toContain('release');
     expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ assigneeId: 'u-clerk-2', version: server.version });
     expect(d.sync.db.prepare('SELECT count(*) AS n FROM sync_held_cases').get()).toEqual({ n: 0 });
+  });
+
+  it('a case held back for a user who then leaves shows the server\'s copy at the next round, though no change of it comes', async () => {
+    const { d, clerk, claimed } = await releasedWithoutToken();
+    await supervisorAssigns(claimed.caseId, 'u-clerk-2');
+    // He is still here (logged in): his release keeps the case as he left it.
+    await d.sync.syncNow();
+    expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ state: 'submitted', assigneeId: null });
+    // Then he leaves; nothing changes on the server, yet the next round shows the server's case.
+    value(await d.call('auth:logout', clerk, {}));
+    await d.sync.syncNow();
+    expect(d.host.services.cases.get(claimed.caseId)).toMatchObject({ assigneeId: 'u-clerk-2', version: (await serverCase(claimed.caseId)).version });
+    expect(d.sync.store.pendingCount()).toBe(1);
+  });
+
+  it('an answer for one user while a gone user\'s command waits on the same case shows the server\'s case at once', async () => {
+    const d = await desktop();
+    const clerk = await d.login('zhangmin');
+    const claimed = value(await d.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    const server = d.host.services.cases.get(claimed.caseId)!;
+    // 王芳 left a command on this case here and is gone (not logged in, no token).
+    d.sync.db
+      .prepare("INSERT INTO outbox (command_id, command, case_id, actor_id, payload, created_at) VALUES (?, 'release', ?, 'u-clerk-2', ?, '2026-11-24T01:00:00.000Z')")
+      .run(randomUUID(), server.id, JSON.stringify({ caseId: server.id }));
+    d.host.services.cases.save({ ...server, version: server.version + 1, assigneeId: null, assigneeName: null }, server.version);
+    const answered = { ...server, version: server.version + 1, assigneeName: '（服务器的副本）' };
+    expect(d.sync.db.transaction(() => d.sync.replica.adopt(answered))()).not.toBeNull();
+    expect(d.host.services.cases.get(server.id)).toMatchObject({ assigneeName: '（服务器的副本）', assigneeId: server.assigneeId });
   });
 
   it('a long backlog of commands of a user who cannot push now does not hold back the commands of users who can', async () => {

@@ -98,14 +98,43 @@ export class Replica {
    * an optimistic change it refused), unless more of this desktop's commands for the case are still waiting.
    */
   adopt(record: CaseRecord): CaseChange | null {
-    if (this.store.hasPending(record.id)) {
+    const waiting = this.store.pendingActorsFor(record.id);
+    if (waiting.length > 0) {
       this.store.holdServerCase(record);
-      return null;
+      if (waiting.some(this.isHere)) return null;
+      return this.showServerCase(record.id);
     }
     const held = this.store.takeHeldCase(record.id);
     const newest = held && held.version > record.version ? held : record;
     this.cases.save(newest, this.cases.version(record.id));
     return changeOf(newest);
+  }
+
+  /**
+   * Each round: a case whose waiting commands are all of users gone from this desktop (logged out, no token)
+   * shows the server's newest copy, though no change of it came since they left. Held copies nobody waits on
+   * any more are dropped.
+   */
+  showServerCasesOfGoneUsers(): CaseChange[] {
+    const changed: CaseChange[] = [];
+    for (const caseId of this.store.heldCaseIds()) {
+      const waiting = this.store.pendingActorsFor(caseId);
+      if (waiting.length === 0) this.store.forgetHeldCase(caseId);
+      else if (!waiting.some(this.isHere)) {
+        const c = this.showServerCase(caseId);
+        if (c) changed.push(c);
+      }
+    }
+    return changed;
+  }
+
+  /** The held server copy as the local case (kept held for the waiting commands' answers), unless already shown. */
+  private showServerCase(caseId: string): CaseChange | null {
+    const held = this.store.heldCase(caseId);
+    const local = this.cases.get(caseId);
+    if (!held || (local && local.version === held.version && local.state === held.state && local.assigneeId === held.assigneeId)) return null;
+    this.cases.save(held, local ? local.version : null);
+    return changeOf(held);
   }
 
   /**
@@ -115,10 +144,12 @@ export class Replica {
    * next change of the case in the feed applies.
    */
   restore(caseId: string, before: CaseRecord | null): CaseChange | null {
-    if (this.store.hasPending(caseId)) return null;
+    const waiting = this.store.pendingActorsFor(caseId);
+    if (waiting.some(this.isHere)) return null;
     // The held copy is the server's, received while the command waited: newer truth than `before`, whatever
-    // the versions say (local versions run ahead with optimistic changes the server may have refused).
-    const back = this.store.takeHeldCase(caseId) ?? before;
+    // the versions say (local versions run ahead with optimistic changes the server may have refused). Kept
+    // while commands of users gone from here still wait for it.
+    const back = (waiting.length > 0 ? this.store.heldCase(caseId) : this.store.takeHeldCase(caseId)) ?? before;
     if (!back || back.id !== caseId) return null;
     this.cases.save(back, this.cases.version(caseId));
     return changeOf(back);

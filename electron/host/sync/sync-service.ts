@@ -162,6 +162,8 @@ export class SyncService implements SyncContext {
   private async oneRound(): Promise<void> {
     try {
       this.forgetAbsentUsers();
+      const shown = this.db.transaction(() => this.replica.showServerCasesOfGoneUsers())();
+      if (shown.length) this.emit(shown);
       if (!(await this.checkServer())) return;
       await this.confirmOfflineLogins();
       // Document files first, so the server has the bytes before other desktops learn of the documents.

@@ -42,6 +42,7 @@ export class SyncStore {
   private readonly holdStmt;
   private readonly heldStmt;
   private readonly forgetHeldStmt;
+  private readonly heldIdsStmt;
   private readonly answerStmt;
   private readonly rejectStmt;
   private readonly rejectedStmt;
@@ -72,6 +73,7 @@ export class SyncStore {
     );
     this.heldStmt = db.prepare<[string], { record: string }>('SELECT record FROM sync_held_cases WHERE case_id = ?');
     this.forgetHeldStmt = db.prepare('DELETE FROM sync_held_cases WHERE case_id = ?');
+    this.heldIdsStmt = db.prepare<[], string>('SELECT case_id FROM sync_held_cases').pluck();
     this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
@@ -159,10 +161,24 @@ export class SyncStore {
 
   /** The server's copy held back for this case, if any, forgotten as it is read. */
   takeHeldCase(caseId: string): CaseRecord | null {
+    const held = this.heldCase(caseId);
+    if (held) this.forgetHeldStmt.run(caseId);
+    return held;
+  }
+
+  /** The server's copy held back for this case, if any (kept). */
+  heldCase(caseId: string): CaseRecord | null {
     const json = this.heldStmt.get(caseId)?.record;
-    if (json === undefined) return null;
+    return json === undefined ? null : (JSON.parse(json) as CaseRecord);
+  }
+
+  /** The cases held back now. */
+  heldCaseIds(): string[] {
+    return this.heldIdsStmt.all();
+  }
+
+  forgetHeldCase(caseId: string): void {
     this.forgetHeldStmt.run(caseId);
-    return JSON.parse(json) as CaseRecord;
   }
 
   /** Who has commands for this case waiting. */
