@@ -294,5 +294,20 @@ describe('supervisor dashboard on a real demo store', () => {
     const csv = Buffer.from(value(await h.call('dashboard:export', supervisor, { query: now, table: 'returns', format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv).not.toContain(fullId);
     expect(csv).toContain(masked);
+
+    // The full number guessed into a drill-down finds nothing (a count would confirm the guess).
+    const guessed = value(await h.call('dashboard:drill', supervisor, { query: now, ref: { kind: 'returns', reason: `证件号${fullId}与申请不符` }, startRow: 0, endRow: 50 }));
+    expect(guessed.total).toBe(0);
+
+    // Another number that masks the same (same first and last four digits): one row, counting both, whose
+    // drill-down lists both cases.
+    let other = fullId;
+    for (let day = 16; other === fullId || other.slice(-4) !== fullId.slice(-4); day++) other = makeIdNumber('320102', `1985-06-${String(day).padStart(2, '0')}`, 123);
+    const second = value(await h.call('queue:claimNext', clerk, { queue: 'doc_check' }));
+    value(await h.call('case:returnForSupplement', clerk, { caseId: second.caseId, reasons: [`证件号${other}与申请不符`] }));
+    const rows = value(await h.call('dashboard:figures', supervisor, { query: now })).quality.reasons.filter((r) => r.reason === shown);
+    expect(rows.map((r) => r.count)).toEqual([2]);
+    const both = value(await h.call('dashboard:drill', supervisor, { query: now, ref: { kind: 'returns', reason: shown! }, startRow: 0, endRow: 50 }));
+    expect(both.rows.map((r) => r.caseId).sort()).toEqual([claimed.caseId, second.caseId].sort());
   });
 });

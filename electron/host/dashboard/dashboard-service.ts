@@ -2,7 +2,7 @@ import { maskIdentifiersIn } from '../../../shared/domain/masking';
 import type { DashboardQueryInput, DashboardTable, DrillRow } from '../../../shared/api/dashboard-api';
 import type { Actor } from '../../../shared/commands/types';
 import { caseIdsOf } from '../../../shared/dashboard/drill';
-import type { DashboardFigures, DashboardQuery, DashboardResult, FigureRef } from '../../../shared/dashboard/figures';
+import type { DashboardFigures, DashboardQuery, DashboardResult, FigureRef, ReturnReasonRow } from '../../../shared/dashboard/figures';
 import { peopleTable, returnsTable, rulesTable, stagesTable, throughputTable, type TableModel } from '../../../shared/dashboard/tables';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { SlaPolicy } from '../../../shared/sla/sla-policy';
@@ -57,11 +57,11 @@ export class DashboardService {
     return ok(pii ? figures : maskedFigures(figures));
   }
 
-  async drill(input: DashboardQueryInput, ref: FigureRef, startRow: number, endRow: number): Promise<Result<{ rows: DrillRow[]; total: number }>> {
+  async drill(input: DashboardQueryInput, ref: FigureRef, startRow: number, endRow: number, pii: boolean): Promise<Result<{ rows: DrillRow[]; total: number }>> {
     const query = this.clamp(input);
     if (!query.ok) return query;
     const result = await this.projection.result(query.value);
-    const ids = this.orderedIds(result, realRef(result.figures, ref));
+    const ids = this.orderedIds(result, ref, pii);
     const limit = Math.min(Math.max(endRow - startRow, 1), MAX_DRILL_BLOCK);
     return ok({ rows: this.rows.rows(ids.slice(startRow, startRow + limit)), total: ids.length });
   }
@@ -79,7 +79,7 @@ export class DashboardService {
     let model: TableModel;
     if (table === 'drill') {
       if (!ref) return fail('validation', '导出明细需要指定指标', 'Exporting a drill-down needs the figure it belongs to');
-      model = drillTable(this.rows.rows(this.orderedIds(result, realRef(result.figures, ref))));
+      model = drillTable(this.rows.rows(this.orderedIds(result, ref, pii)));
     } else {
       model = TABLES[table](pii ? result.figures : maskedFigures(result.figures));
     }
@@ -91,12 +91,12 @@ export class DashboardService {
   }
 
   /** The cases behind a figure in drill-down order, worked out once per figure while its result is cached. */
-  private orderedIds(result: DashboardResult, ref: FigureRef): string[] {
+  private orderedIds(result: DashboardResult, ref: FigureRef, pii: boolean): string[] {
     let perRef = this.order.get(result);
     if (!perRef) this.order.set(result, (perRef = new Map()));
-    const key = JSON.stringify(ref);
+    const key = `${pii ? 'pii' : 'masked'} ${JSON.stringify(ref)}`;
     let ids = perRef.get(key);
-    if (!ids) perRef.set(key, (ids = this.rows.ordered(caseIdsOf(result, ref))));
+    if (!ids) perRef.set(key, (ids = this.rows.ordered(pii ? caseIdsOf(result, ref) : maskedCaseIdsOf(result, ref))));
     return ids;
   }
 
@@ -149,18 +149,33 @@ const TABLES: Record<Exclude<DashboardTable, 'drill'>, (f: DashboardFigures) => 
   throughput: throughputTable,
 };
 
-/** The figures as a reader without pii.view sees them: identifiers typed into return reasons masked. */
+/**
+ * The figures as a reader without pii.view sees them: identifiers typed into return reasons masked, and
+ * reasons that read the same once masked counted as one row.
+ */
 function maskedFigures(f: DashboardFigures): DashboardFigures {
-  const reasons = f.quality.reasons.map((r) => (r.reason === null ? r : { ...r, reason: maskIdentifiersIn(r.reason) }));
-  return { ...f, quality: { ...f.quality, reasons } };
+  const rows = new Map<string, ReturnReasonRow>();
+  for (const r of f.quality.reasons) {
+    const reason = r.reason === null ? null : maskIdentifiersIn(r.reason);
+    const key = `${r.kind} ${reason ?? ''}`;
+    const row = rows.get(key);
+    if (row) row.count += r.count;
+    else rows.set(key, { ...r, reason });
+  }
+  return { ...f, quality: { ...f.quality, reasons: [...rows.values()] } };
 }
 
 /**
- * The figure a drill-down names, with a return reason as recorded: one picked from the masked table comes
- * masked (the same masked text for the same reason, so it is found again).
+ * The cases behind a figure as a reader without pii.view names it: a return reason is the masked text he was
+ * shown, standing for every recorded reason that reads so. A reason with the hidden digits filled in finds
+ * nothing (else a count would confirm a guessed identity number).
  */
-function realRef(f: DashboardFigures, ref: FigureRef): FigureRef {
-  if (ref.kind !== 'returns' || !ref.reason || f.quality.reasons.some((r) => r.reason === ref.reason)) return ref;
-  const real = f.quality.reasons.find((r) => r.reason !== null && (ref.returnKind === undefined || r.kind === ref.returnKind) && maskIdentifiersIn(r.reason) === ref.reason);
-  return real ? { ...ref, reason: real.reason } : ref;
+function maskedCaseIdsOf(result: DashboardResult, ref: FigureRef): string[] {
+  if (ref.kind !== 'returns' || !ref.reason) return caseIdsOf(result, ref);
+  const recorded = new Set(
+    result.figures.quality.reasons
+      .filter((r) => r.reason !== null && (ref.returnKind === undefined || r.kind === ref.returnKind) && maskIdentifiersIn(r.reason) === ref.reason)
+      .map((r) => r.reason!),
+  );
+  return [...recorded].flatMap((reason) => caseIdsOf(result, { ...ref, reason }));
 }

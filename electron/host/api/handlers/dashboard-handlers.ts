@@ -15,7 +15,8 @@ export function dashboardHandlers(s: Services): HandlerGroup<keyof typeof dashbo
   const refuseAssign = () => fail('forbidden', '您没有分派案件的权限', 'You may not assign cases');
   return {
     'dashboard:figures': (input, session) => (mayRead(session) ? s.dashboard.figures(input.query, mayViewPii(session)) : refuseRead()),
-    'dashboard:drill': (input, session) => (mayRead(session) ? s.dashboard.drill(input.query, input.ref, input.startRow, input.endRow) : refuseRead()),
+    'dashboard:drill': (input, session) =>
+      mayRead(session) ? s.dashboard.drill(input.query, input.ref, input.startRow, input.endRow, mayViewPii(session)) : refuseRead(),
     'dashboard:export': (input, session) =>
       mayRead(session) ? s.dashboard.export(input.query, input.table, input.format, input.ref, mayViewPii(session)) : refuseRead(),
     'dashboard:assignees': (input, session) => (mayAssign(session) ? s.dashboard.assignees(input.caseIds) : refuseAssign()),
