@@ -25,7 +25,16 @@ function trackFocusOrigin(): void {
   trackerInstalled = true;
   let pointerAt = -Infinity;
   let tabAt = -Infinity;
-  window.addEventListener('pointerdown', () => (pointerAt = performance.now()), true);
+  window.addEventListener(
+    'pointerdown',
+    (e) => {
+      pointerAt = performance.now();
+      // A click on the button that already has focus moves no focus: mark it here.
+      const pressed = e.target instanceof Element ? e.target.closest('button, a[href]') : null;
+      if (pressed) pointerFocused.add(pressed);
+    },
+    true,
+  );
   window.addEventListener('keydown', (e) => e.key === 'Tab' && (tabAt = performance.now()), true);
   window.addEventListener(
     'focusin',
