@@ -125,7 +125,10 @@ export type FigureRef =
   | { kind: 'returns'; returnKind?: ReturnKind; reason?: string | null }
   | { kind: 'decision'; outcome: 'approved' | 'declined' | 'withdrawn' }
   | { kind: 'ruleHit'; rule: string }
-  | { kind: 'person'; personId: string; column: 'handled' | 'returns' | 'open' | 'openBreaching' };
+  | { kind: 'person'; personId: string; column: PersonColumn };
+
+/** The per-person counts a supervisor can open: handled, returns, open now, open past SLA. */
+export type PersonColumn = 'handled' | 'returns' | 'open' | 'openBreaching';
 
 /** Figures plus, for every figure, the cases behind it (one entry per counted item, so a case may repeat). */
 export interface DashboardResult {

@@ -99,7 +99,10 @@ export class CaseService {
       .all()
       .filter((u) => u.active && u.passwordHash !== null && hasPermission(u.roles, needed))
       // The rule the assign command applies (SoD, team, authority for the proposed amount), not a copy of it.
-      .filter((u) => mayHold(c, actorOf(u), this.commands.context(actorOf(u))) === null)
+      .filter((u) => {
+        const actor = actorOf(u);
+        return mayHold(c, actor, this.commands.context(actor)) === null;
+      })
       .map((u) => ({ id: u.id, displayName: u.displayName, openCount: open.get(u.id) ?? 0 }))
       .sort((a, b) => a.openCount - b.openCount || a.displayName.localeCompare(b.displayName, 'zh-CN'));
     return ok({ users });

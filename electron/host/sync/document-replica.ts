@@ -32,12 +32,8 @@ function parsed(json: string): unknown {
 }
 
 function details<T>(schema: z.ZodType<T>, e: ChangeEvent): T | null {
-  try {
-    const r = schema.safeParse(JSON.parse(e.details));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  const r = schema.safeParse(parsed(e.details));
+  return r.success ? r.data : null;
 }
 
 const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'documentFieldCorrected', 'documentKindSet']);

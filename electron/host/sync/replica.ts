@@ -52,18 +52,15 @@ export class Replica {
 
   private applyCase(change: ChangeBody): CaseChange | null {
     const localVersion = this.appendEvents(change);
-    const waiting = localVersion === null ? [] : this.store.pendingActorsFor(change.caseId);
-    if (waiting.length > 0) {
+    const waiting = localVersion === null ? 'nobody' : this.waitingOn(change.caseId);
+    if (waiting !== 'nobody') {
       // The feed will not bring this change again: keep the server's case for when the waiting commands are answered.
       this.store.holdServerCase(change.case);
-      if (waiting.some(this.isHere)) return null;
+      if (waiting === 'here') return null;
       // Only commands of users gone from this desktop (logged out, no token) wait; they go when those users log
       // in again. Meanwhile the others here work from the server's case, not from an optimistic change that may
       // never be sent. Its version may be below the local one, which ran ahead with those changes.
-      this.cases.save(change.case, localVersion);
-      return changeOf(change.case);
-    }
-    if (localVersion !== null && change.case.version <= localVersion) return null;
+    } else if (localVersion !== null && change.case.version <= localVersion) return null;
     this.cases.save(change.case, localVersion);
     return changeOf(change.case);
   }
@@ -98,11 +95,10 @@ export class Replica {
    * an optimistic change it refused), unless more of this desktop's commands for the case are still waiting.
    */
   adopt(record: CaseRecord): CaseChange | null {
-    const waiting = this.store.pendingActorsFor(record.id);
-    if (waiting.length > 0) {
+    const waiting = this.waitingOn(record.id);
+    if (waiting !== 'nobody') {
       this.store.holdServerCase(record);
-      if (waiting.some(this.isHere)) return null;
-      return this.showServerCase(record.id);
+      return waiting === 'here' ? null : this.showServerCase(record.id);
     }
     const held = this.store.takeHeldCase(record.id);
     const newest = held && held.version > record.version ? held : record;
@@ -118,14 +114,20 @@ export class Replica {
   showServerCasesOfGoneUsers(): CaseChange[] {
     const changed: CaseChange[] = [];
     for (const caseId of this.store.heldCaseIds()) {
-      const waiting = this.store.pendingActorsFor(caseId);
-      if (waiting.length === 0) this.store.forgetHeldCase(caseId);
-      else if (!waiting.some(this.isHere)) {
+      const waiting = this.waitingOn(caseId);
+      if (waiting === 'nobody') this.store.forgetHeldCase(caseId);
+      else if (waiting === 'gone') {
         const c = this.showServerCase(caseId);
         if (c) changed.push(c);
       }
     }
     return changed;
+  }
+
+  /** Whose commands for the case wait: nobody's, someone's still here, or only those of users gone from here. */
+  private waitingOn(caseId: string): 'nobody' | 'here' | 'gone' {
+    const actors = this.store.pendingActorsFor(caseId);
+    return actors.length === 0 ? 'nobody' : actors.some(this.isHere) ? 'here' : 'gone';
   }
 
   /** The held server copy as the local case (kept held for the waiting commands' answers), unless already shown. */
@@ -144,12 +146,12 @@ export class Replica {
    * next change of the case in the feed applies.
    */
   restore(caseId: string, before: CaseRecord | null): CaseChange | null {
-    const waiting = this.store.pendingActorsFor(caseId);
-    if (waiting.some(this.isHere)) return null;
+    const waiting = this.waitingOn(caseId);
+    if (waiting === 'here') return null;
     // The held copy is the server's, received while the command waited: newer truth than `before`, whatever
     // the versions say (local versions run ahead with optimistic changes the server may have refused). Kept
     // while commands of users gone from here still wait for it.
-    const back = (waiting.length > 0 ? this.store.heldCase(caseId) : this.store.takeHeldCase(caseId)) ?? before;
+    const back = (waiting === 'gone' ? this.store.heldCase(caseId) : this.store.takeHeldCase(caseId)) ?? before;
     if (!back || back.id !== caseId) return null;
     this.cases.save(back, this.cases.version(caseId));
     return changeOf(back);

@@ -35,7 +35,6 @@ export class SyncStore {
   private readonly pendingStmt;
   private readonly pendingCountStmt;
   private readonly pendingActorsStmt;
-  private readonly pendingForCaseStmt;
   private readonly pendingActorsForCaseStmt;
   private readonly caseBeforeStmt;
   private readonly forgetCaseBeforeStmt;
@@ -77,7 +76,6 @@ export class SyncStore {
     this.pendingActorsStmt = db.prepare<[], { actor_id: string; n: number }>(
       "SELECT actor_id, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY actor_id",
     );
-    this.pendingForCaseStmt = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE case_id = ? AND status = 'pending'");
     this.pendingActorsForCaseStmt = db.prepare<[string], string>("SELECT DISTINCT actor_id FROM outbox WHERE case_id = ? AND status = 'pending'").pluck();
     this.answerStmt = db.prepare("UPDATE outbox SET status = ?, result = ? WHERE command_id = ? AND status = 'pending'");
     this.rejectStmt = db.prepare(
@@ -187,7 +185,7 @@ export class SyncStore {
   }
 
   hasPending(caseId: string): boolean {
-    return this.pendingForCaseStmt.get(caseId)!.n > 0;
+    return this.pendingActorsFor(caseId).length > 0;
   }
 
   answer(commandId: string, status: 'accepted' | 'rejected', result: unknown): void {

@@ -79,6 +79,15 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
 
   const propose = (proposal: ApproveProposal | { decision: 'decline'; reasons: string[]; comment?: string }) =>
     void run('propose', () => client.call('approval:propose', { caseId, proposal }));
+  // The dialog names the proposal as it was when it opened: it closes if the case changes meanwhile (a sync
+  // brought a send-back or another proposal), and the officer asks again about what is there now.
+  const dialog = useRef<{ destroy(): void } | null>(null);
+  useEffect(() => {
+    dialog.current?.destroy();
+    dialog.current = null;
+  }, [canConfirm, detail.version]);
+  useEffect(() => () => dialog.current?.destroy(), []);
+
   // Confirming completes dual control and cannot be undone: one key or click only asks, Enter or OK confirms.
   const confirm = () => {
     if (!canConfirm || busy !== null || open !== null) return;
@@ -100,15 +109,6 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment } : { caseId })),
     });
   };
-  // The dialog names the proposal as it was when it opened: it closes if the case changes meanwhile (a sync
-  // brought a send-back or another proposal), and the officer asks again about what is there now.
-  const dialog = useRef<{ destroy(): void } | null>(null);
-  useEffect(() => {
-    dialog.current?.destroy();
-    dialog.current = null;
-  }, [canConfirm, detail.version]);
-  useEffect(() => () => dialog.current?.destroy(), []);
-
   const openForm = (form: Exclude<OpenForm, null>) => {
     setError(null);
     setOpen(form);

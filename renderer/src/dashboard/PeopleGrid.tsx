@@ -1,7 +1,7 @@
 import type { CellClickedEvent, ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import type { FigureRef, PersonRow } from '../../../shared/dashboard/figures';
+import type { FigureRef, PersonColumn, PersonRow } from '../../../shared/dashboard/figures';
 import { agGridLocaleText } from '../i18n/ag-grid-locale';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
@@ -11,7 +11,7 @@ import { DASHBOARD_TEXT } from './dashboard-text';
 
 /** `rightAligned` sets its own cell class; a cellClass replaces it, so it is repeated here. */
 const LINK = ['ag-right-aligned-cell', 'dash-link-cell'];
-const DRILL_COLUMNS: Partial<Record<string, 'handled' | 'returns' | 'open' | 'openBreaching'>> = {
+const DRILL_COLUMNS: Partial<Record<string, PersonColumn>> = {
   handled: 'handled',
   returns: 'returns',
   openNow: 'open',

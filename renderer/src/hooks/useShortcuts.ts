@@ -62,8 +62,8 @@ export function isKeyboardFocusedButton(target: EventTarget | null): boolean {
 
 /**
  * Single-key shortcuts for queue work. Keys are `KeyboardEvent.key` values ('n', 'Enter', '/', 'Escape');
- * letters match either case. Ignored while typing, with Ctrl/Alt/Meta held, Enter on a button reached by Tab, or while a dialog is open
- * (`enabled` false), so a modal's own Enter/Escape keep their meaning.
+ * letters match either case. Ignored while typing, with Ctrl/Alt/Meta held, for Enter on a button reached by
+ * Tab, or while a dialog is open (`enabled` false), so a modal's own Enter/Escape keep their meaning.
  */
 export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
   const ref = useRef(handlers);
