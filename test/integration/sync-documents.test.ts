@@ -182,6 +182,65 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
   });
 
+  it('undoes field reviews the server refused (the case went to someone else meanwhile): each field shows again what it showed before, or the new holder\'s review', async () => {
+    const a = await desktop({ gated: true });
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    await a.login('hexin'); // another user on the same desktop, who keeps pulling
+    const clerkB = await b.login('wangfang');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', (await idCardFront(28)).bytes);
+    await a.host.services.documents.ocr.idle();
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'ethnicity', action: 'correct', value: '回' }));
+    await a.sync.syncNow();
+    const field = (key: string) => a.host.services.documents.repo.field(added.id, key)!;
+    const read = { name: field('name'), address: field('address'), ethnicity: field('ethnicity') };
+    expect(read.ethnicity).toMatchObject({ value: '回', status: 'corrected', reviewedByName: '张敏' });
+
+    // Offline: the name corrected twice, the address corrected, the ethnicity corrected again.
+    a.gate!.cut();
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
+    a.clock.now += 1000;
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明明' }));
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'address', action: 'correct', value: '南京市玄武区中山路1号' }));
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'ethnicity', action: 'correct', value: '满' }));
+    expect(field('name')).toMatchObject({ value: '欧阳明明', status: 'corrected' });
+
+    // zhangmin's server session ends while he is offline (his reviews wait for him to log in again). Meanwhile
+    // the supervisor gives the case to wangfang, who corrects the address on her desktop.
+    await central.db.query("UPDATE sessions SET revoked_at = $1 WHERE user_id = 'u-clerk-1'", [central.clock.now]);
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const assigned = value(
+      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: held.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
+    ).results[0]!;
+    expect(assigned.status).toBe('accepted');
+    await b.sync.syncNow();
+    value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
+    await b.host.services.documents.transfer.fetchFile(added.id);
+    await b.host.services.documents.ocr.idle();
+    value(await b.call('documents:reviewField', clerkB, { documentId: added.id, field: 'address', action: 'correct', value: '南京市鼓楼区北京西路2号' }));
+    await b.sync.syncNow();
+
+    // His desktop learns of her review while his reviews still wait (his own, newer, still show); they are
+    // sent when he logs in again.
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(field('address')).toMatchObject({ value: '南京市玄武区中山路1号', reviewedByName: '张敏' });
+    const again = await a.login('zhangmin');
+    await a.sync.syncNow();
+    const refused = value(await a.call('sync:rejected', again, {})).items.filter((r) => r.command === 'reviewDocument' && r.caseId === held.caseId);
+    expect(refused).toHaveLength(4);
+    // Never reviewed before: back to what was read. Reviewed and accepted before: back to that review.
+    // Reviewed by the new holder meanwhile: her review.
+    expect(field('name')).toMatchObject({ value: read.name.value, status: 'recognised', reviewedBy: null, reviewedAt: null });
+    expect(field('ethnicity')).toMatchObject({ value: '回', status: 'corrected', reviewedByName: '张敏' });
+    expect(field('address')).toMatchObject({ value: '南京市鼓楼区北京西路2号', status: 'corrected', reviewedByName: '王芳' });
+    expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
+    // Nothing of the refused reviews is kept (the outbox copies hold personal data).
+    const kept = a.host.services.db.prepare("SELECT count(*) AS n FROM outbox WHERE field_before IS NOT NULL").get() as { n: number };
+    expect(kept.n).toBe(0);
+  }, 240_000);
+
   it('says plainly that a file still on the server cannot be opened offline, and fetches it once back online', async () => {
     const a = await desktop();
     const b = await desktop({ gated: true });

@@ -65,6 +65,22 @@ export interface RemoteReview {
   at: string;
 }
 
+/** A field's review, as a waiting review command found it and as it left it (outbox.field_before, 0630). */
+export interface FieldState {
+  value: string;
+  status: FieldStatus;
+  reviewedBy: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+}
+
+export interface FieldUndo {
+  documentId: string;
+  field: string;
+  before: FieldState;
+  wrote: FieldState;
+}
+
 export interface PageRow {
   documentId: string;
   pageNo: number;
@@ -241,6 +257,13 @@ export class DocumentRepo {
          FROM document_remote_reviews WHERE document_id = ? ORDER BY at, rowid`,
       ),
       dropRemoteReviews: db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ? AND at <= ?'),
+      keepFieldBefore: db.prepare('UPDATE outbox SET field_before = ? WHERE command_id = ?'),
+      fieldUndo: db.prepare<[string], { seq: number; case_id: string; field_before: string }>(
+        'SELECT seq, case_id, field_before FROM outbox WHERE command_id = ? AND field_before IS NOT NULL',
+      ),
+      laterFieldUndos: db.prepare<[string, number], { command_id: string; field_before: string }>(
+        'SELECT command_id, field_before FROM outbox WHERE case_id = ? AND seq > ? AND field_before IS NOT NULL ORDER BY seq',
+      ),
       // In this order (references first); a file another document here is too still goes to the server.
       removeDocument: [
         db.prepare('DELETE FROM document_fields WHERE document_id = ?'),
@@ -365,6 +388,28 @@ export class DocumentRepo {
 
   reviewField(documentId: string, field: string, value: string, status: FieldStatus, by: { id: string; name: string }, at: string): void {
     this.s.reviewField.run({ documentId, field, value, status, by: by.id, byName: by.name, at });
+  }
+
+  /** A field back as it was before a review (one the server refused). */
+  restoreField(documentId: string, field: string, to: FieldState): void {
+    this.s.reviewField.run({ documentId, field, value: to.value, status: to.status, by: to.reviewedBy, byName: to.reviewedByName, at: to.reviewedAt });
+  }
+
+  /** Kept with the review's waiting command, to undo the review if the server refuses the command. */
+  keepFieldBefore(commandId: string, undo: FieldUndo): void {
+    this.s.keepFieldBefore.run(JSON.stringify(undo), commandId);
+  }
+
+  /** What a waiting review command changed, and the first later waiting review of the same field. */
+  fieldUndo(commandId: string): { undo: FieldUndo; later: { commandId: string; undo: FieldUndo } | null } | null {
+    const row = this.s.fieldUndo.get(commandId);
+    if (!row) return null;
+    const undo = JSON.parse(row.field_before) as FieldUndo;
+    for (const r of this.s.laterFieldUndos.all(row.case_id, row.seq)) {
+      const u = JSON.parse(r.field_before) as FieldUndo;
+      if (u.documentId === undo.documentId && u.field === undo.field) return { undo, later: { commandId: r.command_id, undo: u } };
+    }
+    return { undo, later: null };
   }
 
   /** The clerk's kind; recognition runs again for it. */

@@ -371,9 +371,17 @@ export class DocumentService {
         ? { action: 'confirmField' as const, field: key, value, sensitive }
         : { action: 'correctField' as const, field: key, from: field.value, value, sensitive };
     const status = value === field.ocrValue ? 'confirmed' : 'corrected';
-    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review }, () =>
-      this.repo.reviewField(documentId, key, value, status, session.actor, this.nowIso()),
-    );
+    const at = this.nowIso();
+    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review }, (commandId) => {
+      this.repo.reviewField(documentId, key, value, status, session.actor, at);
+      const { value: beforeValue, status: beforeStatus, reviewedBy, reviewedByName, reviewedAt } = field;
+      this.repo.keepFieldBefore(commandId, {
+        documentId,
+        field: key,
+        before: { value: beforeValue, status: beforeStatus, reviewedBy, reviewedByName, reviewedAt },
+        wrote: { value, status, reviewedBy: session.actor.id, reviewedByName: session.actor.name, reviewedAt: at },
+      });
+    });
     return r.ok ? ok(this.summary(d, session)) : r;
   }
 
@@ -392,12 +400,12 @@ export class DocumentService {
   }
 
   /** Runs the audited review command and the store change in one transaction: both happen or neither. */
-  private inCommand(actor: Actor, payload: unknown, change: () => void): Result<null> {
+  private inCommand(actor: Actor, payload: unknown, change: (commandId: string) => void): Result<null> {
     try {
       this.deps.db.transaction(() => {
         const r = this.deps.commands.execute(actor, 'reviewDocument', payload);
         if (!r.ok) throw new AppErrorException(r.error);
-        change();
+        change(r.value.commandId);
       })();
       return ok(null);
     } catch (e) {

@@ -100,16 +100,40 @@ export class DocumentReplica {
   }
 
   /**
-   * The server refused a command of this desktop's: a document added with it (optimistically, here only) is
-   * taken away again, its recognition stopped and its file no longer sent.
+   * The server refused a command of this desktop's: what the command did here besides the case (which the
+   * pusher rolls back) is undone too.
    */
-  refused(command: string, payload: string): void {
-    if (command !== 'addDocument') return;
+  refused(cmd: { commandId: string; command: string; payload: string }): void {
+    if (cmd.command === 'addDocument') this.addingRefused(cmd.payload);
+    else if (cmd.command === 'reviewDocument') this.reviewRefused(cmd.commandId);
+  }
+
+  /** A document added with it (optimistically, here only) is taken away again, its recognition stopped and its file no longer sent. */
+  private addingRefused(payload: string): void {
     const id = AddedPayload.safeParse(parsed(payload)).data?.documentId;
     const doc = id ? this.documents.repo.get(id) : null;
     if (!doc || doc.origin !== 'local') return;
     this.documents.ocr.cancel(doc.id);
     this.documents.repo.remove(doc.id);
+  }
+
+  /**
+   * A field it confirmed or corrected goes back to what it was before, and the other desktops' reviews of it
+   * apply again (this one had been newer). Left as it is when something newer holds it now: a later review of
+   * ours the server accepted, another desktop's, a new reading. While a later review of ours of the same field
+   * still waits, the field shows that one; should it be refused too, the field goes back to before this one.
+   */
+  private reviewRefused(commandId: string): void {
+    const { repo } = this.documents;
+    const found = repo.fieldUndo(commandId);
+    if (!found) return;
+    const { undo, later } = found;
+    if (later) return repo.keepFieldBefore(later.commandId, { ...later.undo, before: undo.before });
+    const now = repo.field(undo.documentId, undo.field);
+    const w = undo.wrote;
+    if (!now || now.value !== w.value || now.status !== w.status || now.reviewedBy !== w.reviewedBy || now.reviewedAt !== w.reviewedAt) return;
+    repo.restoreField(undo.documentId, undo.field, undo.before);
+    if (repo.get(undo.documentId)?.ocrStatus === 'done') repo.applyRemoteReviews(undo.documentId);
   }
 
   /** A corrected kind: set here too; the file is read again with it after the pull commits (or once fetched). */

@@ -104,7 +104,7 @@ function answer(ctx: SyncContext, batch: PendingCommand[], results: CommandOutco
       const c = o.case ? ctx.replica.adopt(o.case) : r.caseId ? ctx.replica.restore(r.caseId, ctx.store.caseBefore(r.commandId)) : null;
       if (c) changed.push(c);
     }
-    for (const r of answered) ctx.store.forgetCaseBefore(r.commandId);
+    for (const r of answered) ctx.store.forgetUndo(r.commandId);
   })();
   if (changed.length) ctx.emit(changed);
 }

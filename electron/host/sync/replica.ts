@@ -169,12 +169,12 @@ export class Replica {
 
   /**
    * A local entry saying the server refused a command (the optimistic change was undone), and what the
-   * command wrote besides the case undone too: a screening override, a document it added.
+   * command wrote besides the case undone too: a screening override, a document it added, a field it reviewed.
    */
   noteRefusal(caseId: string, cmd: { commandId: string; command: string; payload: string }, error: AppError, at: string, state: string | null): void {
     const { commandId } = cmd;
     this.screening?.refused(commandId);
-    this.documents?.refused(cmd.command, cmd.payload);
+    this.documents?.refused(cmd);
     this.audit.append({
       at,
       actorId: SERVER_ACTOR.id,

@@ -37,7 +37,7 @@ export class SyncStore {
   private readonly pendingActorsStmt;
   private readonly pendingActorsForCaseStmt;
   private readonly caseBeforeStmt;
-  private readonly forgetCaseBeforeStmt;
+  private readonly forgetUndoStmt;
   private readonly holdStmt;
   private readonly heldStmt;
   private readonly forgetHeldStmt;
@@ -65,7 +65,7 @@ export class SyncStore {
     );
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
-    this.forgetCaseBeforeStmt = db.prepare('UPDATE outbox SET case_before = NULL WHERE command_id = ?');
+    this.forgetUndoStmt = db.prepare('UPDATE outbox SET case_before = NULL, field_before = NULL WHERE command_id = ?');
     this.holdStmt = db.prepare(
       `INSERT INTO sync_held_cases (case_id, version, record) VALUES (?, ?, ?)
        ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, record = excluded.record WHERE excluded.version > sync_held_cases.version`,
@@ -147,9 +147,9 @@ export class SyncStore {
     return json ? (JSON.parse(json) as CaseRecord) : null;
   }
 
-  /** Once a command is answered its copy of the case is of no more use (and holds personal data). */
-  forgetCaseBefore(commandId: string): void {
-    this.forgetCaseBeforeStmt.run(commandId);
+  /** Once a command is answered its copies of the case and of a field it reviewed are of no more use (and hold personal data). */
+  forgetUndo(commandId: string): void {
+    this.forgetUndoStmt.run(commandId);
   }
 
   /** Keeps the server's copy of a case held back by waiting commands (the newest one, if held before). */
