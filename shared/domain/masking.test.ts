@@ -13,6 +13,15 @@ describe('maskIdentifiersIn', () => {
     expect(maskIdentifiersIn('code: 91320115pucnwgl66k.')).toBe('code: 9132**********l66k.');
   });
 
+  it('masks numbers typed in full-width characters, keeping the text as it was written', () => {
+    expect(maskIdentifiersIn('３２０１１５１９７１０４１１３２１８_身份证.jpg')).toBe('３２０１**********３２１８_身份证.jpg');
+    expect(maskIdentifiersIn('申请人证号３２０１１５１９７１０４１１３２１Ｘ，请核对')).toBe('申请人证号３２０１**********３２１Ｘ，请核对');
+    // Mixed widths are one number too, and a full-width credit code is found like a half-width one.
+    expect(maskIdentifiersIn('证号32011519710411３２１８。')).toBe('证号3201**********３２１８。');
+    expect(maskIdentifiersIn('执照９１３２０１１５ＰＵＣＮＷＧＬ６６Ｋ。')).toBe('执照９１３２**********Ｌ６６Ｋ。');
+    expect(maskIdentifiersIn('金额１２３４５元')).toBe('金额１２３４５元');
+  });
+
   it('leaves runs of other lengths alone: phone numbers, amounts, dates, application numbers', () => {
     for (const text of ['18981669785', '2026-12-02 扫描件.png', 'CQ02100000401', '1234567890123456 (16 digits)', '12345678901234567890']) {
       expect(maskIdentifiersIn(text)).toBe(text);

@@ -33,7 +33,23 @@ const CREDIT_CODE_IN_TEXT = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Za-
  * a scan, an error message on its way to a log. Such text is read by roles that may not see the number.
  */
 export function maskIdentifiersIn(text: string): string {
-  return text.replace(ID_NUMBER_IN_TEXT, maskIdentifier).replace(CREDIT_CODE_IN_TEXT, maskIdentifier);
+  // Found in the half-width reading (a number typed with a Chinese input method is often full-width), masked
+  // in the text as written: each full-width character is one UTF-16 unit, so the positions are the same.
+  const plain = halfWidth(text);
+  let out = text;
+  for (const pattern of [ID_NUMBER_IN_TEXT, CREDIT_CODE_IN_TEXT]) {
+    for (const m of plain.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      out = out.slice(0, m.index) + maskIdentifier(out.slice(m.index, end)) + out.slice(end);
+    }
+  }
+  return out;
+}
+
+const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;
+
+function halfWidth(text: string): string {
+  return text.replace(FULL_WIDTH_ALPHANUMERIC, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**
@@ -63,8 +79,7 @@ const LANDLINE_IN_TEXT = /(?<!\d)(?:\(0\d{2,3}\)\s?|0\d{2,3}[\s-])\d{3,4}[\s-]?\
  * fen, say): in a log that is the safer mistake.
  */
 export function maskPersonalDataIn(text: string): string {
-  const halfWidth = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  return maskIdentifiersIn(halfWidth)
+  return maskIdentifiersIn(halfWidth(text))
     .replace(MOBILE_IN_TEXT, (_, country: string | undefined, a: string, b: string, c: string) => (country ?? '') + maskPhone(a + b + c))
     .replace(LANDLINE_IN_TEXT, maskPhone);
 }
