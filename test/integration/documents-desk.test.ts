@@ -78,6 +78,8 @@ describe('the checking desk', () => {
     // The audit keeps identity numbers masked; the outbox carries the full command for the server.
     expect(JSON.stringify(after.history)).not.toContain(otherId);
     expect(rows("SELECT command FROM outbox WHERE case_id = ? AND command = 'reviewDocument'", caseId)).toHaveLength(2);
+    // Only a server could refuse them: a standalone desktop keeps no copy of the fields for undoing them.
+    expect(rows("SELECT command FROM outbox WHERE case_id = ? AND field_before IS NOT NULL", caseId)).toHaveLength(0);
     expect(value(await h.call('audit:verify', await h.login('zhouyan'), {})).ok).toBe(true);
 
     // The corrected number now disagrees with the application: the cross-check says so, with its evidence.

@@ -72,6 +72,15 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     return rows[0] ? Buffer.from(rows[0].content) : null;
   }
 
+  /** The supervisor gives a case to wangfang on the server (its holder's desktop may be offline meanwhile). */
+  async function supervisorGivesToWangfang(caseId: string) {
+    const supervisor = await loggedIn(central.url, 'zhouyan');
+    const pushed = await supervisor.client.push(supervisor.token, [
+      { commandId: randomUUID(), name: 'assign', payload: { caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() },
+    ]);
+    expect(value(pushed).results[0]!.status).toBe('accepted');
+  }
+
   const waitingUploads = (d: SyncHost) => d.host.services.documents.transfer.sql.uploadsWaiting();
 
   /** Every file a desktop's document store holds (documents/ab/cd/<sha256>). */
@@ -167,11 +176,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     const { bytes } = await idCardFront(23);
     const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
     expect(waitingUploads(a)).toBe(1);
-    const supervisor = await loggedIn(central.url, 'zhouyan');
-    const assigned = value(
-      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: held.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
-    ).results[0]!;
-    expect(assigned.status).toBe('accepted');
+    await supervisorGivesToWangfang(held.caseId);
     a.gate!.restore();
     await a.sync.syncNow();
     const refused = value(await a.call('sync:rejected', clerkA, {})).items.find((r) => r.command === 'addDocument');
@@ -209,11 +214,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     // zhangmin's server session ends while he is offline (his reviews wait for him to log in again). Meanwhile
     // the supervisor gives the case to wangfang, who corrects the address on her desktop.
     await central.db.query("UPDATE sessions SET revoked_at = $1 WHERE user_id = 'u-clerk-1'", [central.clock.now]);
-    const supervisor = await loggedIn(central.url, 'zhouyan');
-    const assigned = value(
-      await supervisor.client.push(supervisor.token, [{ commandId: randomUUID(), name: 'assign', payload: { caseId: held.caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() }]),
-    ).results[0]!;
-    expect(assigned.status).toBe('accepted');
+    await supervisorGivesToWangfang(held.caseId);
     await b.sync.syncNow();
     value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
     await b.host.services.documents.transfer.fetchFile(added.id);
@@ -239,6 +240,49 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     // Nothing of the refused reviews is kept (the outbox copies hold personal data).
     const kept = a.host.services.db.prepare("SELECT count(*) AS n FROM outbox WHERE field_before IS NOT NULL").get() as { n: number };
     expect(kept.n).toBe(0);
+  }, 240_000);
+
+  it('undoes a refused field review made before the document was read again as another kind: the field keeps the new reading', async () => {
+    const a = await desktop({ gated: true });
+    const clerkA = await a.login('zhangmin');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const added = await upload(a, clerkA, held.caseId, '营业执照.png', (await idCardFront(29)).bytes);
+    await a.host.services.documents.ocr.idle();
+    await a.sync.syncNow();
+    a.gate!.cut();
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
+    a.clock.now += 1000;
+    value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'business_licence' }));
+    await a.host.services.documents.ocr.idle();
+    const reread = a.host.services.documents.repo.field(added.id, 'name')!;
+    expect(reread).toMatchObject({ status: 'recognised', reviewedBy: null });
+    a.clock.now += 1000;
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '南京欧阳商贸有限公司' }));
+
+    await supervisorGivesToWangfang(held.caseId);
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(3);
+    // Back to the reading the second review was made on, not to the first reading's value.
+    expect(a.host.services.documents.repo.field(added.id, 'name')).toMatchObject({ value: reread.value, status: 'recognised', reviewedBy: null, reviewedAt: null });
+  }, 240_000);
+
+  it('answers a refused review whose kept copy of the field does not read, and leaves that field as it is', async () => {
+    const a = await desktop({ gated: true });
+    const clerkA = await a.login('zhangmin');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const added = await upload(a, clerkA, held.caseId, '身份证.png', (await idCardFront(30)).bytes);
+    await a.host.services.documents.ocr.idle();
+    await a.sync.syncNow();
+    a.gate!.cut();
+    value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
+    a.host.services.db.prepare("UPDATE outbox SET field_before = '{\"documentId\":' WHERE field_before IS NOT NULL").run();
+    await supervisorGivesToWangfang(held.caseId);
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(1);
+    expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
+    expect(a.host.services.documents.repo.field(added.id, 'name')).toMatchObject({ value: '欧阳明', status: 'corrected' });
   }, 240_000);
 
   it('says plainly that a file still on the server cannot be opened offline, and fetches it once back online', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ExtractedField } from '../../../shared/documents/extract';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import type { OcrBox, OcrPage } from '../../../shared/documents/ocr-types';
@@ -66,19 +67,23 @@ export interface RemoteReview {
 }
 
 /** A field's review, as a waiting review command found it and as it left it (outbox.field_before, 0630). */
-export interface FieldState {
-  value: string;
-  status: FieldStatus;
-  reviewedBy: string | null;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-}
+const FieldStateSchema = z.object({
+  value: z.string(),
+  status: z.enum(['recognised', 'confirmed', 'corrected']),
+  reviewedBy: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+const FieldUndoSchema = z.object({ documentId: z.string(), field: z.string(), before: FieldStateSchema, wrote: FieldStateSchema });
+export type FieldState = z.infer<typeof FieldStateSchema>;
+export type FieldUndo = z.infer<typeof FieldUndoSchema>;
 
-export interface FieldUndo {
-  documentId: string;
-  field: string;
-  before: FieldState;
-  wrote: FieldState;
+function fieldUndoOf(json: string): FieldUndo | null {
+  try {
+    return FieldUndoSchema.safeParse(JSON.parse(json)).data ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface PageRow {
@@ -400,14 +405,17 @@ export class DocumentRepo {
     this.s.keepFieldBefore.run(JSON.stringify(undo), commandId);
   }
 
-  /** What a waiting review command changed, and the first later waiting review of the same field. */
+  /**
+   * What a waiting review command changed, and the first later waiting review of the same field. A copy that
+   * does not read (it never should) is passed over: it must not stop the answers of the push it came with.
+   */
   fieldUndo(commandId: string): { undo: FieldUndo; later: { commandId: string; undo: FieldUndo } | null } | null {
     const row = this.s.fieldUndo.get(commandId);
-    if (!row) return null;
-    const undo = JSON.parse(row.field_before) as FieldUndo;
+    const undo = row ? fieldUndoOf(row.field_before) : null;
+    if (!row || !undo) return null;
     for (const r of this.s.laterFieldUndos.all(row.case_id, row.seq)) {
-      const u = JSON.parse(r.field_before) as FieldUndo;
-      if (u.documentId === undo.documentId && u.field === undo.field) return { undo, later: { commandId: r.command_id, undo: u } };
+      const u = fieldUndoOf(r.field_before);
+      if (u && u.documentId === undo.documentId && u.field === undo.field) return { undo, later: { commandId: r.command_id, undo: u } };
     }
     return { undo, later: null };
   }

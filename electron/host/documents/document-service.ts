@@ -374,6 +374,8 @@ export class DocumentService {
     const at = this.nowIso();
     const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review }, (commandId) => {
       this.repo.reviewField(documentId, key, value, status, session.actor, at);
+      // Only a server can refuse the review later; a standalone desktop keeps no copy.
+      if (!this.deps.remote?.()) return;
       const { value: beforeValue, status: beforeStatus, reviewedBy, reviewedByName, reviewedAt } = field;
       this.repo.keepFieldBefore(commandId, {
         documentId,

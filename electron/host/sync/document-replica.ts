@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from '../../../shared/documents/kinds';
 import { fieldDef, isSensitiveField } from '../../../shared/documents/fields';
 import type { ChangeBody } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
+import type { FieldState } from '../documents/document-repo';
 import type { DocumentService } from '../documents/document-service';
 import { log } from '../log';
 import type { CaseRepo } from '../store/case-repo';
@@ -34,6 +35,11 @@ function parsed(json: string): unknown {
 function details<T>(schema: z.ZodType<T>, e: ChangeEvent): T | null {
   const r = schema.safeParse(parsed(e.details));
   return r.success ? r.data : null;
+}
+
+/** Whether a field shows exactly what a review wrote (the same person at the same moment, the same value). */
+function sameReview(a: FieldState, b: FieldState): boolean {
+  return a.value === b.value && a.status === b.status && a.reviewedBy === b.reviewedBy && a.reviewedAt === b.reviewedAt;
 }
 
 const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'documentFieldCorrected', 'documentKindSet']);
@@ -121,17 +127,20 @@ export class DocumentReplica {
    * A field it confirmed or corrected goes back to what it was before, and the other desktops' reviews of it
    * apply again (this one had been newer). Left as it is when something newer holds it now: a later review of
    * ours the server accepted, another desktop's, a new reading. While a later review of ours of the same field
-   * still waits, the field shows that one; should it be refused too, the field goes back to before this one.
+   * still waits, made on top of this one, the field shows that one; should it be refused too, the field goes
+   * back to before this one. (Made on a new reading instead, it goes back to that reading.)
    */
   private reviewRefused(commandId: string): void {
     const { repo } = this.documents;
     const found = repo.fieldUndo(commandId);
     if (!found) return;
     const { undo, later } = found;
-    if (later) return repo.keepFieldBefore(later.commandId, { ...later.undo, before: undo.before });
+    if (later) {
+      if (sameReview(later.undo.before, undo.wrote)) repo.keepFieldBefore(later.commandId, { ...later.undo, before: undo.before });
+      return;
+    }
     const now = repo.field(undo.documentId, undo.field);
-    const w = undo.wrote;
-    if (!now || now.value !== w.value || now.status !== w.status || now.reviewedBy !== w.reviewedBy || now.reviewedAt !== w.reviewedAt) return;
+    if (!now || !sameReview(now, undo.wrote)) return;
     repo.restoreField(undo.documentId, undo.field, undo.before);
     if (repo.get(undo.documentId)?.ocrStatus === 'done') repo.applyRemoteReviews(undo.documentId);
   }
