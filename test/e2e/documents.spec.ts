@@ -75,6 +75,11 @@ test('a clerk checks a demo case: fields beside the image, one confirmed, one co
   await page.getByTestId('return-note').fill('请补充上传后重新提交');
   await page.getByTestId('return-submit').click();
   await expect(page.getByText('一次最多退回 10 项原因（已选 11 项）')).toBeVisible();
+  // Switching the language while it shows re-words it (the switch sits under the dialog's mask).
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(page.getByText('At most 10 reasons per return (11 chosen); combine or drop some')).toBeVisible();
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(page.getByText('一次最多退回 10 项原因（已选 11 项）')).toBeVisible();
   for (let i = 0; i < 10; i++) await ticks.nth(i).click();
   await page.getByTestId('return-submit').click();
   await expect(page.getByTestId('case-page')).toBeHidden();

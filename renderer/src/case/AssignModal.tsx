@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/zh-CN';
 
 interface AssignableUser {
   id: string;
@@ -26,7 +27,8 @@ export function AssignModal({ caseId, open, busy, assigneeId, onCancel, onSubmit
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [userId, setUserId] = useState<string | undefined>(undefined);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as a message key, so a language switch while it shows re-words it.
+  const [problem, setProblem] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -44,9 +46,9 @@ export function AssignModal({ caseId, open, busy, assigneeId, onCancel, onSubmit
   }, [open, caseId]);
 
   const submit = () => {
-    if (!userId) return setProblem(t('assign.userRequired'));
+    if (!userId) return setProblem('assign.userRequired');
     // Same minimum as the contract (ShortText.min(2)), checked here to spare a round trip.
-    if (reason.trim().length < 2) return setProblem(t('assign.reasonRequired'));
+    if (reason.trim().length < 2) return setProblem('assign.reasonRequired');
     setProblem(null);
     onSubmit(userId, reason.trim());
   };
@@ -105,7 +107,7 @@ export function AssignModal({ caseId, open, busy, assigneeId, onCancel, onSubmit
           />
         </Form.Item>
         {loadError && <Alert type="error" showIcon title={errorText(loadError)} />}
-        {problem && <Alert type="error" showIcon title={problem} />}
+        {problem && <Alert type="error" showIcon title={t(problem)} />}
       </Form>
     </Modal>
   );

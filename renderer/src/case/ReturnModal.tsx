@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ReasonChecklist } from '../components/ReasonChecklist';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/zh-CN';
 import { MAX_RETURN_REASONS } from '../../../shared/commands/doc-check';
 import { OTHER_REASON_INDEX, RETURN_REASONS } from '../../../shared/workflow/offered-reasons';
 
@@ -21,13 +22,14 @@ export function ReturnModal({ open, busy, onCancel, onSubmit, extra, extraReason
   const { t } = useI18n();
   const [checked, setChecked] = useState<number[]>([]);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as a message key, so a language switch while it shows re-words it.
+  const [problem, setProblem] = useState<{ key: MessageKey; params?: Record<string, number> } | null>(null);
 
   const submit = () => {
-    if (checked.length === 0 && extraReasons.length === 0) return setProblem(t('return.reasonRequired'));
-    if (checked.includes(OTHER_REASON_INDEX) && !note.trim()) return setProblem(t('return.noteRequired'));
+    if (checked.length === 0 && extraReasons.length === 0) return setProblem({ key: 'return.reasonRequired' });
+    if (checked.includes(OTHER_REASON_INDEX) && !note.trim()) return setProblem({ key: 'return.noteRequired' });
     const reasons = [...new Set([...extraReasons, ...[...checked].sort((a, b) => a - b).map((i) => RETURN_REASONS[i]!.zh)])];
-    if (reasons.length > MAX_RETURN_REASONS) return setProblem(t('return.tooManyReasons', { max: MAX_RETURN_REASONS, count: reasons.length }));
+    if (reasons.length > MAX_RETURN_REASONS) return setProblem({ key: 'return.tooManyReasons', params: { max: MAX_RETURN_REASONS, count: reasons.length } });
     setProblem(null);
     onSubmit(reasons, note.trim() || undefined);
   };
@@ -71,7 +73,7 @@ export function ReturnModal({ open, busy, onCancel, onSubmit, extra, extraReason
             onChange={(e) => setNote(e.target.value)}
           />
         </Form.Item>
-        {problem && <Alert type="error" showIcon title={problem} />}
+        {problem && <Alert type="error" showIcon title={t(problem.key, problem.params)} />}
       </Form>
     </Modal>
   );

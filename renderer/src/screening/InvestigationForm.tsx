@@ -2,6 +2,7 @@ import { Alert, Button, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas';
 import type { ScreeningView } from '../../../shared/api/screening-views';
+import type { AppError } from '../../../shared/errors';
 import { client } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLabels } from '../i18n/use-labels';
@@ -19,7 +20,8 @@ export function InvestigationForm({ detail, view, onDone }: { detail: CaseDetail
   const user = useUser();
   const [findings, setFindings] = useState('');
   const [outcome, setOutcome] = useState<'approval' | 'declined'>('approval');
-  const [error, setError] = useState<string | null>(null);
+  // The host's error itself, worded at render in the language then chosen.
+  const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const referred = view.result?.rules.filter((r) => r.fired && r.result === 'refer') ?? [];
   const mine = detail.assigneeId === user.id && detail.allowedActions.includes('completeInvestigation');
@@ -28,7 +30,7 @@ export function InvestigationForm({ detail, view, onDone }: { detail: CaseDetail
     setBusy(true);
     const r = await client.call('investigation:complete', { caseId: detail.id, outcome, findings });
     setBusy(false);
-    if (!r.ok) return setError(errorText(r.error));
+    if (!r.ok) return setError(r.error as AppError);
     setError(null);
     await onDone();
   };
@@ -59,7 +61,7 @@ export function InvestigationForm({ detail, view, onDone }: { detail: CaseDetail
               {tx('toDecline')}
             </Radio>
           </Radio.Group>
-          {error && <Alert type="error" showIcon title={error} />}
+          {error && <Alert type="error" showIcon title={errorText(error)} data-testid="investigation-error" />}
           <Button type="primary" loading={busy} disabled={findings.trim().length < 2} onClick={() => void submit()} data-testid="investigation-submit">
             {tx('submitFindings')}
           </Button>
