@@ -29,8 +29,11 @@ export const AuthorityVersion = z.object({
 export const approvalApi = {
   /** Officer A (maker): propose approve (terms) or decline (reasons) on a case he holds. */
   'approval:propose': { input: z.strictObject({ caseId: Id, proposal: ApprovalProposalInput }), output: CaseChange },
-  /** Officer B (checker): confirm the proposal; refused for the maker, the checker of the documents, or without authority. */
-  'approval:confirm': { input: z.strictObject({ caseId: Id, comment: LongText.optional() }), output: CaseChange },
+  /**
+   * Officer B (checker): confirm the proposal; refused for the maker, the checker of the documents, without
+   * authority, or when the case is no longer at `expectedVersion` (the version B read the proposal at).
+   */
+  'approval:confirm': { input: z.strictObject({ caseId: Id, comment: LongText.optional(), expectedVersion: z.number().int().optional() }), output: CaseChange },
   /** Officer B: send the proposal back to A's queue with a comment. */
   'approval:sendBack': { input: z.strictObject({ caseId: Id, comment: LongText.min(2) }), output: CaseChange },
   /** Officer A: send the case back to document checking with reasons. */

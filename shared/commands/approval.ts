@@ -64,14 +64,19 @@ export const propose = {
 /**
  * Officer B (checker) confirms A's proposal: the case is approved or declined as proposed. Above a senior's
  * band the first senior's confirmation is recorded and the case waits for a second, different senior.
+ * `expectedVersion` is the case as B read the proposal: a confirmation applies only to what B saw, so a case
+ * changed since (on another desktop, or on the server before this desktop's confirmation reached it) is refused.
  */
 export const confirm = {
   name: 'confirm',
-  schema: z.strictObject({ caseId: CaseId, comment: z.string().max(2000).optional() }),
+  schema: z.strictObject({ caseId: CaseId, comment: z.string().max(2000).optional(), expectedVersion: z.number().int().optional() }),
   permission: () => 'approval.work',
   decide(c, p, ctx) {
     if (!c) return notFound();
     if (c.state !== 'proposed' || !c.proposal) return wrongState(c, { zh: '复核', en: 'confirm it' });
+    if (p.expectedVersion !== undefined && p.expectedVersion !== c.version) {
+      return fail('conflict', '案件在您阅看审批意见后已有变化，请重新查看后再复核', 'The case changed after you read the proposal; read it again before confirming');
+    }
     if (c.proposal.by === ctx.actor.id) return sodOwnProposal();
     if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
@@ -100,7 +105,7 @@ export const confirm = {
       }),
     ]);
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; comment?: string }>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; comment?: string; expectedVersion?: number }>>;
 
 /** Officer B disagrees: the case goes back to A's approval queue with a comment. */
 export const sendBack = {

@@ -56,6 +56,14 @@ describe('dual control (双人审批)', () => {
     expect(run('confirm', heldBy(proposedFor(100 * WAN + 1), U.zhaoMin), { caseId: CASE_ID }, U.zhaoMin).next.state).toBe('approved');
   });
 
+  it('confirms only the case as the officer read it: a changed version is refused and changes nothing', () => {
+    const read = heldBy(proposedFor(50 * WAN), U.liuQiang);
+    const e = expectError(decideCommand('confirm', read, { caseId: CASE_ID, expectedVersion: read.version - 1 }, ctxFor(U.liuQiang)), 'conflict');
+    expect(e.message).toBe('案件在您阅看审批意见后已有变化，请重新查看后再复核');
+    expect(e.messageEn).toBe('The case changed after you read the proposal; read it again before confirming');
+    expect(run('confirm', read, { caseId: CASE_ID, expectedVersion: read.version }, U.liuQiang).next.state).toBe('approved');
+  });
+
   it('needs two different seniors above a senior’s band, recording each confirmation', () => {
     const big = proposedFor(800 * WAN);
     const first = run('confirm', heldBy(big, U.zhaoMin), { caseId: CASE_ID }, U.zhaoMin);

@@ -107,9 +107,13 @@ test('A proposes; A cannot confirm in the UI or the API; B confirms; contract de
     await b.keyboard.press('Escape');
     await expect(b.getByTestId('confirm-dialog-terms')).toHaveCount(0);
     expect((await value(call(b, 'case:get', { caseId: picked.id }))).state).toBe('proposed');
+    const shown = await value(call(b, 'case:get', { caseId: picked.id }));
     await b.keyboard.press('y');
     await expect(b.getByTestId('confirm-dialog-terms')).toBeVisible();
+    // The confirmation names the case as the dialog showed it, so a case changed meanwhile is refused.
+    const sent = b.waitForRequest((r) => r.url().endsWith('/api/approval/confirm'));
     await b.keyboard.press('Enter');
+    expect((await sent).postDataJSON()).toEqual({ caseId: picked.id, expectedVersion: shown.version });
     // The checker keeps sight of what he confirmed: the case is approved and he has nothing left to do on it.
     await expect(b.getByTestId('case-state')).toHaveAttribute('data-state', 'approved');
     await expect(b.getByTestId('confirm-button')).toHaveCount(0);

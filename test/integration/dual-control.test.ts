@@ -49,7 +49,13 @@ describe('dual control through the host API', () => {
 
     expect(value(await h.call('case:get', tokens.zhaolei!, { caseId })).allowedActions).toEqual(['claim']);
     value(await h.call('case:claim', tokens.zhaolei!, { caseId }));
-    const confirmed = value(await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意' }));
+    // B confirms the proposal as he read it: a confirmation naming an earlier version of the case is refused
+    // and leaves nothing behind.
+    const read = value(await h.call('case:get', tokens.zhaolei!, { caseId }));
+    const stale = await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意', expectedVersion: asMaker.version });
+    expect(!stale.ok && stale.error).toMatchObject({ code: 'conflict', message: '案件在您阅看审批意见后已有变化，请重新查看后再复核' });
+    expect(value(await h.call('case:get', tokens.zhaolei!, { caseId }))).toMatchObject({ state: 'proposed', version: read.version, history: read.history });
+    const confirmed = value(await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意', expectedVersion: read.version }));
     expect(confirmed.state).toBe('approved');
     expect(value(await h.call('case:get', tokens.zhaolei!, { caseId })).state).toBe('approved'); // the checker still sees what he confirmed
     const desk = value(await h.call('queue:list', tokens.zhangmin!, { queue: 'contract_desk', startRow: 0, endRow: 500, filter: { search: asMaker.application.appNo } }));

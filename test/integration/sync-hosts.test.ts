@@ -227,6 +227,46 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(two.host.services.audit.verify().ok).toBe(true);
   });
 
+  it('a confirmation made offline is of the proposal the officer read: a proposal changed on the server meanwhile is not approved with it', async () => {
+    const [row] = await central.db.query<{ id: string }>(
+      `SELECT id FROM cases WHERE state = 'proposed' AND assignee_id IS NULL AND team = 'retail' AND proposal_by = 'u-officer-1'
+         AND NOT (record->'checkers' ? 'u-officer-2') AND NOT (record->'checkers' ? 'u-senior-1') AND record->'proposal'->>'required' = 'officer' ORDER BY id LIMIT 1`,
+    );
+    const id = row!.id;
+    const b = await desktop({ gated: true });
+    const officerB = await b.login('zhaolei');
+    value(await b.call('case:claim', officerB, { caseId: id }));
+    const read = value(await b.call('case:get', officerB, { caseId: id }));
+    b.gate!.cut();
+
+    // Meanwhile: the supervisor hands the case to a senior, who sends it back; the proposer proposes again,
+    // differently; the supervisor hands the case back to B.
+    const at = new Date(central.clock.now).toISOString();
+    await supervisorAssigns(id, 'u-senior-1');
+    const senior = await loggedIn(central.url, 'sunwei');
+    const sentBack = value(await senior.client.push(senior.token, [{ commandId: randomUUID(), name: 'sendBack', payload: { caseId: id, comment: '请补充经营流水分析' }, createdAt: at }]));
+    expect(sentBack.results[0]!.status).toBe('accepted');
+    const proposer = await loggedIn(central.url, 'liqiang');
+    const again = { decision: 'decline', reasons: ['经营流水不足'] };
+    const proposed = value(await proposer.client.push(proposer.token, [{ commandId: randomUUID(), name: 'propose', payload: { caseId: id, proposal: again }, createdAt: at }]));
+    expect(proposed.results[0]!.status).toBe('accepted');
+    await supervisorAssigns(id, 'u-officer-2');
+    expect(await serverCase(id)).toMatchObject({ state: 'proposed', assignee_id: 'u-officer-2' });
+
+    // B, still offline, confirms what his screen shows.
+    value(await b.call('approval:confirm', officerB, { caseId: id, expectedVersion: read.version }));
+    b.gate!.restore();
+    await b.sync.syncNow();
+    expect(await accepted(id, 'confirm')).toBe(0);
+    expect(await serverCase(id)).toMatchObject({ state: 'proposed', assignee_id: 'u-officer-2' });
+    const refused = value(await b.call('sync:rejected', officerB, {})).items;
+    expect(refused[0]).toMatchObject({ caseId: id, command: 'confirm', code: 'conflict', message: '案件在您阅看审批意见后已有变化，请重新查看后再复核' });
+    // His desktop now shows the proposal as it is, for him to read and confirm or send back.
+    const now = value(await b.call('case:get', officerB, { caseId: id }));
+    expect(now).toMatchObject({ state: 'proposed', assigneeId: 'u-officer-2', proposal: { decision: 'decline', reasons: ['经营流水不足'], by: 'u-officer-1' } });
+    expect(now.version).toBeGreaterThan(read.version);
+  });
+
   it('dual control holds across machines: the proposing officer cannot confirm from a second desktop', async () => {
     const [row] = await central.db.query<{ id: string }>(
       `SELECT id FROM cases WHERE state = 'approval' AND assignee_id IS NULL AND team = 'retail'

@@ -92,6 +92,8 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
   const confirm = () => {
     if (!canConfirm || busy !== null || open !== null) return;
     const comment = confirmComment.trim();
+    // The confirmation is of the proposal as shown here: the host (and the server) refuse it for a changed case.
+    const expectedVersion = detail.version;
     const p = detail.proposal;
     const terms =
       p?.decision === 'approve'
@@ -106,7 +108,7 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       autoFocusButton: 'ok',
       // Back on the page, Enter must not land on the 复核通过 button and ask again.
       focusTriggerAfterClose: false,
-      onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment } : { caseId })),
+      onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment, expectedVersion } : { caseId, expectedVersion })),
     });
   };
   const openForm = (form: Exclude<OpenForm, null>) => {
