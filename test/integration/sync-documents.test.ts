@@ -72,6 +72,24 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     return rows[0] ? Buffer.from(rows[0].content) : null;
   }
 
+  /**
+   * 张敏 on a desktop that can be cut off, with 何欣 beside him (her token keeps pulling when his session has
+   * ended), and 王芳 on a desktop of her own.
+   */
+  async function zhangminOfflineAndWangfang() {
+    const a = await desktop({ gated: true });
+    const b = await desktop();
+    const clerkA = await a.login('zhangmin');
+    await a.login('hexin');
+    const clerkB = await b.login('wangfang');
+    return { a, b, clerkA, clerkB };
+  }
+
+  /** A user's server sessions end (expired, say): his waiting commands wait for him to log in again. */
+  async function endServerSessionsOf(userId: string) {
+    await central.db.query('UPDATE sessions SET revoked_at = $1 WHERE user_id = $2', [central.clock.now, userId]);
+  }
+
   /** The supervisor gives a case to wangfang on the server (its holder's desktop may be offline meanwhile). */
   async function supervisorGivesToWangfang(caseId: string) {
     const supervisor = await loggedIn(central.url, 'zhouyan');
@@ -187,12 +205,53 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
   });
 
-  it('undoes field reviews the server refused (the case went to someone else meanwhile): each field shows again what it showed before, or the new holder\'s review', async () => {
+  it('sends a file taken back with its documents only while a document here still has it, whichever queued the upload', async () => {
     const a = await desktop({ gated: true });
-    const b = await desktop();
     const clerkA = await a.login('zhangmin');
-    await a.login('hexin'); // another user on the same desktop, who keeps pulling
-    const clerkB = await b.login('wangfang');
+    const one = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const two = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    a.gate!.cut();
+    const { bytes } = await idCardFront(32);
+    const first = await upload(a, clerkA, one.caseId, '身份证.png', bytes);
+    const second = await upload(a, clerkA, two.caseId, '身份证.png', bytes);
+    expect(waitingUploads(a)).toBe(1); // one upload per file, queued by the first document
+    const { repo, ocr } = a.host.services.documents;
+    ocr.cancel(first.id);
+    repo.remove(first.id);
+    expect(waitingUploads(a)).toBe(1);
+    ocr.cancel(second.id);
+    repo.remove(second.id);
+    expect(waitingUploads(a)).toBe(0);
+  });
+
+  it('takes back a refused document whose file another desktop added to the case meanwhile, and shows that desktop\'s document instead', async () => {
+    const { a, b, clerkA, clerkB } = await zhangminOfflineAndWangfang();
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    await a.sync.syncNow();
+    const { bytes } = await idCardFront(31);
+    a.gate!.cut();
+    const mine = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
+    // zhangmin's server session ends while he is offline; the case goes to wangfang, who adds the same file.
+    await endServerSessionsOf('u-clerk-1');
+    await supervisorGivesToWangfang(held.caseId);
+    await b.sync.syncNow();
+    const hers = await upload(b, clerkB, held.caseId, '身份证-王芳.png', bytes);
+    await b.sync.syncNow();
+
+    // His desktop hears of her document while his waits (one document per file in a case: hers is passed
+    // over); his is refused once he logs in again.
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(a.host.services.documents.repo.forCase(held.caseId).map((d) => d.id)).toEqual([mine.id]);
+    const again = await a.login('zhangmin');
+    await a.sync.syncNow();
+    expect(value(await a.call('sync:rejected', again, {})).items.filter((r) => r.command === 'addDocument')).toHaveLength(1);
+    expect(a.host.services.documents.repo.forCase(held.caseId).map((d) => [d.id, d.origin])).toEqual([[hers.id, 'central']]);
+    expect(waitingUploads(a)).toBe(0);
+  }, 240_000);
+
+  it('undoes field reviews the server refused (the case went to someone else meanwhile): each field shows again what it showed before, or the new holder\'s review', async () => {
+    const { a, b, clerkA, clerkB } = await zhangminOfflineAndWangfang();
     const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
     const added = await upload(a, clerkA, held.caseId, '身份证.png', (await idCardFront(28)).bytes);
     await a.host.services.documents.ocr.idle();
@@ -213,7 +272,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
 
     // zhangmin's server session ends while he is offline (his reviews wait for him to log in again). Meanwhile
     // the supervisor gives the case to wangfang, who corrects the address on her desktop.
-    await central.db.query("UPDATE sessions SET revoked_at = $1 WHERE user_id = 'u-clerk-1'", [central.clock.now]);
+    await endServerSessionsOf('u-clerk-1');
     await supervisorGivesToWangfang(held.caseId);
     await b.sync.syncNow();
     value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));

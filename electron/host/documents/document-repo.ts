@@ -269,16 +269,19 @@ export class DocumentRepo {
       laterFieldUndos: db.prepare<[string, number], { command_id: string; field_before: string }>(
         'SELECT command_id, field_before FROM outbox WHERE case_id = ? AND seq > ? AND field_before IS NOT NULL ORDER BY seq',
       ),
-      // In this order (references first); a file another document here is too still goes to the server.
+      // In this order (references first); a file another document here has too still goes to the server.
       removeDocument: [
         db.prepare('DELETE FROM document_fields WHERE document_id = ?'),
         db.prepare('DELETE FROM document_pages WHERE document_id = ?'),
         db.prepare('DELETE FROM document_fetches WHERE document_id = ?'),
         db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ?'),
-        db.prepare('DELETE FROM documents WHERE id = ?'),
+        // The file's upload (one per file, whichever document queued it) unless another document here has it.
         db.prepare(
-          'DELETE FROM document_uploads WHERE document_id = ? AND sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = document_uploads.sha256)',
+          `WITH doc AS (SELECT id, sha256 FROM documents WHERE id = ?)
+           DELETE FROM document_uploads WHERE sent_at IS NULL AND sha256 = (SELECT sha256 FROM doc)
+             AND NOT EXISTS (SELECT 1 FROM documents d, doc WHERE d.sha256 = doc.sha256 AND d.id <> doc.id)`,
         ),
+        db.prepare('DELETE FROM documents WHERE id = ?'),
       ],
     };
   }

@@ -54,6 +54,8 @@ const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'do
  */
 export class DocumentReplica {
   private readonly ownStmt;
+  /** The documents other desktops added to a case, from its trail (this desktop's own commands are in the outbox). */
+  private readonly othersAddedStmt;
 
   constructor(
     db: Db,
@@ -61,6 +63,10 @@ export class DocumentReplica {
     private readonly cases: CaseRepo,
   ) {
     this.ownStmt = db.prepare<[string], number>('SELECT 1 FROM outbox WHERE command_id = ?').pluck();
+    this.othersAddedStmt = db.prepare<[string], ChangeEvent>(
+      `SELECT action, at, actor_id AS actorId, actor_name AS actorName, from_state AS fromState, to_state AS toState, details FROM audit
+       WHERE case_id = ? AND action = 'documentAdded' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.command_id = audit.command_id) ORDER BY seq`,
+    );
   }
 
   apply(change: ChangeBody): void {
@@ -114,13 +120,22 @@ export class DocumentReplica {
     else if (cmd.command === 'reviewDocument') this.reviewRefused(cmd.commandId);
   }
 
-  /** A document added with it (optimistically, here only) is taken away again, its recognition stopped and its file no longer sent. */
+  /**
+   * A document added with it (optimistically, here only) is taken away again, its recognition stopped and its
+   * file no longer sent. Another desktop's document of the same file in the case, passed over while this one
+   * was here (a case keeps one document per file), is learnt now from the case's trail: the feed does not
+   * bring it again.
+   */
   private addingRefused(payload: string): void {
     const id = AddedPayload.safeParse(parsed(payload)).data?.documentId;
     const doc = id ? this.documents.repo.get(id) : null;
     if (!doc || doc.origin !== 'local') return;
     this.documents.ocr.cancel(doc.id);
     this.documents.repo.remove(doc.id);
+    for (const e of this.othersAddedStmt.all(doc.caseId)) {
+      const d = details(Added, e);
+      if (d?.sha256 === doc.sha256 && this.documents.transfer.learn({ caseId: doc.caseId, ...d, uploadedBy: e.actorId, uploadedByName: e.actorName, uploadedAt: e.at })) return;
+    }
   }
 
   /**
