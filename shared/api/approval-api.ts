@@ -34,8 +34,8 @@ export const approvalApi = {
    * authority, or when the case is no longer at `expectedVersion` (the version B read the proposal at).
    */
   'approval:confirm': { input: z.strictObject({ caseId: Id, comment: LongText.optional(), expectedVersion: z.number().int().optional() }), output: CaseChange },
-  /** Officer B: send the proposal back to A's queue with a comment. */
-  'approval:sendBack': { input: z.strictObject({ caseId: Id, comment: LongText.min(2) }), output: CaseChange },
+  /** Officer B: send the proposal back to A's queue with a comment; `expectedVersion` as for confirm. */
+  'approval:sendBack': { input: z.strictObject({ caseId: Id, comment: LongText.min(2), expectedVersion: z.number().int().optional() }), output: CaseChange },
   /** Officer A: send the case back to document checking with reasons. */
   'approval:returnToDocCheck': { input: z.strictObject({ caseId: Id, reasons: Reasons, note: LongText.optional() }), output: CaseChange },
   /** The authority matrix in force and every earlier version. */

@@ -27,6 +27,18 @@ export const ProposalInput = z.discriminatedUnion('decision', [
   }),
 ]);
 
+/**
+ * Officer B's answer to a proposal is to the case as he read it (`expectedVersion`): one written about an
+ * earlier version (on a desktop offline meanwhile, say, while the proposal was made again) is refused.
+ */
+function changedSinceRead(c: { version: number }, p: { expectedVersion?: number }): boolean {
+  return p.expectedVersion !== undefined && p.expectedVersion !== c.version;
+}
+
+function changedSince(doing: { zh: string; en: string }) {
+  return fail('conflict', `案件在您查阅审批意见后已有变化，请重新查阅后再${doing.zh}`, `The case changed after you read the proposal; read it again before ${doing.en}`);
+}
+
 /** Officer A (maker) proposes a decision; it waits for a second officer (checker). */
 export const propose = {
   name: 'propose',
@@ -64,8 +76,7 @@ export const propose = {
 /**
  * Officer B (checker) confirms A's proposal: the case is approved or declined as proposed. Above a senior's
  * band the first senior's confirmation is recorded and the case waits for a second, different senior.
- * `expectedVersion` is the case as B read the proposal: a confirmation applies only to what B saw, so a case
- * changed since (on another desktop, or on the server before this desktop's confirmation reached it) is refused.
+ * A confirmation applies only to the proposal B read (`expectedVersion`, see changedSinceRead).
  */
 export const confirm = {
   name: 'confirm',
@@ -74,12 +85,10 @@ export const confirm = {
   decide(c, p, ctx) {
     if (!c) return notFound();
     if (c.state !== 'proposed' || !c.proposal) return wrongState(c, { zh: '复核', en: 'confirm it' });
-    if (p.expectedVersion !== undefined && p.expectedVersion !== c.version) {
-      return fail('conflict', '案件在您阅看审批意见后已有变化，请重新查看后再复核', 'The case changed after you read the proposal; read it again before confirming');
-    }
     if (c.proposal.by === ctx.actor.id) return sodOwnProposal();
     if (checkedByActor(c, ctx.actor.id)) return sodCheckedItself();
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    if (changedSinceRead(c, p)) return changedSince({ zh: '复核', en: 'confirming' });
     const refused = confirmationRefusal(c, c.proposal, ctx.actor, ctx);
     if (refused) return refused;
     const required = c.proposal.decision === 'approve' && c.proposal.amountFen !== undefined ? requiredFor(c, c.proposal.amountFen, ctx) : 'officer';
@@ -110,13 +119,14 @@ export const confirm = {
 /** Officer B disagrees: the case goes back to A's approval queue with a comment. */
 export const sendBack = {
   name: 'sendBack',
-  schema: z.strictObject({ caseId: CaseId, comment: z.string().trim().min(2).max(2000) }),
+  schema: z.strictObject({ caseId: CaseId, comment: z.string().trim().min(2).max(2000), expectedVersion: z.number().int().optional() }),
   permission: () => 'approval.work',
   decide(c, p, ctx) {
     if (!c) return notFound();
     if (c.state !== 'proposed' || !c.proposal) return wrongState(c, { zh: '退回审批', en: 'send it back' });
     if (c.proposal.by === ctx.actor.id) return fail('sod-violation', '不能退回本人提交的审批意见', 'You cannot send back your own proposal');
     if (c.assigneeId !== ctx.actor.id) return notYours(c);
+    if (changedSinceRead(c, p)) return changedSince({ zh: '退回', en: 'sending it back' });
     return ok([
       event(c, 'sentBack', ctx, {
         to: 'approval',
@@ -126,7 +136,7 @@ export const sendBack = {
       }),
     ]);
   },
-} satisfies CommandDef<z.ZodType<{ caseId: string; comment: string }>>;
+} satisfies CommandDef<z.ZodType<{ caseId: string; comment: string; expectedVersion?: number }>>;
 
 /** Officer A sends the case back to document checking, to the clerk who checked it, with reasons. */
 export const returnToDocCheck = {

@@ -59,9 +59,15 @@ describe('dual control (双人审批)', () => {
   it('confirms only the case as the officer read it: a changed version is refused and changes nothing', () => {
     const read = heldBy(proposedFor(50 * WAN), U.liuQiang);
     const e = expectError(decideCommand('confirm', read, { caseId: CASE_ID, expectedVersion: read.version - 1 }, ctxFor(U.liuQiang)), 'conflict');
-    expect(e.message).toBe('案件在您阅看审批意见后已有变化，请重新查看后再复核');
+    expect(e.message).toBe('案件在您查阅审批意见后已有变化，请重新查阅后再复核');
     expect(e.messageEn).toBe('The case changed after you read the proposal; read it again before confirming');
     expect(run('confirm', read, { caseId: CASE_ID, expectedVersion: read.version }, U.liuQiang).next.state).toBe('approved');
+    // So is sending it back; someone else holding it now is told as such, not as a change to read again.
+    const back = expectError(decideCommand('sendBack', read, { caseId: CASE_ID, comment: '请补充', expectedVersion: read.version - 1 }, ctxFor(U.liuQiang)), 'conflict');
+    expect(back.message).toBe('案件在您查阅审批意见后已有变化，请重新查阅后再退回');
+    expect(run('sendBack', read, { caseId: CASE_ID, comment: '请补充', expectedVersion: read.version }, U.liuQiang).next.state).toBe('approval');
+    const taken = heldBy(proposedFor(50 * WAN), U.zhaoMin);
+    expect(expectError(decideCommand('confirm', taken, { caseId: CASE_ID, expectedVersion: read.version - 1 }, ctxFor(U.liuQiang)), 'forbidden').message).toContain('赵敏');
   });
 
   it('needs two different seniors above a senior’s band, recording each confirmation', () => {

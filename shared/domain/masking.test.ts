@@ -20,6 +20,9 @@ describe('maskIdentifiersIn', () => {
     expect(maskIdentifiersIn('证号32011519710411３２１８。')).toBe('证号3201**********３２１８。');
     expect(maskIdentifiersIn('执照９１３２０１１５ＰＵＣＮＷＧＬ６６Ｋ。')).toBe('执照９１３２**********Ｌ６６Ｋ。');
     expect(maskIdentifiersIn('金额１２３４５元')).toBe('金额１２３４５元');
+    // Many numbers in one long text, each masked once.
+    const many = Array.from({ length: 500 }, (_, i) => `32011519710411${String(i).padStart(4, '0')}`).join('，');
+    expect(maskIdentifiersIn(many)).toBe(Array.from({ length: 500 }, (_, i) => `3201**********${String(i).padStart(4, '0')}`).join('，'));
   });
 
   it('leaves runs of other lengths alone: phone numbers, amounts, dates, application numbers', () => {

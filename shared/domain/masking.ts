@@ -36,14 +36,20 @@ export function maskIdentifiersIn(text: string): string {
   // Found in the half-width reading (a number typed with a Chinese input method is often full-width), masked
   // in the text as written: each full-width character is one UTF-16 unit, so the positions are the same.
   const plain = halfWidth(text);
-  let out = text;
-  for (const pattern of [ID_NUMBER_IN_TEXT, CREDIT_CODE_IN_TEXT]) {
-    for (const m of plain.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      out = out.slice(0, m.index) + maskIdentifier(out.slice(m.index, end)) + out.slice(end);
-    }
+  const spans = [...plain.matchAll(ID_NUMBER_IN_TEXT), ...plain.matchAll(CREDIT_CODE_IN_TEXT)]
+    .map((m) => [m.index, m.index + m[0].length] as const)
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  if (spans.length === 0) return text;
+  // Built once, whatever the number of matches (a long log line full of numbers); a span the other pattern
+  // found too (an 18-digit number is also shaped like a credit code) is masked once.
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += text.slice(at, start) + maskIdentifier(text.slice(start, end));
+    at = end;
   }
-  return out;
+  return out + text.slice(at);
 }
 
 const FULL_WIDTH_ALPHANUMERIC = /[０-９Ａ-Ｚａ-ｚ]/g;

@@ -53,7 +53,7 @@ describe('dual control through the host API', () => {
     // and leaves nothing behind.
     const read = value(await h.call('case:get', tokens.zhaolei!, { caseId }));
     const stale = await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意', expectedVersion: asMaker.version });
-    expect(!stale.ok && stale.error).toMatchObject({ code: 'conflict', message: '案件在您阅看审批意见后已有变化，请重新查看后再复核' });
+    expect(!stale.ok && stale.error).toMatchObject({ code: 'conflict', message: '案件在您查阅审批意见后已有变化，请重新查阅后再复核' });
     expect(value(await h.call('case:get', tokens.zhaolei!, { caseId }))).toMatchObject({ state: 'proposed', version: read.version, history: read.history });
     const confirmed = value(await h.call('approval:confirm', tokens.zhaolei!, { caseId, comment: '同意', expectedVersion: read.version }));
     expect(confirmed.state).toBe('approved');

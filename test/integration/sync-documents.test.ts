@@ -236,6 +236,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     await supervisorGivesToWangfang(held.caseId);
     await b.sync.syncNow();
     const hers = await upload(b, clerkB, held.caseId, '身份证-王芳.png', bytes);
+    value(await b.call('documents:setKind', clerkB, { documentId: hers.id, kind: 'id_card_back' }));
     await b.sync.syncNow();
 
     // His desktop hears of her document while his waits (one document per file in a case: hers is passed
@@ -247,6 +248,8 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     await a.sync.syncNow();
     expect(value(await a.call('sync:rejected', again, {})).items.filter((r) => r.command === 'addDocument')).toHaveLength(1);
     expect(a.host.services.documents.repo.forCase(held.caseId).map((d) => [d.id, d.origin])).toEqual([[hers.id, 'central']]);
+    // With the kind she set, which came while hers was passed over.
+    expect(a.host.services.documents.repo.get(hers.id)).toMatchObject({ kind: 'id_card_back', kindSource: 'clerk' });
     expect(waitingUploads(a)).toBe(0);
   }, 240_000);
 

@@ -229,10 +229,17 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
 
   it('a confirmation made offline is of the proposal the officer read: a proposal changed on the server meanwhile is not approved with it', async () => {
     const [row] = await central.db.query<{ id: string }>(
-      `SELECT id FROM cases WHERE state = 'proposed' AND assignee_id IS NULL AND team = 'retail' AND proposal_by = 'u-officer-1'
-         AND NOT (record->'checkers' ? 'u-officer-2') AND NOT (record->'checkers' ? 'u-senior-1') AND record->'proposal'->>'required' = 'officer' ORDER BY id LIMIT 1`,
+      `SELECT id FROM cases WHERE state = 'approval' AND assignee_id IS NULL AND team = 'retail'
+         AND NOT (record->'checkers' ?| array['u-officer-1', 'u-officer-2', 'u-senior-1']) ORDER BY id LIMIT 1`,
     );
     const id = row!.id;
+    const one = await desktop();
+    const a1 = await one.login('liqiang');
+    value(await one.call('case:claim', a1, { caseId: id }));
+    value(await one.call('approval:propose', a1, { caseId: id, proposal: { decision: 'decline', reasons: ['负债率高'] } }));
+    await one.sync.syncNow();
+    expect(await serverCase(id)).toMatchObject({ state: 'proposed' });
+
     const b = await desktop({ gated: true });
     const officerB = await b.login('zhaolei');
     value(await b.call('case:claim', officerB, { caseId: id }));
@@ -260,7 +267,7 @@ describe.each(BACKENDS)('desktops with separate SQLite files syncing through one
     expect(await accepted(id, 'confirm')).toBe(0);
     expect(await serverCase(id)).toMatchObject({ state: 'proposed', assignee_id: 'u-officer-2' });
     const refused = value(await b.call('sync:rejected', officerB, {})).items;
-    expect(refused[0]).toMatchObject({ caseId: id, command: 'confirm', code: 'conflict', message: '案件在您阅看审批意见后已有变化，请重新查看后再复核' });
+    expect(refused[0]).toMatchObject({ caseId: id, command: 'confirm', code: 'conflict', message: '案件在您查阅审批意见后已有变化，请重新查阅后再复核' });
     // His desktop now shows the proposal as it is, for him to read and confirm or send back.
     const now = value(await b.call('case:get', officerB, { caseId: id }));
     expect(now).toMatchObject({ state: 'proposed', assigneeId: 'u-officer-2', proposal: { decision: 'decline', reasons: ['经营流水不足'], by: 'u-officer-1' } });

@@ -54,7 +54,7 @@ const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'do
  */
 export class DocumentReplica {
   private readonly ownStmt;
-  /** The documents other desktops added to a case, from its trail (this desktop's own commands are in the outbox). */
+  /** The documents other desktops added to a case and the kinds they set, from its trail (this desktop's own commands are in the outbox). */
   private readonly othersAddedStmt;
 
   constructor(
@@ -65,7 +65,8 @@ export class DocumentReplica {
     this.ownStmt = db.prepare<[string], number>('SELECT 1 FROM outbox WHERE command_id = ?').pluck();
     this.othersAddedStmt = db.prepare<[string], ChangeEvent>(
       `SELECT action, at, actor_id AS actorId, actor_name AS actorName, from_state AS fromState, to_state AS toState, details FROM audit
-       WHERE case_id = ? AND action = 'documentAdded' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.command_id = audit.command_id) ORDER BY seq`,
+       WHERE case_id = ? AND action IN ('documentAdded', 'documentKindSet') AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.command_id = audit.command_id)
+       ORDER BY seq`,
     );
   }
 
@@ -132,9 +133,13 @@ export class DocumentReplica {
     if (!doc || doc.origin !== 'local') return;
     this.documents.ocr.cancel(doc.id);
     this.documents.repo.remove(doc.id);
-    for (const e of this.othersAddedStmt.all(doc.caseId)) {
-      const d = details(Added, e);
-      if (d?.sha256 === doc.sha256 && this.documents.transfer.learn({ caseId: doc.caseId, ...d, uploadedBy: e.actorId, uploadedByName: e.actorName, uploadedAt: e.at })) return;
+    const trail = this.othersAddedStmt.all(doc.caseId);
+    for (const e of trail) {
+      const d = e.action === 'documentAdded' ? details(Added, e) : null;
+      if (d?.sha256 !== doc.sha256 || !this.documents.transfer.learn({ caseId: doc.caseId, ...d, uploadedBy: e.actorId, uploadedByName: e.actorName, uploadedAt: e.at })) continue;
+      // Its kind corrections were passed over with it (its reviews were kept).
+      for (const k of trail) if (k.action === 'documentKindSet' && details(KindSet, k)?.documentId === d.documentId) this.kindSet(k);
+      return;
     }
   }
 

@@ -111,8 +111,11 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment, expectedVersion } : { caseId, expectedVersion })),
     });
   };
+  // A form's answer is to the case as it was when the form opened (the host refuses it for a changed case).
+  const formVersion = useRef(detail.version);
   const openForm = (form: Exclude<OpenForm, null>) => {
     setError(null);
+    formVersion.current = detail.version;
     setOpen(form);
   };
 
@@ -271,7 +274,7 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
             <SendBackForm
               busy={busy === 'sendback'}
               submitRef={submitRef}
-              onSubmit={(comment) => void run('sendback', () => client.call('approval:sendBack', { caseId, comment }))}
+              onSubmit={(comment) => void run('sendback', () => client.call('approval:sendBack', { caseId, comment, expectedVersion: formVersion.current }))}
               onCancel={() => setOpen(null)}
             />
           )}
