@@ -180,6 +180,10 @@ test('B sends a proposal back with a comment; A sees it and returns the case to 
   await a.keyboard.press('x');
   await a.getByTestId('decline-submit').click();
   await expect(a.getByTestId('decline-problem')).toHaveText('请至少选择一项原因');
+  // Re-worded when the language is switched while it shows.
+  await a.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(a.getByTestId('decline-problem')).toHaveText('Choose at least one reason');
+  await a.getByTestId('lang-switch').dispatchEvent('click');
   await a.getByTestId('decline-reason-2').check();
   await a.getByTestId('decline-text').fill('资产负债率超过 80%');
   await a.keyboard.press('Control+Enter');
@@ -193,6 +197,9 @@ test('B sends a proposal back with a comment; A sees it and returns the case to 
   await expect(b.getByTestId('sendback-comment')).toBeFocused();
   await b.keyboard.press('Control+Enter');
   await expect(b.getByTestId('sendback-problem')).toHaveText('请填写退回意见（至少 2 个字）');
+  await b.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(b.getByTestId('sendback-problem')).toHaveText('Write a comment (at least 2 characters)');
+  await b.getByTestId('lang-switch').dispatchEvent('click');
   await b.getByTestId('sendback-comment').fill('负债率口径有误，请按最新报表重新核算');
   await b.getByTestId('sendback-submit').click();
   // Sent back to A's approval queue: B no longer holds it.

@@ -69,9 +69,9 @@ test('a supervisor reassigns a case with a reason and it appears in the new hold
   await supervisor.getByTestId('action-assign').click();
   // Sent without a holder: the dialog says so, in the language chosen at the time it is read.
   await supervisor.getByTestId('assign-submit').click();
-  await expect(supervisor.locator('.ant-alert')).toHaveText('请选择人员');
+  await expect(supervisor.getByTestId('assign-problem')).toHaveText('请选择人员');
   await supervisor.getByTestId('lang-switch').dispatchEvent('click');
-  await expect(supervisor.locator('.ant-alert')).toHaveText('Choose a person');
+  await expect(supervisor.getByTestId('assign-problem')).toHaveText('Choose a person');
   await supervisor.getByTestId('lang-switch').dispatchEvent('click');
   await supervisor.getByTestId('assign-user').click();
   await supervisor.getByTestId('assign-option-u-clerk-2').click();

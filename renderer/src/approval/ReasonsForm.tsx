@@ -27,13 +27,14 @@ export function ReasonsForm(props: Props) {
   const tx = useLabels(APPROVAL_TEXT);
   const [checked, setChecked] = useState<number[]>([]);
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // A key, worded at render: a language switch while it shows re-words it.
+  const [problem, setProblem] = useState<keyof typeof APPROVAL_TEXT | null>(null);
   const otherIndex = props.reasons.length - 1;
 
   const submit = () => {
     if (props.busy) return;
-    if (checked.length === 0) return setProblem(tx('reasonRequired'));
-    if (checked.includes(otherIndex) && !text.trim()) return setProblem(tx('otherNeedsText'));
+    if (checked.length === 0) return setProblem('reasonRequired');
+    if (checked.includes(otherIndex) && !text.trim()) return setProblem('otherNeedsText');
     setProblem(null);
     const reasons = [...checked].sort((a, b) => a - b).map((i) => props.reasons[i]!.zh);
     props.onSubmit(reasons, text.trim() || undefined);
@@ -48,7 +49,7 @@ export function ReasonsForm(props: Props) {
       <Form.Item label={props.textLabel}>
         <Input.TextArea data-testid={`${props.testPrefix}-text`} rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
       </Form.Item>
-      {problem && <Alert className="approval-form-problem" type="error" showIcon title={problem} data-testid={`${props.testPrefix}-problem`} />}
+      {problem && <Alert className="approval-form-problem" type="error" showIcon title={tx(problem)} data-testid={`${props.testPrefix}-problem`} />}
       <Space>
         <Button data-testid={`${props.testPrefix}-submit`} type="primary" danger={props.danger} loading={props.busy} onClick={submit}>
           {props.submitLabel}

@@ -15,11 +15,12 @@ interface Props {
 export function SendBackForm({ busy, submitRef, onSubmit, onCancel }: Props) {
   const tx = useLabels(APPROVAL_TEXT);
   const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // A key, worded at render: a language switch while it shows re-words it.
+  const [problem, setProblem] = useState<keyof typeof APPROVAL_TEXT | null>(null);
 
   const submit = () => {
     if (busy) return;
-    if (comment.trim().length < 2) return setProblem(tx('sendBackCommentRequired'));
+    if (comment.trim().length < 2) return setProblem('sendBackCommentRequired');
     setProblem(null);
     onSubmit(comment.trim());
   };
@@ -30,7 +31,7 @@ export function SendBackForm({ busy, submitRef, onSubmit, onCancel }: Props) {
       <Form.Item label={tx('sendBackComment')} required>
         <Input.TextArea data-testid="sendback-comment" autoFocus rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Form.Item>
-      {problem && <Alert className="approval-form-problem" type="error" showIcon title={problem} data-testid="sendback-problem" />}
+      {problem && <Alert className="approval-form-problem" type="error" showIcon title={tx(problem)} data-testid="sendback-problem" />}
       <Space>
         <Button data-testid="sendback-submit" type="primary" danger loading={busy} onClick={submit}>
           {tx('sendBack')}

@@ -107,7 +107,7 @@ export function AssignModal({ caseId, open, busy, assigneeId, onCancel, onSubmit
           />
         </Form.Item>
         {loadError && <Alert type="error" showIcon title={errorText(loadError)} />}
-        {problem && <Alert type="error" showIcon title={t(problem)} />}
+        {problem && <Alert type="error" showIcon title={t(problem)} data-testid="assign-problem" />}
       </Form>
     </Modal>
   );
