@@ -3,7 +3,7 @@ import type { Proposal } from '../domain/case';
 import { PRODUCTS } from '../products/catalog';
 import { fail, ok } from '../errors';
 import { confirmationRefusal, requiredFor } from './authority-guard';
-import { checkedByActor, event, notFound, notYours, sodCheckedItself, sodOwnProposal, wrongState } from './guards';
+import { changedSinceRead, checkedByActor, event, notFound, notYours, sodCheckedItself, sodOwnProposal, wrongState } from './guards';
 import type { CommandDef } from './types';
 
 import { CaseId } from './case-id';
@@ -27,14 +27,7 @@ export const ProposalInput = z.discriminatedUnion('decision', [
   }),
 ]);
 
-/**
- * Officer B's answer to a proposal is to the case as he read it (`expectedVersion`): one written about an
- * earlier version (on a desktop offline meanwhile, say, while the proposal was made again) is refused.
- */
-function changedSinceRead(c: { version: number }, p: { expectedVersion?: number }): boolean {
-  return p.expectedVersion !== undefined && p.expectedVersion !== c.version;
-}
-
+/** Officer B's answer is to the proposal he read: one written about an earlier version of the case is refused. */
 function changedSince(doing: { zh: string; en: string }) {
   return fail('conflict', `案件在您查阅审批意见后已有变化，请重新查阅后再${doing.zh}`, `The case changed after you read the proposal; read it again before ${doing.en}`);
 }

@@ -45,6 +45,14 @@ export function notYours(c: CaseRecord) {
 }
 
 /** 双人审批 / segregation of duties: nobody approves a case whose documents he checked. */
+/**
+ * A command that names the case version its user read (`expectedVersion`, optional) against a case changed
+ * since: a claim of a row the queue showed earlier, an officer's answer to a proposal made again meanwhile.
+ */
+export function changedSinceRead(c: CaseRecord, p: { expectedVersion?: number }): boolean {
+  return p.expectedVersion !== undefined && p.expectedVersion !== c.version;
+}
+
 export function checkedByActor(c: CaseRecord, userId: string) {
   return c.checkers.includes(userId) || c.checkedBy === userId;
 }

@@ -5,6 +5,7 @@ import { fail, ok } from '../errors';
 import type { CaseState } from '../workflow/states';
 import {
   actorRef,
+  changedSinceRead,
   checkedByActor,
   event,
   notFound,
@@ -53,7 +54,7 @@ export const claim = {
     if (c.assigneeId) {
       return fail('conflict', `该案件已被 ${c.assigneeName} 领取`, `Already claimed by ${c.assigneeName}`, { assigneeName: c.assigneeName });
     }
-    if (p.expectedVersion !== undefined && p.expectedVersion !== c.version) {
+    if (changedSinceRead(c, p)) {
       return fail('conflict', '案件已被他人更新，请刷新后重试', 'The case has changed; refresh and try again');
     }
     const refused = mayHold(c, ctx.actor, ctx);

@@ -90,6 +90,18 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     await central.db.query('UPDATE sessions SET revoked_at = $1 WHERE user_id = $2', [central.clock.now, userId]);
   }
 
+  /** 张敏 claims a case, adds an ID card it reads, syncs, and goes offline. */
+  async function readThenOffline(fileName: string, seed: number) {
+    const a = await desktop({ gated: true });
+    const clerkA = await a.login('zhangmin');
+    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
+    const added = await upload(a, clerkA, held.caseId, fileName, (await idCardFront(seed)).bytes);
+    await a.host.services.documents.ocr.idle();
+    await a.sync.syncNow();
+    a.gate!.cut();
+    return { a, clerkA, held, added };
+  }
+
   /** The supervisor gives a case to wangfang on the server (its holder's desktop may be offline meanwhile). */
   async function supervisorGivesToWangfang(caseId: string) {
     const supervisor = await loggedIn(central.url, 'zhouyan');
@@ -305,13 +317,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
   }, 240_000);
 
   it('undoes a refused field review made before the document was read again as another kind: the field keeps the new reading', async () => {
-    const a = await desktop({ gated: true });
-    const clerkA = await a.login('zhangmin');
-    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
-    const added = await upload(a, clerkA, held.caseId, '营业执照.png', (await idCardFront(29)).bytes);
-    await a.host.services.documents.ocr.idle();
-    await a.sync.syncNow();
-    a.gate!.cut();
+    const { a, clerkA, held, added } = await readThenOffline('营业执照.png', 29);
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
     a.clock.now += 1000;
     value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'business_licence' }));
@@ -330,13 +336,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
   }, 240_000);
 
   it('answers a refused review whose kept copy of the field does not read, and leaves that field as it is', async () => {
-    const a = await desktop({ gated: true });
-    const clerkA = await a.login('zhangmin');
-    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
-    const added = await upload(a, clerkA, held.caseId, '身份证.png', (await idCardFront(30)).bytes);
-    await a.host.services.documents.ocr.idle();
-    await a.sync.syncNow();
-    a.gate!.cut();
+    const { a, clerkA, held, added } = await readThenOffline('身份证.png', 30);
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
     a.host.services.db.prepare("UPDATE outbox SET field_before = '{\"documentId\":' WHERE field_before IS NOT NULL").run();
     await supervisorGivesToWangfang(held.caseId);

@@ -20,7 +20,7 @@ import type { Db } from '../db/database';
 import type { CaseRepo } from '../store/case-repo';
 import { BlobStore } from './blob-store';
 import { ChecklistRepo } from './checklist-repo';
-import { DocumentRepo, type DocumentRow } from './document-repo';
+import { DocumentRepo, type DocumentRow, type FieldState } from './document-repo';
 import { DocumentTransfer, type DocumentRemote } from './document-transfer';
 import { checkedDocuments, documentView, maskEvidence } from './document-views';
 import { sniffType } from './file-type';
@@ -376,13 +376,9 @@ export class DocumentService {
       this.repo.reviewField(documentId, key, value, status, session.actor, at);
       // Only a server can refuse the review later; a standalone desktop keeps no copy.
       if (!this.deps.remote?.()) return;
-      const { value: beforeValue, status: beforeStatus, reviewedBy, reviewedByName, reviewedAt } = field;
-      this.repo.keepFieldBefore(commandId, {
-        documentId,
-        field: key,
-        before: { value: beforeValue, status: beforeStatus, reviewedBy, reviewedByName, reviewedAt },
-        wrote: { value, status, reviewedBy: session.actor.id, reviewedByName: session.actor.name, reviewedAt: at },
-      });
+      const before: FieldState = { value: field.value, status: field.status, reviewedBy: field.reviewedBy, reviewedByName: field.reviewedByName, reviewedAt: field.reviewedAt };
+      const wrote: FieldState = { value, status, reviewedBy: session.actor.id, reviewedByName: session.actor.name, reviewedAt: at };
+      this.repo.keepFieldBefore(commandId, { documentId, field: key, before, wrote });
     });
     return r.ok ? ok(this.summary(d, session)) : r;
   }
