@@ -172,6 +172,24 @@ describe('the checking desk', () => {
     expect(read.fields.find((f) => f.key === 'idNumber')!.value).toMatch(/^\d{17}[\dX]$/);
   });
 
+  it('writes nothing of a withdrawn recognition when it ends (the document was put back as it was by a refused command)', async () => {
+    const s = sessionOf(clerk);
+    const { ocr, repo } = h.host.services.documents;
+    const doc = value(await h.host.services.documents.intake(s.actor, caseId, '补充26.jpg', (await idCardFront(26, 'jpeg')).bytes)).document;
+    const deadline = Date.now() + 60_000;
+    while (repo.get(doc.id)!.ocrStatus === 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(repo.get(doc.id)!.ocrStatus).toBe('running');
+    ocr.withdraw(doc.id);
+    // What the refusal put back, here a state no reading writes.
+    repo.setStatus(doc.id, 'failed', { message: '放回', messageEn: 'put back' });
+    await ocr.idle();
+    expect(repo.get(doc.id)).toMatchObject({ ocrStatus: 'failed', ocrError: { message: '放回', messageEn: 'put back' } });
+    expect(repo.fields(doc.id)).toEqual([]);
+    // It can be read again afterwards.
+    await ocr.requeue(doc.id);
+    expect(repo.get(doc.id)!.ocrStatus).toBe('done');
+  });
+
   it('masks identity numbers and withholds images from a viewer without pii.view', async () => {
     const supervisor = await h.login('zhouyan');
     const seen = await deskOf(supervisor);

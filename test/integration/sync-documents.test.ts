@@ -90,23 +90,37 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     await central.db.query('UPDATE sessions SET revoked_at = $1 WHERE user_id = $2', [central.clock.now, userId]);
   }
 
+  /** A clerk claims a case and adds an ID card, which his desktop reads. */
+  async function claimAndAddIdCard(d: SyncHost, token: string, fileName: string, seed: number) {
+    const held = value(await d.call('queue:claimNext', token, { queue: 'doc_check' }));
+    const added = await upload(d, token, held.caseId, fileName, (await idCardFront(seed)).bytes);
+    await d.host.services.documents.ocr.idle();
+    return { held, added };
+  }
+
+  /** The case's holder opens it on her desktop, which fetches the document's file and reads it. */
+  async function readOnHerDesktop(d: SyncHost, token: string, caseId: string, documentId: string) {
+    await d.sync.syncNow();
+    value(await d.call('documents:desk', token, { caseId }));
+    await d.host.services.documents.transfer.fetchFile(documentId);
+    await d.host.services.documents.ocr.idle();
+  }
+
   /** 张敏 claims a case, adds an ID card it reads, syncs, and goes offline. */
   async function readThenOffline(fileName: string, seed: number) {
     const a = await desktop({ gated: true });
     const clerkA = await a.login('zhangmin');
-    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
-    const added = await upload(a, clerkA, held.caseId, fileName, (await idCardFront(seed)).bytes);
-    await a.host.services.documents.ocr.idle();
+    const { held, added } = await claimAndAddIdCard(a, clerkA, fileName, seed);
     await a.sync.syncNow();
     a.gate!.cut();
     return { a, clerkA, held, added };
   }
 
-  /** The supervisor gives a case to wangfang on the server (its holder's desktop may be offline meanwhile). */
-  async function supervisorGivesToWangfang(caseId: string) {
+  /** The supervisor gives a case to wangfang, or to zhangmin, on the server (its holder's desktop may be offline meanwhile). */
+  async function supervisorAssigns(caseId: string, assigneeId: 'u-clerk-1' | 'u-clerk-2' = 'u-clerk-2') {
     const supervisor = await loggedIn(central.url, 'zhouyan');
     const pushed = await supervisor.client.push(supervisor.token, [
-      { commandId: randomUUID(), name: 'assign', payload: { caseId, assigneeId: 'u-clerk-2', reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() },
+      { commandId: randomUUID(), name: 'assign', payload: { caseId, assigneeId, reason: '请处理此件' }, createdAt: new Date(central.clock.now).toISOString() },
     ]);
     expect(value(pushed).results[0]!.status).toBe('accepted');
   }
@@ -206,7 +220,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     const { bytes } = await idCardFront(23);
     const added = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
     expect(waitingUploads(a)).toBe(1);
-    await supervisorGivesToWangfang(held.caseId);
+    await supervisorAssigns(held.caseId);
     a.gate!.restore();
     await a.sync.syncNow();
     const refused = value(await a.call('sync:rejected', clerkA, {})).items.find((r) => r.command === 'addDocument');
@@ -245,7 +259,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     const mine = await upload(a, clerkA, held.caseId, '身份证.png', bytes);
     // zhangmin's server session ends while he is offline; the case goes to wangfang, who adds the same file.
     await endServerSessionsOf('u-clerk-1');
-    await supervisorGivesToWangfang(held.caseId);
+    await supervisorAssigns(held.caseId);
     await b.sync.syncNow();
     const hers = await upload(b, clerkB, held.caseId, '身份证-王芳.png', bytes);
     value(await b.call('documents:setKind', clerkB, { documentId: hers.id, kind: 'id_card_back' }));
@@ -267,9 +281,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
 
   it('undoes field reviews the server refused (the case went to someone else meanwhile): each field shows again what it showed before, or the new holder\'s review', async () => {
     const { a, b, clerkA, clerkB } = await zhangminOfflineAndWangfang();
-    const held = value(await a.call('queue:claimNext', clerkA, { queue: 'doc_check' }));
-    const added = await upload(a, clerkA, held.caseId, '身份证.png', (await idCardFront(28)).bytes);
-    await a.host.services.documents.ocr.idle();
+    const { held, added } = await claimAndAddIdCard(a, clerkA, '身份证.png', 28);
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'ethnicity', action: 'correct', value: '回' }));
     await a.sync.syncNow();
     const field = (key: string) => a.host.services.documents.repo.field(added.id, key)!;
@@ -288,11 +300,8 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     // zhangmin's server session ends while he is offline (his reviews wait for him to log in again). Meanwhile
     // the supervisor gives the case to wangfang, who corrects the address on her desktop.
     await endServerSessionsOf('u-clerk-1');
-    await supervisorGivesToWangfang(held.caseId);
-    await b.sync.syncNow();
-    value(await b.call('documents:desk', clerkB, { caseId: held.caseId }));
-    await b.host.services.documents.transfer.fetchFile(added.id);
-    await b.host.services.documents.ocr.idle();
+    await supervisorAssigns(held.caseId);
+    await readOnHerDesktop(b, clerkB, held.caseId, added.id);
     value(await b.call('documents:reviewField', clerkB, { documentId: added.id, field: 'address', action: 'correct', value: '南京市鼓楼区北京西路2号' }));
     await b.sync.syncNow();
 
@@ -316,30 +325,84 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     expect(kept.n).toBe(0);
   }, 240_000);
 
-  it('undoes a refused field review made before the document was read again as another kind: the field keeps the new reading', async () => {
+  it('undoes refused kind changes and the reviews around them: the document is again of the kind it was, read as it was, no refused review left', async () => {
     const { a, clerkA, held, added } = await readThenOffline('营业执照.png', 29);
+    const { repo } = a.host.services.documents;
+    const read = { doc: repo.get(added.id)!, fields: repo.fields(added.id) };
+    expect(read.doc).toMatchObject({ kind: 'id_card_front', kindSource: 'detected', ocrStatus: 'done' });
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
     a.clock.now += 1000;
     value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'business_licence' }));
     await a.host.services.documents.ocr.idle();
-    const reread = a.host.services.documents.repo.field(added.id, 'name')!;
-    expect(reread).toMatchObject({ status: 'recognised', reviewedBy: null });
+    expect(repo.field(added.id, 'name')).toMatchObject({ status: 'recognised', reviewedBy: null });
     a.clock.now += 1000;
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '南京欧阳商贸有限公司' }));
+    a.clock.now += 1000;
+    value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'tax_certificate' }));
+    await a.host.services.documents.ocr.idle();
+    expect(repo.get(added.id)).toMatchObject({ kind: 'tax_certificate', kindSource: 'clerk' });
 
-    await supervisorGivesToWangfang(held.caseId);
+    await supervisorAssigns(held.caseId);
     a.gate!.restore();
     await a.sync.syncNow();
-    expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(3);
-    // Back to the reading the second review was made on, not to the first reading's value.
-    expect(a.host.services.documents.repo.field(added.id, 'name')).toMatchObject({ value: reread.value, status: 'recognised', reviewedBy: null, reviewedAt: null });
+    expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(4);
+    // As read before the first of them: kind, detection and every field (the refused first review undone in it too).
+    expect(repo.get(added.id)).toMatchObject({ kind: 'id_card_front', kindSource: 'detected', kindScore: read.doc.kindScore, ocrStatus: 'done' });
+    expect(repo.fields(added.id)).toEqual(read.fields);
+    const kept = a.host.services.db.prepare('SELECT count(*) AS n FROM outbox WHERE document_before IS NOT NULL OR field_before IS NOT NULL').get() as { n: number };
+    expect(kept.n).toBe(0);
+  }, 240_000);
+
+  it('puts back the other desktops\' reviews a refused kind change had dropped, with those that came meanwhile: both desktops show the same fields', async () => {
+    const { a, b, clerkA, clerkB } = await zhangminOfflineAndWangfang();
+    const { held, added } = await claimAndAddIdCard(a, clerkA, '身份证.png', 31);
+    await a.sync.syncNow();
+    // The case goes to wangfang, who corrects the address on her desktop, and back to zhangmin, whose desktop applies it.
+    await supervisorAssigns(held.caseId);
+    await readOnHerDesktop(b, clerkB, held.caseId, added.id);
+    value(await b.call('documents:reviewField', clerkB, { documentId: added.id, field: 'address', action: 'correct', value: '南京市鼓楼区北京西路2号' }));
+    await b.sync.syncNow();
+    await supervisorAssigns(held.caseId, 'u-clerk-1');
+    await a.sync.syncNow();
+    const { repo } = a.host.services.documents;
+    expect(repo.field(added.id, 'address')).toMatchObject({ value: '南京市鼓楼区北京西路2号', reviewedByName: '王芳' });
+
+    // Offline, zhangmin sets another kind (the file is read again, her review dropped with the old reading) ...
+    a.gate!.cut();
+    a.clock.now += 1000;
+    value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'business_licence' }));
+    await a.host.services.documents.ocr.idle();
+    expect(repo.get(added.id)).toMatchObject({ kind: 'business_licence' });
+    // ... while the case goes to wangfang again, who confirms the name. His desktop learns of that before his
+    // change is refused (his server session ended: it waits for him to log in again).
+    await endServerSessionsOf('u-clerk-1');
+    await supervisorAssigns(held.caseId);
+    await b.sync.syncNow();
+    b.clock.now += 1000;
+    value(await b.call('documents:reviewField', clerkB, { documentId: added.id, field: 'name', action: 'confirm' }));
+    await b.sync.syncNow();
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(repo.get(added.id)).toMatchObject({ kind: 'business_licence' });
+
+    const again = await a.login('zhangmin');
+    await a.sync.syncNow();
+    expect(value(await a.call('sync:rejected', again, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(1);
+    expect(repo.get(added.id)).toMatchObject({ kind: 'id_card_front', kindSource: 'detected' });
+    expect(repo.field(added.id, 'address')).toMatchObject({ value: '南京市鼓楼区北京西路2号', status: 'corrected', reviewedByName: '王芳' });
+    expect(repo.field(added.id, 'name')).toMatchObject({ status: 'confirmed', reviewedByName: '王芳' });
+    const shown = (d: SyncHost) => d.host.services.documents.repo.fields(added.id).map((f) => [f.field, f.value, f.status, f.reviewedBy]);
+    expect(shown(a)).toEqual(shown(b));
+    // Both of her reviews are kept to apply to any later reading of the file here.
+    const remote = a.host.services.db.prepare('SELECT field FROM document_remote_reviews WHERE document_id = ? ORDER BY at').pluck().all(added.id);
+    expect(remote).toEqual(['address', 'name']);
   }, 240_000);
 
   it('answers a refused review whose kept copy of the field does not read, and leaves that field as it is', async () => {
     const { a, clerkA, held, added } = await readThenOffline('身份证.png', 30);
     value(await a.call('documents:reviewField', clerkA, { documentId: added.id, field: 'name', action: 'correct', value: '欧阳明' }));
     a.host.services.db.prepare("UPDATE outbox SET field_before = '{\"documentId\":' WHERE field_before IS NOT NULL").run();
-    await supervisorGivesToWangfang(held.caseId);
+    await supervisorAssigns(held.caseId);
     a.gate!.restore();
     await a.sync.syncNow();
     expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(1);

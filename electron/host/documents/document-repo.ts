@@ -3,6 +3,7 @@ import type { ExtractedField } from '../../../shared/documents/extract';
 import type { DocumentKind } from '../../../shared/documents/kinds';
 import type { OcrBox, OcrPage } from '../../../shared/documents/ocr-types';
 import { maskIdentifier } from '../../../shared/domain/masking';
+import { jsonAs } from '../../../shared/validators/json-as';
 import type { Db } from '../db/database';
 
 /** Why recognition failed, in both languages (kept as JSON in ocr_error). */
@@ -77,14 +78,6 @@ const FieldStateSchema = z.object({
 const FieldUndoSchema = z.object({ documentId: z.string(), field: z.string(), before: FieldStateSchema, wrote: FieldStateSchema });
 export type FieldState = z.infer<typeof FieldStateSchema>;
 export type FieldUndo = z.infer<typeof FieldUndoSchema>;
-
-function fieldUndoOf(json: string): FieldUndo | null {
-  try {
-    return FieldUndoSchema.safeParse(JSON.parse(json)).data ?? null;
-  } catch {
-    return null;
-  }
-}
 
 export interface PageRow {
   documentId: string;
@@ -412,15 +405,16 @@ export class DocumentRepo {
    * What a waiting review command changed, and the first later waiting review of the same field. A copy that
    * does not read (it never should) is passed over: it must not stop the answers of the push it came with.
    */
-  fieldUndo(commandId: string): { undo: FieldUndo; later: { commandId: string; undo: FieldUndo } | null } | null {
+  fieldUndo(commandId: string): { undo: FieldUndo; caseId: string; seq: number; later: { commandId: string; undo: FieldUndo } | null } | null {
     const row = this.s.fieldUndo.get(commandId);
-    const undo = row ? fieldUndoOf(row.field_before) : null;
+    const undo = row ? jsonAs(FieldUndoSchema, row.field_before) : null;
     if (!row || !undo) return null;
+    const found = { undo, caseId: row.case_id, seq: row.seq };
     for (const r of this.s.laterFieldUndos.all(row.case_id, row.seq)) {
-      const u = fieldUndoOf(r.field_before);
-      if (u && u.documentId === undo.documentId && u.field === undo.field) return { undo, later: { commandId: r.command_id, undo: u } };
+      const u = jsonAs(FieldUndoSchema, r.field_before);
+      if (u && u.documentId === undo.documentId && u.field === undo.field) return { ...found, later: { commandId: r.command_id, undo: u } };
     }
-    return { undo, later: null };
+    return { ...found, later: null };
   }
 
   /** The clerk's kind; recognition runs again for it. */

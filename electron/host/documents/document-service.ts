@@ -25,6 +25,7 @@ import { DocumentTransfer, type DocumentRemote } from './document-transfer';
 import { checkedDocuments, documentView, maskEvidence } from './document-views';
 import { sniffType } from './file-type';
 import { IntakeError } from './intake-error';
+import { KindUndoStore } from './kind-undo';
 import { OcrQueue, shanghaiDate } from './ocr-queue';
 import { DEFAULT_LIMITS, pagesOf, type IntakeLimits } from './page-images';
 import { emptyFile, tooLarge, UploadSessions } from './upload-sessions';
@@ -93,6 +94,7 @@ export class DocumentService {
   readonly limits: IntakeLimits;
   /** Files to and from the central server (a synced desktop). */
   readonly transfer: DocumentTransfer;
+  readonly kindUndo: KindUndoStore;
   private readonly demoRuns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: DocumentServiceDeps) {
@@ -103,6 +105,7 @@ export class DocumentService {
       maxPixels: o.maxPixels ?? DEFAULT_LIMITS.maxPixels,
     };
     this.repo = new DocumentRepo(deps.db);
+    this.kindUndo = new KindUndoStore(deps.db);
     this.checklists = new ChecklistRepo(deps.db);
     this.blobs = new BlobStore(join(deps.dataDir, 'documents'));
     this.blobs.sweepTemp();
@@ -387,9 +390,12 @@ export class DocumentService {
     const doc = this.visibleDocument(documentId, session);
     if (!doc.ok) return doc;
     const d = doc.value;
-    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review: { action: 'setKind', from: d.kind, kind } }, () => {
+    const r = this.inCommand(session.actor, { caseId: d.caseId, documentId, kind: d.kind, review: { action: 'setKind', from: d.kind, kind } }, (commandId) => {
+      // Only a server can refuse the change later; a standalone desktop keeps no copy.
+      const before = this.deps.remote?.() ? this.kindUndo.snapshot(documentId) : null;
       this.repo.setKind(documentId, kind);
       this.repo.dropRemoteReviews(documentId, this.nowIso()); // they were of the old reading
+      if (before) this.kindUndo.keep(commandId, { documentId, wrote: kind, before });
     });
     if (!r.ok) return r;
     // A file still on the server is recognised, with this kind, once it is here.

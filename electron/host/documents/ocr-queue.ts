@@ -30,6 +30,8 @@ export function shanghaiDate(ms: number): string {
 export class OcrQueue {
   private pool: OcrPool | null = null;
   private readonly running = new Map<string, Promise<void>>();
+  /** Documents whose running recognition was withdrawn: whatever it ends with is not written. */
+  private readonly withdrawn = new Set<string>();
   /** After close the store may be gone: late results and cancellations are dropped, not written. */
   private closed = false;
 
@@ -62,10 +64,10 @@ export class OcrQueue {
       })
       .then(
         ({ result, ms }) => {
-          if (!this.closed) repo.saveRecognition(documentId, { ...result, ms, at: new Date(this.deps.now()).toISOString() });
+          if (!this.closed && !this.withdrawn.has(documentId)) repo.saveRecognition(documentId, { ...result, ms, at: new Date(this.deps.now()).toISOString() });
         },
         (e: unknown) => {
-          if (this.closed) return;
+          if (this.closed || this.withdrawn.has(documentId)) return;
           if (e instanceof JobCancelled || e instanceof RecognitionCancelled) {
             repo.setStatus(documentId, 'cancelled');
           } else if (e instanceof BlobIntegrityError) {
@@ -81,6 +83,7 @@ export class OcrQueue {
       })
       .finally(() => {
         this.running.delete(documentId);
+        this.withdrawn.delete(documentId);
         if (!this.closed) this.deps.onSettled?.(documentId);
       });
     this.running.set(documentId, done);
@@ -104,6 +107,15 @@ export class OcrQueue {
 
   cancel(documentId: string): boolean {
     return this.pool?.cancel(documentId) ?? false;
+  }
+
+  /**
+   * Cancels a document's recognition and drops whatever it ends with, result or cancellation: the document
+   * was taken away or put back as it was before (a refused command), and that state must stay.
+   */
+  withdraw(documentId: string): void {
+    if (this.running.has(documentId)) this.withdrawn.add(documentId);
+    this.cancel(documentId);
   }
 
   progress(documentId: string): { progress: number; position: number | null } {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../../shared/documents/kinds';
 import { fieldDef, isSensitiveField } from '../../../shared/documents/fields';
 import type { ChangeBody } from '../../../shared/sync/protocol';
+import { jsonAs } from '../../../shared/validators/json-as';
 import type { Db } from '../db/database';
 import type { FieldState } from '../documents/document-repo';
 import type { DocumentService } from '../documents/document-service';
@@ -24,18 +25,7 @@ const KindSet = z.object({ documentId: z.string(), kind: z.enum(DOCUMENT_KINDS) 
 
 const AddedPayload = z.object({ documentId: z.string() });
 
-function parsed(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-}
-
-function details<T>(schema: z.ZodType<T>, e: ChangeEvent): T | null {
-  const r = schema.safeParse(parsed(e.details));
-  return r.success ? r.data : null;
-}
+const details = <T>(schema: z.ZodType<T>, e: ChangeEvent): T | null => jsonAs(schema, e.details);
 
 /** Whether a field shows exactly what a review wrote (the same person at the same moment, the same value). */
 function sameReview(a: FieldState, b: FieldState): boolean {
@@ -118,7 +108,11 @@ export class DocumentReplica {
    */
   refused(cmd: { commandId: string; command: string; payload: string }): void {
     if (cmd.command === 'addDocument') this.addingRefused(cmd.payload);
-    else if (cmd.command === 'reviewDocument') this.reviewRefused(cmd.commandId);
+    else if (cmd.command === 'reviewDocument') {
+      // A review command either reviews a field or sets the kind: one of the two finds its copy.
+      this.reviewRefused(cmd.commandId);
+      this.kindRefused(cmd.commandId);
+    }
   }
 
   /**
@@ -128,10 +122,10 @@ export class DocumentReplica {
    * bring it again.
    */
   private addingRefused(payload: string): void {
-    const id = AddedPayload.safeParse(parsed(payload)).data?.documentId;
+    const id = jsonAs(AddedPayload, payload)?.documentId;
     const doc = id ? this.documents.repo.get(id) : null;
     if (!doc || doc.origin !== 'local') return;
-    this.documents.ocr.cancel(doc.id);
+    this.documents.ocr.withdraw(doc.id);
     this.documents.repo.remove(doc.id);
     const trail = this.othersAddedStmt.all(doc.caseId);
     for (const e of trail) {
@@ -155,6 +149,7 @@ export class DocumentReplica {
     const found = repo.fieldUndo(commandId);
     if (!found) return;
     const { undo, later } = found;
+    this.documents.kindUndo.reviewUndone(found.caseId, found.seq, undo.documentId, undo.field, undo.wrote, undo.before);
     if (later) {
       if (sameReview(later.undo.before, undo.wrote)) repo.keepFieldBefore(later.commandId, { ...later.undo, before: undo.before });
       return;
@@ -165,12 +160,37 @@ export class DocumentReplica {
     if (repo.get(undo.documentId)?.ocrStatus === 'done') repo.applyRemoteReviews(undo.documentId);
   }
 
+  /**
+   * The document goes back to its kind and reading before the refused kind change, with the reviews on it and
+   * the other desktops' reviews of it (which the change had dropped); those that came meanwhile apply too.
+   * Left as it is when something newer holds it: another desktop's kind change (which forgets the copies),
+   * or a later kind change of ours — should that be refused too, the document goes back to before this one.
+   */
+  private kindRefused(commandId: string): void {
+    const { repo, ocr, kindUndo } = this.documents;
+    const found = kindUndo.find(commandId);
+    if (!found) return;
+    const { undo, later } = found;
+    if (later) {
+      if (later.undo.before.kind === undo.wrote) kindUndo.keep(later.commandId, { ...later.undo, before: undo.before });
+      return;
+    }
+    const doc = repo.get(undo.documentId);
+    if (!doc || doc.kind !== undo.wrote || doc.kindSource !== 'clerk') return;
+    ocr.withdraw(doc.id);
+    kindUndo.restore(doc.id, undo.before);
+    if (undo.before.ocr_status === 'done') repo.applyRemoteReviews(doc.id);
+    // Not read yet when the kind was changed: it is read now, as its own kind (after the push commits).
+    else if (!doc.awaitingFile && (undo.before.ocr_status === 'queued' || undo.before.ocr_status === 'running')) queueMicrotask(() => void ocr.requeue(doc.id));
+  }
+
   /** A corrected kind: set here too; the file is read again with it after the pull commits (or once fetched). */
   private kindSet(e: ChangeEvent): void {
-    const { repo, ocr } = this.documents;
+    const { repo, ocr, kindUndo } = this.documents;
     const d = details(KindSet, e);
     const doc = d && repo.get(d.documentId);
     if (!d || !doc) return;
+    kindUndo.forget(doc.id);
     repo.dropRemoteReviews(doc.id, e.at); // they were of the old reading
     if (doc.kind === d.kind && doc.kindSource === 'clerk') return;
     repo.setKind(doc.id, d.kind);

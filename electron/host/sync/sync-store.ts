@@ -65,7 +65,7 @@ export class SyncStore {
     );
     this.pendingCountStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     this.caseBeforeStmt = db.prepare<[string], { case_before: string | null }>('SELECT case_before FROM outbox WHERE command_id = ?');
-    this.forgetUndoStmt = db.prepare('UPDATE outbox SET case_before = NULL, field_before = NULL WHERE command_id = ?');
+    this.forgetUndoStmt = db.prepare('UPDATE outbox SET case_before = NULL, field_before = NULL, document_before = NULL WHERE command_id = ?');
     this.holdStmt = db.prepare(
       `INSERT INTO sync_held_cases (case_id, version, record) VALUES (?, ?, ?)
        ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, record = excluded.record WHERE excluded.version > sync_held_cases.version`,
