@@ -71,6 +71,20 @@ test('an administrator previews a contract template rendered from a sample case'
   for (const dark of await previewInk(page)) expect(dark).toBeGreaterThan(1_000);
   await page.getByTestId('template-json').fill('{ "docType": "loan", ');
   await page.getByTestId('template-save').click();
-  await expect(page.getByTestId('template-problem')).toContainText('JSON');
+  await expect(page.getByTestId('template-problem')).toContainText('JSON 格式错误');
+  // Problems are re-worded by a language switch: the draft's own, and the host's refusal of a template.
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(page.getByTestId('template-problem')).toContainText('Not valid JSON');
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await page.getByTestId('template-json').fill('{ "docType": "loan", "title": "" }');
+  await page.getByTestId('template-save').click();
+  const refused = page.getByTestId('template-problem');
+  await expect(refused).toHaveText(/[\u4e00-\u9fff]/);
+  const zh = await refused.innerText();
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(refused).not.toHaveText(zh);
+  await expect(refused).not.toHaveText(/[\u4e00-\u9fff]/);
+  await page.getByTestId('lang-switch').dispatchEvent('click');
+  await expect(refused).toHaveText(zh);
   expect(errors).toEqual([]);
 });

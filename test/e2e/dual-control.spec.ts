@@ -237,6 +237,11 @@ test('an administrator saves an edited authority matrix as a new version', async
     await expect(page.getByTestId('authority-table')).toContainText('80.5万元（含）');
     await page.getByTestId('authority-save').click();
     await expect(page.getByTestId('authority-problem')).toHaveText('请填写修改说明（至少 2 个字）');
+    // A language switch re-words it.
+    await page.getByTestId('lang-switch').dispatchEvent('click');
+    await expect(page.getByTestId('authority-problem')).toHaveText('Say what changed (at least 2 characters)');
+    await page.getByTestId('lang-switch').dispatchEvent('click');
+    await expect(page.getByTestId('authority-problem')).toHaveText('请填写修改说明（至少 2 个字）');
     await page.getByTestId('authority-note').fill('下调审批员通用上限至 80.5 万');
     await page.getByTestId('authority-save').click();
     await expect(page.getByTestId('authority-current')).toHaveAttribute('data-version', '2');

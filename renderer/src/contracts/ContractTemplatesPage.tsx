@@ -25,7 +25,8 @@ export function ContractTemplatesPage() {
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [docType, setDocType] = useState<DocType>('loan');
   const [drafts, setDrafts] = useState<Partial<Record<DocType, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as what went wrong, worded when shown: a language switch re-words it.
+  const [problem, setProblem] = useState<{ badJson: string } | { refused: AppError } | null>(null);
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
   const [preview, setPreview] = useState<Uint8Array | null>(null);
 
@@ -51,13 +52,15 @@ export function ContractTemplatesPage() {
     try {
       return { body: JSON.parse(draft) as TemplateBody };
     } catch (e) {
-      setProblem(tx('badJson', { reason: e instanceof Error ? e.message : String(e) }));
+      setProblem({ badJson: e instanceof Error ? e.message : String(e) });
       return null;
     }
   };
-  const refusal = (error: AppError) => {
+  const refusal = (error: AppError) => setProblem({ refused: error });
+  /** The host's refusal lists each problem of the template when it found several. */
+  const refusalText = (error: AppError) => {
     const problems = (error.details?.problems as Label[] | undefined) ?? [];
-    setProblem(problems.length ? problems.map((p) => pick(p)).join('\n') : errorText(error));
+    return problems.length ? problems.map((p) => pick(p)).join('\n') : errorText(error);
   };
   const doPreview = async () => {
     const input = parsed();
@@ -115,7 +118,7 @@ export function ContractTemplatesPage() {
             </Space>
           }
         >
-          {problem && <Alert type="error" showIcon style={{ marginBottom: 12, whiteSpace: 'pre-line' }} data-testid="template-problem" title={problem} />}
+          {problem && <Alert type="error" showIcon style={{ marginBottom: 12, whiteSpace: 'pre-line' }} data-testid="template-problem" title={'badJson' in problem ? tx('badJson', { reason: problem.badJson }) : refusalText(problem.refused)} />}
           <Typography.Text strong>{tx('editJson')}</Typography.Text>
           <Input.TextArea
             className="contract-template-json"

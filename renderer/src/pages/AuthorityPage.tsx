@@ -28,7 +28,8 @@ export function AuthorityPage() {
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [rows, setRows] = useState<RuleRow[]>([]);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as a key or the host's error, worded when shown: a language switch re-words it.
+  const [problem, setProblem] = useState<{ check: 'noRules' | 'fixErrors' | 'noteRequired' } | { refused: AppError } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const load = useCallback(async () => {
@@ -45,14 +46,14 @@ export function AuthorityPage() {
 
   const save = async () => {
     const rules = toRules(rows);
-    if (!rules) return setProblem(rows.length === 0 ? tx('noRules') : tx('fixErrors'));
-    if (note.trim().length < 2) return setProblem(tx('noteRequired'));
+    if (!rules) return setProblem({ check: rows.length === 0 ? 'noRules' : 'fixErrors' });
+    if (note.trim().length < 2) return setProblem({ check: 'noteRequired' });
     setProblem(null);
     setSaving(true);
     const result = await client.call('authority:update', { basedOnVersion: matrix!.current.version, rules, note: note.trim() });
     setSaving(false);
     if (!result.ok) {
-      setProblem(errorText(result.error));
+      setProblem({ refused: result.error });
       return void message.error(errorText(result.error));
     }
     void message.success(tx('saved', { version: result.value.version }));
@@ -110,7 +111,7 @@ export function AuthorityPage() {
             </Space>
           </div>
         )}
-        {problem && <Alert className="authority-alert" type="error" showIcon title={problem} data-testid="authority-problem" />}
+        {problem && <Alert className="authority-alert" type="error" showIcon title={'check' in problem ? tx(problem.check) : errorText(problem.refused)} data-testid="authority-problem" />}
       </Card>
       <Card title={tx('versions')} className="authority-versions">
         <AuthorityVersions versions={matrix.versions} current={current.version} />
