@@ -172,24 +172,6 @@ describe('the checking desk', () => {
     expect(read.fields.find((f) => f.key === 'idNumber')!.value).toMatch(/^\d{17}[\dX]$/);
   });
 
-  it('writes nothing of a withdrawn recognition when it ends (the document was put back as it was by a refused command)', async () => {
-    const s = sessionOf(clerk);
-    const { ocr, repo } = h.host.services.documents;
-    const doc = value(await h.host.services.documents.intake(s.actor, caseId, '补充26.jpg', (await idCardFront(26, 'jpeg')).bytes)).document;
-    const deadline = Date.now() + 60_000;
-    while (repo.get(doc.id)!.ocrStatus === 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(repo.get(doc.id)!.ocrStatus).toBe('running');
-    ocr.withdraw(doc.id);
-    // What the refusal put back, here a state no reading writes.
-    repo.setStatus(doc.id, 'failed', { message: '放回', messageEn: 'put back' });
-    await ocr.idle();
-    expect(repo.get(doc.id)).toMatchObject({ ocrStatus: 'failed', ocrError: { message: '放回', messageEn: 'put back' } });
-    expect(repo.fields(doc.id)).toEqual([]);
-    // It can be read again afterwards.
-    await ocr.requeue(doc.id);
-    expect(repo.get(doc.id)!.ocrStatus).toBe('done');
-  });
-
   it('masks identity numbers and withholds images from a viewer without pii.view', async () => {
     const supervisor = await h.login('zhouyan');
     const seen = await deskOf(supervisor);
@@ -245,5 +227,76 @@ describe('the checking desk', () => {
     value(await h.call('documents:recognise', clerk, { documentId: doc.id }));
     await h.host.services.documents.ocr.idle();
     expect((await deskOf(clerk)).documents.find((d) => d.id === doc.id)!.ocr).toMatchObject({ status: 'done', error: null });
+  });
+});
+
+/**
+ * A refused command puts a document back as it was (sync/document-replica.ts): the recognition it had started
+ * is withdrawn, and nothing of it may be written afterwards, whenever it was withdrawn. A host of its own, so
+ * that its OCR engine has not started before the first test.
+ */
+describe('withdrawing a recognition', () => {
+  let h: TempHost;
+  let clerk: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    h = await tempHost({ cases: 10, documents: { ocrWorkers: 1 } });
+    clerk = await h.login('zhangmin');
+    caseId = value(await h.call('queue:claimNext', clerk, { queue: 'doc_check' })).caseId;
+  });
+  afterAll(async () => {
+    await h.host.services.documents.close();
+    h.close();
+  });
+
+  const sessionOf = (token: string) => (h.host.services.auth.resolve(token) as { ok: true; value: Session }).value;
+  const add = async (fileName: string, seed: number) =>
+    value(await h.host.services.documents.intake(sessionOf(clerk).actor, caseId, fileName, (await idCardFront(seed, 'jpeg')).bytes)).document;
+  /** What the refusal put back: here a state no reading writes. */
+  const putBack = (documentId: string) => h.host.services.documents.repo.setStatus(documentId, 'failed', { message: '放回', messageEn: 'put back' });
+  const expectPutBack = (documentId: string) => {
+    const { repo } = h.host.services.documents;
+    expect(repo.get(documentId)).toMatchObject({ ocrStatus: 'failed', ocrError: { message: '放回', messageEn: 'put back' } });
+    expect(repo.fields(documentId)).toEqual([]);
+  };
+  const whenRunning = async (documentId: string) => {
+    const { repo } = h.host.services.documents;
+    const deadline = Date.now() + 60_000;
+    while (repo.get(documentId)!.ocrStatus === 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(repo.get(documentId)!.ocrStatus).toBe('running');
+  };
+
+  it('withdrawn while its OCR engine is still starting: it never starts, and writes nothing', async () => {
+    const { ocr } = h.host.services.documents;
+    const doc = await add('补充40.jpg', 40);
+    ocr.withdraw(doc.id);
+    putBack(doc.id);
+    await ocr.idle();
+    expectPutBack(doc.id);
+  });
+
+  it('withdrawn while it reads: neither its result nor its cancellation is written, and it can be read again later', async () => {
+    const { ocr, repo } = h.host.services.documents;
+    const doc = await add('补充41.jpg', 41);
+    await whenRunning(doc.id);
+    ocr.withdraw(doc.id);
+    putBack(doc.id);
+    await ocr.idle();
+    expectPutBack(doc.id);
+    await ocr.requeue(doc.id);
+    expect(repo.get(doc.id)!.ocrStatus).toBe('done');
+  });
+
+  it('withdrawn while a reading asked for again waits for it to stop: that reading does not start either', async () => {
+    const { ocr } = h.host.services.documents;
+    const doc = await add('补充42.jpg', 42);
+    await whenRunning(doc.id);
+    const again = ocr.requeue(doc.id); // the kind was changed again while it read
+    ocr.withdraw(doc.id);
+    putBack(doc.id);
+    await again;
+    await ocr.idle();
+    expectPutBack(doc.id);
   });
 });

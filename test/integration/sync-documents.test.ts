@@ -346,6 +346,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     a.gate!.restore();
     await a.sync.syncNow();
     expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(4);
+    await a.host.services.documents.ocr.idle(); // nothing is read again afterwards
     // As read before the first of them: kind, detection and every field (the refused first review undone in it too).
     expect(repo.get(added.id)).toMatchObject({ kind: 'id_card_front', kindSource: 'detected', kindScore: read.doc.kindScore, ocrStatus: 'done' });
     expect(repo.fields(added.id)).toEqual(read.fields);
@@ -388,6 +389,7 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     const again = await a.login('zhangmin');
     await a.sync.syncNow();
     expect(value(await a.call('sync:rejected', again, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(1);
+    await a.host.services.documents.ocr.idle(); // nothing is read again afterwards
     expect(repo.get(added.id)).toMatchObject({ kind: 'id_card_front', kindSource: 'detected' });
     expect(repo.field(added.id, 'address')).toMatchObject({ value: '南京市鼓楼区北京西路2号', status: 'corrected', reviewedByName: '王芳' });
     expect(repo.field(added.id, 'name')).toMatchObject({ status: 'confirmed', reviewedByName: '王芳' });
@@ -396,6 +398,23 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     // Both of her reviews are kept to apply to any later reading of the file here.
     const remote = a.host.services.db.prepare('SELECT field FROM document_remote_reviews WHERE document_id = ? ORDER BY at').pluck().all(added.id);
     expect(remote).toEqual(['address', 'name']);
+  }, 240_000);
+
+  it('answers a refused kind change whose kept copy cannot be put back, and leaves that document as it is', async () => {
+    const { a, clerkA, held, added } = await readThenOffline('身份证.png', 32);
+    value(await a.call('documents:setKind', clerkA, { documentId: added.id, kind: 'business_licence' }));
+    await a.host.services.documents.ocr.idle();
+    // A copy that reads but breaks the store's rules when put back: the same field twice.
+    a.host.services.db
+      .prepare("UPDATE outbox SET document_before = json_set(document_before, '$.before.fields', json_array(json_extract(document_before, '$.before.fields[0]'), json_extract(document_before, '$.before.fields[0]'))) WHERE document_before IS NOT NULL")
+      .run();
+    await supervisorAssigns(held.caseId);
+    a.gate!.restore();
+    await a.sync.syncNow();
+    expect(value(await a.call('sync:rejected', clerkA, {})).items.filter((r) => r.caseId === held.caseId)).toHaveLength(1);
+    expect(a.host.services.cases.get(held.caseId)).toMatchObject({ assigneeId: 'u-clerk-2' });
+    expect(a.host.services.documents.repo.get(added.id)).toMatchObject({ kind: 'business_licence', ocrStatus: 'done' });
+    expect(a.host.services.documents.repo.fields(added.id).length).toBeGreaterThan(0);
   }, 240_000);
 
   it('answers a refused review whose kept copy of the field does not read, and leaves that field as it is', async () => {

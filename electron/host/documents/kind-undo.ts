@@ -137,7 +137,8 @@ export class KindUndoStore {
   /** Puts the document back as the copy has it: kind, reading and reviews, and the other desktops' reviews. */
   restore(documentId: string, before: DocumentState): void {
     const { fields, remoteReviews, ...document } = before;
-    this.s.restore.run({ id: documentId, ...document });
+    // A reading that was running then is not running now: it is queued again by the caller.
+    this.s.restore.run({ id: documentId, ...document, ocr_status: document.ocr_status === 'running' ? 'queued' : document.ocr_status });
     this.s.deleteFields.run(documentId);
     for (const f of fields) this.s.insertField.run(f);
     for (const r of remoteReviews) this.s.insertRemoteReview.run(r);

@@ -108,6 +108,8 @@ export class OcrPool {
         slot.engine = null; // try again with the next job
         throw e;
       }
+      // Cancelled while its engine was starting: it does not start at all.
+      if (job.cancelled) throw new JobCancelled(job.id);
       const value = await job.run({
         engine,
         progress: (f) => {

@@ -32,6 +32,8 @@ export class OcrQueue {
   private readonly running = new Map<string, Promise<void>>();
   /** Documents whose running recognition was withdrawn: whatever it ends with is not written. */
   private readonly withdrawn = new Set<string>();
+  /** Counts the withdrawals of each document: a reading asked for before one does not start after it. */
+  private readonly withdrawals = new Map<string, number>();
   /** After close the store may be gone: late results and cancellations are dropped, not written. */
   private closed = false;
 
@@ -98,8 +100,9 @@ export class OcrQueue {
     const running = this.running.get(documentId);
     if (!running) return this.enqueue(documentId);
     this.cancel(documentId);
+    const asked = this.withdrawals.get(documentId);
     return running.then(() => {
-      if (this.closed) return;
+      if (this.closed || this.withdrawals.get(documentId) !== asked) return;
       this.deps.repo.setStatus(documentId, 'queued');
       return this.enqueue(documentId);
     });
@@ -114,6 +117,7 @@ export class OcrQueue {
    * was taken away or put back as it was before (a refused command), and that state must stay.
    */
   withdraw(documentId: string): void {
+    this.withdrawals.set(documentId, (this.withdrawals.get(documentId) ?? 0) + 1);
     if (this.running.has(documentId)) this.withdrawn.add(documentId);
     this.cancel(documentId);
   }

@@ -48,7 +48,7 @@ export class DocumentReplica {
   private readonly othersAddedStmt;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly documents: DocumentService,
     private readonly cases: CaseRepo,
   ) {
@@ -177,11 +177,19 @@ export class DocumentReplica {
     }
     const doc = repo.get(undo.documentId);
     if (!doc || doc.kind !== undo.wrote || doc.kindSource !== 'clerk') return;
+    try {
+      // In a savepoint: a copy that cannot be put back leaves the document as it is, not the push's answers undone.
+      this.db.transaction(() => {
+        kindUndo.restore(doc.id, undo.before);
+        if (undo.before.ocr_status === 'done') repo.applyRemoteReviews(doc.id);
+      })();
+    } catch (e) {
+      return log.error('sync', `the refused kind change of document ${doc.id} could not be undone; the document is left as it is`, e);
+    }
+    // The reading of the refused kind (running, or about to run again) must not overwrite what was put back.
     ocr.withdraw(doc.id);
-    kindUndo.restore(doc.id, undo.before);
-    if (undo.before.ocr_status === 'done') repo.applyRemoteReviews(doc.id);
     // Not read yet when the kind was changed: it is read now, as its own kind (after the push commits).
-    else if (!doc.awaitingFile && (undo.before.ocr_status === 'queued' || undo.before.ocr_status === 'running')) queueMicrotask(() => void ocr.requeue(doc.id));
+    if (!doc.awaitingFile && (undo.before.ocr_status === 'queued' || undo.before.ocr_status === 'running')) queueMicrotask(() => void ocr.requeue(doc.id));
   }
 
   /** A corrected kind: set here too; the file is read again with it after the pull commits (or once fetched). */
