@@ -385,6 +385,8 @@ describe.each(BACKENDS)('documents travelling between synced desktops (%s)', (ba
     a.gate!.restore();
     await a.sync.syncNow();
     expect(repo.get(added.id)).toMatchObject({ kind: 'business_licence' });
+    // Her review was made on the ID card reading: it does not confirm the name read as a business licence.
+    expect(repo.field(added.id, 'name')).toMatchObject({ status: 'recognised', reviewedBy: null });
 
     const again = await a.login('zhangmin');
     await a.sync.syncNow();

@@ -65,6 +65,8 @@ export interface RemoteReview {
   actorId: string;
   actorName: string;
   at: string;
+  /** The kind of reading it was made on; null in rows kept before that was recorded. */
+  kind: DocumentKind | null;
 }
 
 /** A field's review, as a waiting review command found it and as it left it (outbox.field_before, 0630). */
@@ -247,12 +249,14 @@ export class DocumentRepo {
       demoDone: db.prepare<[string], { case_id: string }>('SELECT case_id FROM demo_documents WHERE case_id = ?'),
       markDemo: db.prepare('INSERT OR IGNORE INTO demo_documents (case_id, generated_at) VALUES (?, ?)'),
       insertRemoteReview: db.prepare(
-        `INSERT OR IGNORE INTO document_remote_reviews (command_id, document_id, field, action, value, masked, actor_id, actor_name, at)
-         VALUES (@commandId, @documentId, @field, @action, @value, @masked, @actorId, @actorName, @at)`,
+        `INSERT OR IGNORE INTO document_remote_reviews (command_id, document_id, field, action, value, masked, actor_id, actor_name, at, kind)
+         VALUES (@commandId, @documentId, @field, @action, @value, @masked, @actorId, @actorName, @at, @kind)`,
       ),
+      // Those made on a reading of the kind the document has now.
       remoteReviews: db.prepare<[string], Omit<RemoteReview, 'masked'> & { masked: number }>(
-        `SELECT command_id AS commandId, document_id AS documentId, field, action, value, masked, actor_id AS actorId, actor_name AS actorName, at
-         FROM document_remote_reviews WHERE document_id = ? ORDER BY at, rowid`,
+        `SELECT command_id AS commandId, document_id AS documentId, field, action, value, masked, actor_id AS actorId, actor_name AS actorName, at, kind
+         FROM document_remote_reviews r WHERE document_id = ? AND (kind IS NULL OR kind = (SELECT d.kind FROM documents d WHERE d.id = r.document_id))
+         ORDER BY at, rowid`,
       ),
       dropRemoteReviews: db.prepare('DELETE FROM document_remote_reviews WHERE document_id = ? AND at <= ?'),
       keepFieldBefore: db.prepare('UPDATE outbox SET field_before = ? WHERE command_id = ?'),
@@ -433,7 +437,8 @@ export class DocumentRepo {
   }
 
   /**
-   * Applies the other desktops' reviews of a document to its recognised fields, oldest first. A field
+   * Applies the other desktops' reviews of a document to its recognised fields, oldest first: those made on
+   * a reading of the kind it has now. A field
    * reviewed here later than a review from elsewhere keeps this desktop's review. An identity number or
    * credit code comes in full with its change; one that came masked only (from a server before that) can
    * only confirm the value read here when it masks alike, and a masked correction cannot be applied.

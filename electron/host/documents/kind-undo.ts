@@ -32,6 +32,7 @@ const RemoteReviewRowSchema = z.object({
   actor_id: z.string(),
   actor_name: z.string(),
   at: z.string(),
+  kind: z.enum(DOCUMENT_KINDS).nullable(),
 });
 const DocumentStateSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
@@ -85,8 +86,8 @@ export class KindUndoStore {
            @value, @status, @reviewed_by, @reviewed_by_name, @reviewed_at)`,
       ),
       insertRemoteReview: db.prepare(
-        `INSERT OR IGNORE INTO document_remote_reviews (command_id, document_id, field, action, value, masked, actor_id, actor_name, at)
-         VALUES (@command_id, @document_id, @field, @action, @value, @masked, @actor_id, @actor_name, @at)`,
+        `INSERT OR IGNORE INTO document_remote_reviews (command_id, document_id, field, action, value, masked, actor_id, actor_name, at, kind)
+         VALUES (@command_id, @document_id, @field, @action, @value, @masked, @actor_id, @actor_name, @at, @kind)`,
       ),
     };
   }

@@ -98,6 +98,7 @@ export class DocumentReplica {
       actorId: e.actorId,
       actorName: e.actorName,
       at: e.at,
+      kind: d.kind,
     });
     if (kept && doc?.ocrStatus === 'done') this.documents.repo.applyRemoteReviews(d.documentId);
   }

@@ -4,6 +4,7 @@ import { m0610KeepCaseBeforeEachCommand } from './0610-keep-case-before-each-com
 import { m0620HoldServerCasesBehindWaitingCommands } from './0620-hold-server-cases-behind-waiting-commands';
 import { m0630KeepFieldBeforeEachReview } from './0630-keep-field-before-each-review';
 import { m0640KeepDocumentBeforeEachKindChange } from './0640-keep-document-before-each-kind-change';
+import { m0650KeepTheKindOfEachRemoteReview } from './0650-keep-the-kind-of-each-remote-review';
 import { m0400CreateAuthorityMatrix } from './0400-create-authority-matrix';
 import { m0410AddCaseApprovalColumns } from './0410-add-case-approval-columns';
 import { m0010CreateUsers } from './0010-create-users';
@@ -72,4 +73,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0620HoldServerCasesBehindWaitingCommands,
   m0630KeepFieldBeforeEachReview,
   m0640KeepDocumentBeforeEachKindChange,
+  m0650KeepTheKindOfEachRemoteReview,
 ].sort((a, b) => a.version - b.version);
