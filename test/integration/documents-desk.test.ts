@@ -270,6 +270,8 @@ describe('withdrawing a recognition', () => {
   it('withdrawn while its OCR engine is still starting: it never starts, and writes nothing', async () => {
     const { ocr } = h.host.services.documents;
     const doc = await add('补充40.jpg', 40);
+    // Nothing has been read on this host yet: its first reading waits for the engine to start.
+    expect(h.host.services.documents.repo.get(doc.id)!.ocrStatus).toBe('queued');
     ocr.withdraw(doc.id);
     putBack(doc.id);
     await ocr.idle();
@@ -286,6 +288,33 @@ describe('withdrawing a recognition', () => {
     expectPutBack(doc.id);
     await ocr.requeue(doc.id);
     expect(repo.get(doc.id)!.ocrStatus).toBe('done');
+  });
+
+  it('reads a withdrawn document again when asked while the withdrawn reading is still stopping', async () => {
+    const { ocr, repo } = h.host.services.documents;
+    const doc = await add('补充43.jpg', 43);
+    await whenRunning(doc.id);
+    ocr.withdraw(doc.id);
+    putBack(doc.id);
+    // 重新识别, as the desk's recognise does.
+    repo.setStatus(doc.id, 'queued');
+    await ocr.enqueue(doc.id);
+    await ocr.idle();
+    expect(repo.get(doc.id)!.ocrStatus).toBe('done');
+    expect(repo.fields(doc.id).length).toBeGreaterThan(0);
+  });
+
+  it('puts a document back as queued, not as being read, when it was being read as its kind was changed', async () => {
+    const { ocr, repo, kindUndo } = h.host.services.documents;
+    const doc = await add('补充44.jpg', 44);
+    await whenRunning(doc.id);
+    const before = kindUndo.snapshot(doc.id)!;
+    expect(before.ocr_status).toBe('running');
+    ocr.withdraw(doc.id);
+    kindUndo.restore(doc.id, before);
+    expect(repo.get(doc.id)!.ocrStatus).toBe('queued');
+    await ocr.idle();
+    expect(repo.get(doc.id)!.ocrStatus).toBe('queued');
   });
 
   it('withdrawn while a reading asked for again waits for it to stop: that reading does not start either', async () => {

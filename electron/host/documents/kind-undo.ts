@@ -32,7 +32,8 @@ const RemoteReviewRowSchema = z.object({
   actor_id: z.string(),
   actor_name: z.string(),
   at: z.string(),
-  kind: z.enum(DOCUMENT_KINDS).nullable(),
+  // Absent from a row kept before 0650.
+  kind: z.enum(DOCUMENT_KINDS).nullable().default(null),
 });
 const DocumentStateSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),

@@ -51,7 +51,8 @@ export class OcrQueue {
   enqueue(documentId: string): Promise<void> {
     if (this.closed) return Promise.resolve();
     const existing = this.running.get(documentId);
-    if (existing) return existing;
+    // A withdrawn reading writes nothing: one asked for now (重新识别) runs after it.
+    if (existing) return this.withdrawn.has(documentId) ? existing.then(() => this.enqueue(documentId)) : existing;
     const { repo } = this.deps;
     const done = this.ensurePool()
       .submit(documentId, async ({ engine, progress, cancelled }) => {
