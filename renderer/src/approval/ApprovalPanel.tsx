@@ -82,11 +82,13 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
   // The dialog names the proposal as it was when it opened: it closes if the case changes meanwhile (a sync
   // brought a send-back or another proposal), and the officer asks again about what is there now.
   const dialog = useRef<{ destroy(): void } | null>(null);
-  useEffect(() => {
+  /** Ends the open confirmation dialog, with its Enter key. */
+  const closeDialog = () => {
     dialog.current?.destroy();
     dialog.current = null;
-  }, [canConfirm, detail.version]);
-  useEffect(() => () => dialog.current?.destroy(), []);
+  };
+  useEffect(closeDialog, [canConfirm, detail.version]);
+  useEffect(() => closeDialog, []);
 
   // Confirming completes dual control and cannot be undone: one key or click only asks, Enter or OK confirms.
   const confirm = () => {
@@ -99,8 +101,22 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       p?.decision === 'approve'
         ? tx('confirmApprove', { amount: p.amountFen === undefined ? '—' : formatFen(p.amountFen), by: p.byName })
         : tx('confirmDecline', { by: p?.byName ?? '—' });
-    dialog.current?.destroy();
-    dialog.current = modal.confirm({
+    const send = () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment, expectedVersion } : { caseId, expectedVersion }));
+    // While the dialog opens, antd passes the focus over 取消 before 确定: Y then Enter at once cancelled. Until
+    // the user moves with Tab (then Enter presses the button he chose), Enter confirms wherever the focus is.
+    let tabbed = false;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') tabbed = true;
+      if (event.key !== 'Enter' || tabbed || event.repeat || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      closeDialog();
+      send();
+    };
+    const stopKeys = () => window.removeEventListener('keydown', onKeyDown, true);
+    closeDialog();
+    window.addEventListener('keydown', onKeyDown, true);
+    const shown = modal.confirm({
       title: tx('confirmTitle'),
       content: <span data-testid="confirm-dialog-terms">{terms}</span>,
       okText: tx('confirm'),
@@ -108,8 +124,19 @@ export function ApprovalPanel({ detail, slots = {}, onChanged }: Props) {
       autoFocusButton: 'ok',
       // Back on the page, Enter must not land on the 复核通过 button and ask again.
       focusTriggerAfterClose: false,
-      onOk: () => void run('confirm', () => client.call('approval:confirm', comment ? { caseId, comment, expectedVersion } : { caseId, expectedVersion })),
+      onOk: () => {
+        stopKeys();
+        send();
+      },
+      onCancel: stopKeys,
+      afterClose: stopKeys,
     });
+    dialog.current = {
+      destroy: () => {
+        stopKeys();
+        shown.destroy();
+      },
+    };
   };
   // A form's answer is to the case as it was when the form opened (the host refuses it for a changed case).
   const formVersion = useRef(detail.version);
