@@ -81,6 +81,11 @@ const FieldUndoSchema = z.object({ documentId: z.string(), field: z.string(), be
 export type FieldState = z.infer<typeof FieldStateSchema>;
 export type FieldUndo = z.infer<typeof FieldUndoSchema>;
 
+/** Whether a field shows exactly what a review wrote (the same person at the same moment, the same value). */
+export function sameReview(a: FieldState, b: FieldState): boolean {
+  return a.value === b.value && a.status === b.status && a.reviewedBy === b.reviewedBy && a.reviewedAt === b.reviewedAt;
+}
+
 export interface PageRow {
   documentId: string;
   pageNo: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../../shared/documents/kinds';
 import { jsonAs } from '../../../shared/validators/json-as';
 import type { Db } from '../db/database';
-import type { FieldState } from './document-repo';
+import { sameReview, type FieldState } from './document-repo';
 
 /** document_fields and document_remote_reviews rows, as stored. */
 const FieldRowSchema = z.object({
@@ -125,7 +125,7 @@ export class KindUndoStore {
     for (const l of this.laterOf(caseId, seq)) {
       if (l.undo.documentId !== documentId) continue;
       const f = l.undo.before.fields.find((r) => r.field === field);
-      if (!f || f.value !== wrote.value || f.status !== wrote.status || f.reviewed_by !== wrote.reviewedBy || f.reviewed_at !== wrote.reviewedAt) continue;
+      if (!f || !sameReview({ value: f.value, status: f.status, reviewedBy: f.reviewed_by, reviewedByName: f.reviewed_by_name, reviewedAt: f.reviewed_at }, wrote)) continue;
       Object.assign(f, { value: before.value, status: before.status, reviewed_by: before.reviewedBy, reviewed_by_name: before.reviewedByName, reviewed_at: before.reviewedAt });
       this.keep(l.commandId, l.undo);
     }

@@ -4,7 +4,7 @@ import { fieldDef, isSensitiveField } from '../../../shared/documents/fields';
 import type { ChangeBody } from '../../../shared/sync/protocol';
 import { jsonAs } from '../../../shared/validators/json-as';
 import type { Db } from '../db/database';
-import type { FieldState } from '../documents/document-repo';
+import { sameReview } from '../documents/document-repo';
 import type { DocumentService } from '../documents/document-service';
 import { log } from '../log';
 import type { CaseRepo } from '../store/case-repo';
@@ -27,10 +27,6 @@ const AddedPayload = z.object({ documentId: z.string() });
 
 const details = <T>(schema: z.ZodType<T>, e: ChangeEvent): T | null => jsonAs(schema, e.details);
 
-/** Whether a field shows exactly what a review wrote (the same person at the same moment, the same value). */
-function sameReview(a: FieldState, b: FieldState): boolean {
-  return a.value === b.value && a.status === b.status && a.reviewedBy === b.reviewedBy && a.reviewedAt === b.reviewedAt;
-}
 
 const DOCUMENT_ACTIONS = new Set(['documentAdded', 'documentFieldConfirmed', 'documentFieldCorrected', 'documentKindSet']);
 
